@@ -1,0 +1,71 @@
+# Groundswell: `make run` to try it, `make test` to check it.
+PYTHON ?= python3.11
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+export DJANGO_SETTINGS_MODULE := groundswell.settings
+
+.PHONY: run test bench lint fmt deps dev-deps browser-deps clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Stamp files make a second `make run` skip installs that are already done.
+$(VENV)/.deps: requirements.lock | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $@
+
+$(VENV)/.dev-deps: requirements-dev.lock $(VENV)/.deps
+	$(PY) -m pip install --quiet -r requirements-dev.lock
+	touch $@
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+deps: $(VENV)/.deps
+dev-deps: $(VENV)/.dev-deps node_modules/.stamp
+
+# Debian's Chromium drives the browser tests; never a downloaded browser build.
+browser-deps:
+	@if ! [ -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else echo "Chromium is missing: install Debian's chromium package (or run as root)."; fi; \
+	fi
+
+var:
+	mkdir -p var
+
+run: deps var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+	$(PY) manage.py load_demo
+	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl-C stops the server and the worker)"
+	@trap 'kill 0' INT TERM EXIT; \
+	DEBUG=$${DEBUG:-1} $(PY) manage.py db_worker --no-reload & \
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
+
+test: dev-deps browser-deps var
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m pytest
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "--- again on PostgreSQL ($$TEST_DATABASE_URL)"; \
+		DATABASE_URL="$$TEST_DATABASE_URL" $(PY) -m pytest; \
+	fi
+
+bench: dev-deps var
+	$(PY) bench/run.py
+
+lint: dev-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: dev-deps
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules var staticfiles

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from groundswell import views
+from groundswell.api import api
+
+admin.site.site_header = "Groundswell administration"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("", include("core.urls")),
+    path("members/", include("members.urls")),
+    path("topics/", include("taxonomy.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
