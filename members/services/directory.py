@@ -120,7 +120,7 @@ def filtered_organisations(query: DirectoryQuery, skip: str = "") -> QuerySet:
             continue
         through = getattr(Organisation, TAG_FILTERS[name][0]).through
         organisations = organisations.filter(
-            Exists(through.objects.filter(organisation_id=OuterRef("pk"), term_id=term.pk))
+            pk__in=through.objects.filter(term_id=term.pk).values("organisation_id")
         )
     if query.org_type and skip != "type":
         organisations = organisations.filter(org_type=query.org_type)

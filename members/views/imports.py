@@ -1,17 +1,168 @@
-from django.http import HttpResponse
+"""CSV export of the directory, and the staff-only import: upload, preview, confirm, progress.
+
+The import never writes on upload: the file is checked and previewed first, and only a
+confirmed, valid file is queued for the background task (members.tasks.import_members).
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from core.roles import is_staff_member
+from members.models import ImportJob, Network, Organisation
+from members.services import csv_io
+from members.services.directory import DirectoryQuery, filtered_organisations
+from members.tasks import import_members
+from taxonomy.models import Term, Vocabulary
+
+PREVIEW_ROWS = 200
+# Room for the multipart envelope around a file of exactly MAX_UPLOAD_BYTES.
+MULTIPART_OVERHEAD = 64 * 1024
 
 
+def staff_required(view):
+    """Staff and admins only: anonymous people sign in first, everyone else gets a 403."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_staff_member(request.user):
+            raise PermissionDenied("Only the alliance's staff can import and export members.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@staff_required
+@require_http_methods(["GET", "HEAD"])
 def export_csv(request):
-    return HttpResponse("Not built yet")
+    """The directory's current filters, every matching organisation (not one page).
+
+    With ?scope=all: every organisation, members or not, as `manage.py export_members`.
+    """
+    if request.GET.get("scope") == "all":
+        organisations = Organisation.objects.all()
+    else:
+        query = DirectoryQuery.from_params(
+            request.GET, list(Term.objects.all()), list(Network.objects.all())
+        )
+        organisations = filtered_organisations(query)
+    response = StreamingHttpResponse(
+        csv_io.export_lines(organisations), content_type="text/csv; charset=utf-8"
+    )
+    filename = f"organisations-{timezone.localdate().isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
+def _upload_context(**extra) -> dict:
+    terms = list(Term.objects.all())
+    vocabularies = [
+        (column, noun, [t for t in terms if t.vocabulary == vocabulary])
+        for column, (vocabulary, noun) in csv_io.TERM_COLUMNS.items()
+    ]
+    jobs = ImportJob.objects.defer("content").select_related("created_by")[:10]
+    return {
+        "networks": list(Network.objects.order_by("slug")),
+        "vocabularies": vocabularies,
+        "jobs": jobs,
+        "max_upload_bytes": settings.MAX_UPLOAD_BYTES,
+        "vocabulary_names": dict(Vocabulary.choices),
+        **extra,
+    }
+
+
+def _refuse(request, message: str, status: int = 400):
+    return render(
+        request, "members/import_upload.html", _upload_context(file_error=message), status=status
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def upload(request):
-    return HttpResponse("Not built yet")
+    if request.method != "POST":
+        return render(request, "members/import_upload.html", _upload_context())
+    # Refuse an oversized upload from its declared length, before the body is read.
+    declared = request.META.get("CONTENT_LENGTH") or "0"
+    if declared.isdigit() and int(declared) > settings.MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD:
+        return _refuse(request, csv_io.too_large_message(int(declared)), status=413)
+    uploaded = request.FILES.get("file")
+    if uploaded is None:
+        return _refuse(request, "Choose a CSV file to upload.")
+    try:
+        text = csv_io.read_upload(uploaded)
+    except csv_io.CsvFileError as error:
+        status = 413 if uploaded.size and uploaded.size > settings.MAX_UPLOAD_BYTES else 400
+        return _refuse(request, str(error), status=status)
+    plan = csv_io.plan_import(text)
+    if not plan.is_valid:
+        context = _upload_context(plan=plan, filename=uploaded.name)
+        return render(request, "members/import_upload.html", context, status=400)
+    job = ImportJob.objects.create(
+        filename=uploaded.name[:255],
+        content=text,
+        created_by=request.user,
+        total_rows=plan.total_rows,
+    )
+    return redirect("members:import_job", pk=job.pk)
 
 
+@staff_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def job(request, pk):
-    return HttpResponse("Not built yet")
+    job = get_object_or_404(ImportJob.objects.select_related("created_by"), pk=pk)
+    if request.method == "POST":
+        return _confirm_or_discard(request, job)
+    context = {"job": job}
+    if job.status == ImportJob.Status.READY:
+        # Checked again now, against the data as it is at this moment.
+        plan = csv_io.plan_import(job.content)
+        changes = [row for row in plan.rows if row.action != "unchanged"]
+        context.update(
+            plan=plan,
+            counts=plan.counts,
+            changes=changes[:PREVIEW_ROWS],
+            more_changes=max(0, len(changes) - PREVIEW_ROWS),
+        )
+    return render(request, "members/import_job.html", context)
 
 
+def _confirm_or_discard(request, job):
+    if request.POST.get("action") == "discard":
+        deleted, _ = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.READY).delete()
+        if deleted:
+            messages.success(request, f"{job.filename} was discarded; nothing was imported.")
+            return redirect("members:import")
+        return redirect("members:import_job", pk=job.pk)
+    queued = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.READY).update(
+        status=ImportJob.Status.QUEUED, processed_rows=0
+    )
+    if queued:
+        try:
+            import_members.enqueue(job.pk)
+        except Exception:
+            ImportJob.objects.filter(pk=job.pk).update(
+                status=ImportJob.Status.FAILED,
+                error="The import could not be queued; nothing was imported. Try again later.",
+            )
+            raise
+        messages.success(request, f"The import of {job.filename} has started.")
+    return redirect("members:import_job", pk=job.pk)
+
+
+@staff_required
+@require_http_methods(["GET", "HEAD"])
 def progress(request, pk):
-    return HttpResponse("Not built yet")
+    # The uploaded text can be megabytes; polling every second must not load it.
+    job = get_object_or_404(ImportJob.objects.defer("content"), pk=pk)
+    return render(request, "members/_import_progress.html", {"job": job})

@@ -1,0 +1,405 @@
+"""`make bench`: how fast are the directory, a profile, the coverage map and the API?
+
+For each database (SQLite always; PostgreSQL too when DATABASE_URL points at one) it
+  1. builds a fresh database: var/bench.sqlite3, or `groundswell_bench` on the PostgreSQL
+     server (dropped and created again; no other database is touched),
+  2. migrates it and seeds 10,000 organisations in two networks (bench/seed.py),
+  3. serves the app with gunicorn (several workers, DEBUG off, on a free loopback port),
+  4. sends a bounded number of concurrent requests to each endpoint and prints a table
+     with the targets that passed and failed.
+
+The exit status is 0 even when targets fail: this is a report, not a gate. gunicorn is
+stopped however the script ends (Ctrl-C included).
+
+Settings (environment variables): BENCH_ORGANISATIONS (10000), BENCH_REQUESTS (300 per
+endpoint), BENCH_SECONDS (20, the most per endpoint), BENCH_CONCURRENCY (8),
+BENCH_WARMUP (20), BENCH_WORKERS (gunicorn workers, 2 to 4 by CPU count).
+"""
+
+import http.client
+import json
+import os
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var"
+HOST = "127.0.0.1"
+BENCH_DATABASE = "groundswell_bench"
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return max(1, int(os.environ.get(name, default)))
+    except ValueError:
+        return default
+
+
+ORGANISATIONS = _env_int("BENCH_ORGANISATIONS", 10_000)
+REQUESTS = _env_int("BENCH_REQUESTS", 300)
+SECONDS = _env_int("BENCH_SECONDS", 20)
+CONCURRENCY = _env_int("BENCH_CONCURRENCY", 8)
+WARMUP = _env_int("BENCH_WARMUP", 20)
+WORKERS = _env_int("BENCH_WORKERS", min(4, max(2, 2 * (os.cpu_count() or 1))))
+REQUEST_TIMEOUT = 15
+FLOOR_SHARE = 0.25  # each page must manage at least this share of the floor's throughput
+
+
+@dataclass
+class Endpoint:
+    label: str
+    paths: list[str]
+    p95_target_ms: float | None = None  # None: no latency target
+    throughput_target: bool = True  # False for the floor itself
+    probe: bool = False  # measured only if it answers 200 (the API may not exist yet)
+
+
+@dataclass
+class Result:
+    endpoint: Endpoint
+    latencies: list[float] = field(default_factory=list)  # seconds, successful requests
+    errors: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    unavailable: str = ""
+
+    @property
+    def requests(self) -> int:
+        return len(self.latencies) + sum(self.errors.values())
+
+    @property
+    def rate(self) -> float:
+        return len(self.latencies) / self.seconds if self.seconds else 0.0
+
+    def percentile(self, share: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return 1000 * ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def endpoints(profile_slugs: list[str]) -> list[Endpoint]:
+    return [
+        Endpoint("directory (2 filters)", ["/members/?theme=housing&region=london"], 60),
+        Endpoint("profile", [f"/members/{slug}/" for slug in profile_slugs]),
+        Endpoint("coverage map", ["/members/coverage/"], 100),
+        Endpoint("API list", ["/api/v1/organisations?limit=25"], 60, probe=True),
+        Endpoint("healthz (floor)", ["/healthz"], throughput_target=False),
+    ]
+
+
+# --- HTTP -------------------------------------------------------------------------------
+
+
+def fetch(port: int, path: str) -> tuple[int, float]:
+    """One GET on a new connection (gunicorn's sync workers close each one)."""
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
+    try:
+        connection.request("GET", path, headers={"Host": HOST, "Accept": "text/html"})
+        response = connection.getresponse()
+        response.read()
+        return response.status, time.perf_counter() - started
+    finally:
+        connection.close()
+
+
+def hammer(port: int, paths: list[str], count: int, seconds: float, result: Result) -> None:
+    """`count` requests (at most `seconds` long) from CONCURRENCY threads."""
+    lock = threading.Lock()
+    issued = 0
+    deadline = time.perf_counter() + seconds
+
+    def worker():
+        nonlocal issued
+        while True:
+            with lock:
+                if issued >= count or time.perf_counter() >= deadline:
+                    return
+                path = paths[issued % len(paths)]
+                issued += 1
+            try:
+                status, elapsed = fetch(port, path)
+            except OSError as error:
+                status, elapsed = type(error).__name__, 0.0
+            with lock:
+                if status == 200:
+                    result.latencies.append(elapsed)
+                else:
+                    result.errors[str(status)] = result.errors.get(str(status), 0) + 1
+
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(CONCURRENCY)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(seconds + REQUEST_TIMEOUT + 5)
+    result.seconds = time.perf_counter() - started
+
+
+def measure(port: int, endpoint: Endpoint) -> Result:
+    result = Result(endpoint)
+    if endpoint.probe:
+        try:
+            status, _elapsed = fetch(port, endpoint.paths[0])
+        except OSError as error:
+            status = type(error).__name__
+        if status != 200:
+            result.unavailable = f"not available (HTTP {status})"
+            return result
+    hammer(port, endpoint.paths, WARMUP, SECONDS, Result(endpoint))  # warm-up, not counted
+    hammer(port, endpoint.paths, REQUESTS, SECONDS, result)
+    return result
+
+
+# --- Databases and the server ------------------------------------------------------------
+
+
+def sqlite_url() -> str:
+    VAR.mkdir(exist_ok=True)
+    path = VAR / "bench.sqlite3"
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return f"sqlite:///{path}"
+
+
+def postgres_url(server_url: str) -> str:
+    """Drop and create the bench database on the server of `server_url`; return its URL."""
+    import psycopg
+
+    parts = urlsplit(server_url)
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
+    return urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
+
+
+def server_env(database_url: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DATABASE_URL=database_url,
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS=HOST,
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",
+        SECURE_HSTS_SECONDS="0",
+        BEHIND_PROXY="0",
+        WHITENOISE_USE_FINDERS="0",
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT),
+    )
+    env.pop("TESTING", None)
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """gunicorn in its own process group, stopped by stop() whatever happens."""
+
+    def __init__(self, env: dict[str, str], log_path: Path):
+        self.env, self.log_path, self.process, self.port = env, log_path, None, free_port()
+
+    def start(self) -> None:
+        self.log = open(self.log_path, "w")  # noqa: SIM115 (closed in stop())
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "groundswell.wsgi:application",
+                f"--bind={HOST}:{self.port}",
+                f"--workers={WORKERS}",
+                "--worker-class=sync",
+                "--timeout=30",
+                "--graceful-timeout=5",
+                "--no-control-socket",
+                "--log-level=warning",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited early; see {self.log_path}")
+            try:
+                if fetch(self.port, "/healthz")[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"gunicorn did not answer /healthz in 30 s; see {self.log_path}")
+
+    def stop(self) -> None:
+        process, self.process = self.process, None
+        if process is not None and process.poll() is None:
+            for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+                try:
+                    os.killpg(process.pid, sig)  # the master and its workers
+                except ProcessLookupError:
+                    break
+                try:
+                    process.wait(wait)
+                    break
+                except subprocess.TimeoutExpired:
+                    continue
+        if getattr(self, "log", None):
+            self.log.close()
+            self.log = None
+
+
+def prepare_database(name: str, database_url: str) -> dict:
+    print(f"[{name}] migrating and seeding {ORGANISATIONS} organisations...", flush=True)
+    completed = subprocess.run(
+        [sys.executable, "-m", "bench.seed", "--prepare", "--json"]
+        + [f"--organisations={ORGANISATIONS}"],
+        cwd=ROOT,
+        env=server_env(database_url),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise RuntimeError(f"seeding failed:\n{completed.stderr[-3000:]}")
+    report = json.loads(completed.stdout.strip().splitlines()[-1])
+    tags = sum(report["tags"].values())
+    print(
+        f"[{name}] migrated in {report['prepare_seconds']} s; seeded {report['organisations']} "
+        f"organisations, {report['memberships']} memberships, {tags} tags "
+        f"in {report['seconds']} s",
+        flush=True,
+    )
+    return report
+
+
+def run_database(name: str, database_url: str) -> list[Result]:
+    report = prepare_database(name, database_url)
+    server = Server(server_env(database_url), VAR / f"bench-gunicorn-{name.lower()}.log")
+    try:
+        server.start()
+        print(
+            f"[{name}] gunicorn: {WORKERS} workers on {HOST}:{server.port}; "
+            f"{REQUESTS} requests or {SECONDS} s per endpoint, concurrency {CONCURRENCY}",
+            flush=True,
+        )
+        planned = endpoints(report["profile_slugs"])
+        # The floor first, so a slow page cannot leave the machine busy while it is measured.
+        ordered = planned[-1:] + planned[:-1]
+        results = {id(e): measure(server.port, e) for e in ordered}
+        return [results[id(e)] for e in planned]
+    finally:
+        server.stop()
+
+
+# --- The report -------------------------------------------------------------------------
+
+
+def verdicts(result: Result, floor: Result) -> list[str]:
+    """The reasons `result` misses its targets (empty: it passes)."""
+    failures = []
+    endpoint = result.endpoint
+    if result.errors:
+        failures.append(
+            "errors " + ", ".join(f"{code}×{n}" for code, n in sorted(result.errors.items()))
+        )
+    if not result.latencies:
+        return failures or ["no successful requests"]
+    if endpoint.p95_target_ms is not None and result.percentile(0.95) >= endpoint.p95_target_ms:
+        failures.append(f"p95 {result.percentile(0.95):.0f} ms ≥ {endpoint.p95_target_ms:.0f}")
+    if endpoint.throughput_target and floor.rate:
+        ratio = result.rate / floor.rate
+        if ratio < FLOOR_SHARE:
+            failures.append(f"throughput {ratio:.2f} × floor < {FLOOR_SHARE}")
+    return failures
+
+
+def print_table(name: str, results: list[Result]) -> list[str]:
+    floor = results[-1]
+    header = (
+        f"{'endpoint':<22} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} "
+        f"{'× floor':>8}  {'target':<22} result"
+    )
+    print(f"\n{name}\n{header}\n{'-' * len(header)}")
+    failed = []
+    for result in results:
+        endpoint = result.endpoint
+        targets = []
+        if endpoint.p95_target_ms is not None:
+            targets.append(f"p95<{endpoint.p95_target_ms:.0f}")
+        if endpoint.throughput_target:
+            targets.append(f"≥{FLOOR_SHARE}×floor")
+        target = ", ".join(targets) or "(floor)"
+        if result.unavailable:
+            print(
+                f"{endpoint.label:<22} {'-':>8} {'-':>8} {'-':>8} {'-':>8} {'-':>8}  "
+                f"{target:<22} {result.unavailable}"
+            )
+            continue
+        failures = verdicts(result, floor)
+        ratio = result.rate / floor.rate if floor.rate else float("nan")
+        print(
+            f"{endpoint.label:<22} {result.requests:>8} {result.percentile(0.5):>8.1f} "
+            f"{result.percentile(0.95):>8.1f} {result.rate:>8.1f} {ratio:>8.2f}  "
+            f"{target:<22} {'FAIL: ' + '; '.join(failures) if failures else 'PASS'}"
+        )
+        failed += [f"{name} {endpoint.label}: {reason}" for reason in failures]
+    return failed
+
+
+def _stop_on_sigterm(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+def main() -> int:
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    signal.signal(signal.SIGHUP, _stop_on_sigterm)
+    databases = [("SQLite", sqlite_url)]
+    configured = os.environ.get("DATABASE_URL", "")
+    if configured.startswith(("postgres://", "postgresql://")):
+        databases.append(("PostgreSQL", lambda: postgres_url(configured)))
+    else:
+        print("DATABASE_URL is not a PostgreSQL URL: measuring SQLite only.")
+    failures = []
+    try:
+        for name, make_url in databases:
+            try:
+                results = run_database(name, make_url())
+            except Exception as error:  # seeding failed, the server cannot be reached...
+                failures.append(f"{name}: benchmark could not run: {error!r}")
+                print(f"[{name}] benchmark could not run: {error!r}", file=sys.stderr)
+                continue
+            failures += print_table(name, results)
+    except KeyboardInterrupt:
+        print("\nInterrupted; gunicorn has been stopped.", file=sys.stderr)
+        return 130
+    print()
+    if failures:
+        print(f"{len(failures)} target(s) missed:")
+        for failure in failures:
+            print(f"  FAIL {failure}")
+    else:
+        print("All targets met.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,215 @@
+"""Who gets what from each page: the rule table behind test_permission_matrix.py.
+
+Every named URL pattern needs a rule here. A new view without one makes the matrix fail
+with a message naming it, so access is always a decision someone wrote down rather than an
+accident of which decorator was remembered.
+
+A rule is a list of cases. Each case is one GET (with sample URL arguments) and the outcome
+expected for each role:
+
+    anonymous  nobody signed in
+    member     a member contact affiliated with organisation A (a member of network N)
+    judge      an awards judge
+    staff      a staff member who staffs network N
+    admin      an admin
+
+URL arguments come from samples built by the matrix's fixture (see SAMPLES): by default
+`slug` is organisation A's slug; a case can pick another sample, e.g. `slug="org_b"`.
+"""
+
+from dataclasses import dataclass, field
+
+from groundswell.api import api
+
+ROLES = ("anonymous", "member", "judge", "staff", "admin")
+
+# Outcomes, as the matrix describes a response.
+OK = "200"
+LOGIN = "302 to login"
+ADMIN_LOGIN = "302 to admin login"
+FORBIDDEN = "403"
+NOT_FOUND = "404"
+NOT_ALLOWED = "405"
+
+# The objects a URL argument can name. The matrix's fixture creates each one.
+SAMPLES = {
+    "org_a": "slug of organisation A: member of network N; the member contact works there",
+    "org_b": "slug of organisation B: member of network M only; nobody in the matrix works there",
+    "unknown_slug": "a slug no organisation has",
+    "term": "slug of a taxonomy term (a theme)",
+    "network": "slug of network N",
+    "application": "pk of a pending membership application to network N",
+    "import_job": "pk of an import job created by the staff member",
+    "reset_uid": "a password-reset uidb64 that matches nobody",
+    "reset_token": "a password-reset token that is not valid",
+}
+
+# The sample used for each URL argument unless a case says otherwise.
+DEFAULT_SAMPLE_FOR_ARGUMENT = {
+    "slug": "org_a",
+    "uidb64": "reset_uid",
+    "token": "reset_token",
+}
+
+
+@dataclass(frozen=True)
+class Expect:
+    anonymous: str
+    member: str
+    judge: str
+    staff: str
+    admin: str
+
+
+def everyone(outcome: str) -> Expect:
+    return Expect(outcome, outcome, outcome, outcome, outcome)
+
+
+PUBLIC = everyone(OK)
+STAFF_ONLY = Expect(anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=OK, admin=OK)
+ADMIN_SITE = Expect(
+    anonymous=ADMIN_LOGIN, member=ADMIN_LOGIN, judge=ADMIN_LOGIN, staff=OK, admin=OK
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    expect: Expect
+    label: str = "get"
+    samples: dict[str, str] = field(default_factory=dict)  # URL argument -> SAMPLES key
+
+
+@dataclass(frozen=True)
+class Rule:
+    cases: tuple[Case, ...] = ()
+    # API routes that only write: the methods they accept and where they are tested.
+    write_only: frozenset[str] = frozenset()
+    covered_in: str = ""
+    why: str = ""
+
+
+def get(expect: Expect, label: str = "get", **samples: str) -> Case:
+    return Case(expect=expect, label=label, samples=samples)
+
+
+def rule(*cases: Case, why: str = "") -> Rule:
+    return Rule(cases=cases, why=why)
+
+
+def public(why: str = "", **samples: str) -> Rule:
+    return rule(get(PUBLIC, **samples), why=why)
+
+
+def staff_only(why: str = "", **samples: str) -> Rule:
+    return rule(get(STAFF_ONLY, **samples), why=why)
+
+
+def write_only(*methods: str, covered_in: str = "members/tests/test_api.py") -> Rule:
+    """An API route with no GET: the matrix checks the declared methods are the route's own,
+    and the behaviour per role is tested where `covered_in` says."""
+    return Rule(write_only=frozenset(m.upper() for m in methods), covered_in=covered_in)
+
+
+API = api.urls_namespace
+
+RULES: dict[str, Rule] = {
+    # Site-wide pages
+    "home": public(),
+    "healthz": public(why="Load balancers probe it without signing in."),
+    # Accounts
+    "login": public(why="Signed-in people may sign in as someone else."),
+    "logout": rule(
+        get(everyone(NOT_ALLOWED)),
+        why="POST only, so a link or image cannot sign anyone out.",
+    ),
+    "password_reset": public(),
+    "password_reset_done": public(),
+    "password_reset_confirm": public(why="A bad link shows the 'expired link' page."),
+    "password_reset_complete": public(),
+    # Members: public reading
+    "members:directory": public(),
+    "members:coverage": public(),
+    "members:profile": rule(
+        get(PUBLIC, label="member org"),
+        get(PUBLIC, label="other org", slug="org_b"),
+        get(everyone(NOT_FOUND), label="unknown org", slug="unknown_slug"),
+    ),
+    # Members: joining
+    "members:apply": public(why="Anyone may apply to join; signed in or not."),
+    "members:apply_thanks": public(),
+    "members:applications": staff_only(),
+    "members:application": staff_only(pk="application"),
+    # Members: keeping profiles up to date
+    "members:edit": rule(
+        get(
+            Expect(anonymous=LOGIN, member=OK, judge=FORBIDDEN, staff=OK, admin=OK),
+            label="own org",
+            slug="org_a",
+        ),
+        get(
+            Expect(
+                anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=FORBIDDEN, admin=OK
+            ),
+            label="org outside staff's network",
+            slug="org_b",
+        ),
+        why="Member contacts edit their own organisation; staff the members of networks "
+        "they run; admins everything.",
+    ),
+    "members:history": staff_only(why="The audit log names people; staff only."),
+    # Members: bulk data
+    "members:export": staff_only(why="The CSV holds contact details."),
+    "members:import": staff_only(),
+    "members:import_job": staff_only(pk="import_job"),
+    "members:import_progress": staff_only(pk="import_job"),
+    # Topics
+    "taxonomy:index": public(),
+    "taxonomy:topic": public(slug="term"),
+    # API: documentation and read endpoints are public
+    f"{API}:openapi-json": public(),
+    f"{API}:openapi-view": public(),
+    f"{API}:api-root": public(why="Describes the API and links to its documentation."),
+    f"{API}:list_networks": public(),
+    f"{API}:get_network": public(slug="network"),
+    f"{API}:list_organisations": public(),
+    f"{API}:get_organisation": rule(
+        get(PUBLIC, label="member org"),
+        get(everyone(NOT_FOUND), label="unknown org", slug="unknown_slug"),
+    ),
+    f"{API}:list_terms": public(),
+    f"{API}:get_term": public(slug="term"),
+    # API: writing needs a staff token, never a session; tested with tokens elsewhere.
+    f"{API}:create_organisation": write_only("POST"),
+    f"{API}:update_organisation": write_only("PATCH"),
+    f"{API}:put_membership": write_only("PUT"),
+    f"{API}:delete_membership": write_only("DELETE"),
+}
+
+
+# Patterns that deliberately have no name (so nothing can link to them), by route.
+UNNAMED_PATTERNS = {
+    "api/v1/^.*$": "The API's catch-all: any unknown path under /api/v1/ gets a JSON 404.",
+}
+
+
+@dataclass(frozen=True)
+class NamespaceRule:
+    """One rule for a whole URL namespace whose pages share one gatekeeper."""
+
+    representatives: dict[str, tuple[Case, ...]]
+    why: str
+
+
+NAMESPACE_RULES = {
+    # Django admin checks access once, in AdminSite.has_permission (is_staff, which follows
+    # the role). Its model URLs (changelists, add/change/delete/history pages and the
+    # unnamed redirects) all pass through that check, so the matrix requests the index and
+    # one changelist instead of every model URL.
+    "admin": NamespaceRule(
+        representatives={
+            "admin:index": (get(ADMIN_SITE),),
+            "admin:members_organisation_changelist": (get(ADMIN_SITE),),
+        },
+        why="Admin pages all pass through AdminSite.has_permission (staff and admins).",
+    ),
+}
