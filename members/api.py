@@ -44,8 +44,9 @@ from taxonomy.models import Term, Vocabulary
 
 router = Router()
 
-# groundswell.api mounts this router under this URL namespace.
-API_NAMESPACE = "api-v1"
+# The URL namespace groundswell.api mounts this router under: Ninja's default for version
+# 1.0.0, which templates also use to link to the docs.
+API_NAMESPACE = "api-1.0.0"
 
 DEFAULT_LIMIT = 25
 MAX_LIMIT = 100
@@ -79,7 +80,7 @@ OrganisationTypeValue = Literal[tuple(OrganisationType.values)]
 SizeBandValue = Literal[tuple(SizeBand.values) + ("",)]
 MembershipStatusValue = Literal[tuple(MembershipStatus.values)]
 YesNo = Literal["yes", "no"]
-TagSlug = Annotated[str, StringConstraints(max_length=120)]
+TagSlug = Annotated[str, StringConstraints(max_length=120, pattern=r"^[-a-zA-Z0-9_]+$")]
 TagSlugs = Annotated[list[TagSlug], Field(max_length=60)]
 
 

@@ -129,7 +129,7 @@ class MembershipApplicationForm(forms.ModelForm):
             ["contact_name", "contact_email", "contact_job_title"],
             "The person we should talk to about this application.",
         ),
-        ("Which networks", ["networks"], ""),
+        ("Networks", ["networks"], ""),
         ("Consent", ["consent"], ""),
     ]
 
@@ -214,6 +214,8 @@ class MembershipApplicationForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs):
+        # Several labels are whole sentences, which a trailing colon would spoil.
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["consent"].label = consent_text()
         self.fields["org_type"].choices = [("", "Choose one")] + list(OrganisationType.choices)

@@ -147,9 +147,7 @@ RULES: dict[str, Rule] = {
             slug="org_a",
         ),
         get(
-            Expect(
-                anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=FORBIDDEN, admin=OK
-            ),
+            Expect(anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=FORBIDDEN, admin=OK),
             label="org outside staff's network",
             slug="org_b",
         ),

@@ -209,9 +209,7 @@ def test_every_url_outside_rule_namespaces_has_a_name():
     unnamed = [
         f"/{route.route}"
         for route in ROUTES
-        if not route.name
-        and namespace_rule(route) is None
-        and route.route not in UNNAMED_PATTERNS
+        if not route.name and namespace_rule(route) is None and route.route not in UNNAMED_PATTERNS
     ]
     assert not unnamed, "Give these URL patterns a name and a rule: " + ", ".join(unnamed)
 

@@ -175,7 +175,8 @@ def _send_received_emails(application: MembershipApplication, context: dict) -> 
     if staff := _staff_addresses():
         queue_email(
             staff,
-            f"New membership application: {application.organisation_name}"[:150],
+            # One line only: a line break in a subject would be refused as header injection.
+            " ".join(f"New membership application: {application.organisation_name}".split())[:150],
             "members/email/application_staff_notice.txt",
             context,
         )
@@ -398,7 +399,6 @@ def _record_contact(actor, application: MembershipApplication, organisation: Org
     person.consent_date = application.consented_at
     person.consent_source = CONSENT_SOURCE
     person.save()
-    audit.record_change(actor, person, before)
 
     affiliation = Affiliation.objects.filter(person=person, organisation=organisation).first()
     if affiliation is None:
@@ -411,6 +411,7 @@ def _record_contact(actor, application: MembershipApplication, organisation: Org
     if application.contact_job_title and not affiliation.job_title:
         affiliation.job_title = application.contact_job_title
     affiliation.save()
+    audit.record_change(actor, person, before)
     return person
 
 
@@ -439,6 +440,8 @@ def approve_application(
     """
     with transaction.atomic():
         application = _lock_pending(application)
+        if not application.networks.exists():
+            raise ApplicationError("This application does not name a network to join.")
         application_before = audit.snapshot(application)
         if organisation is None:
             organisation_before = {}

@@ -857,7 +857,7 @@ def plan_import(
     `progress(done, total)` is called every `progress_every` rows and once at the end.
     """
     plan = ImportPlan()
-    header_cells, records = _read_records(text, plan)
+    header_cells, records = _read_records(text.removeprefix("\ufeff"), plan)
     if plan.problem_count:
         return plan
     if not any(cell.strip() for cell in header_cells):

@@ -3,6 +3,7 @@ import json
 import re
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -527,6 +528,10 @@ def test_an_empty_patch_changes_nothing_and_logs_nothing(client, network, staff_
         ({"name": "Ok", "lived_experience_led": "perhaps"}, "lived_experience_led", "boolean"),
         ({"name": "Ok", "slug": "chosen"}, "slug", "Extra inputs are not permitted"),
         ({"name": "Ok\x00"}, "name", "Null characters are not allowed"),
+        ({"name": "Ok", "description": "a\x00b"}, "description", "Null characters"),
+        ({"name": "Ok", "charity_number": "\x00"}, "charity_number", "Null characters"),
+        ({"name": "Ok", "themes": ["housing\x00"]}, "themes.0", "should match pattern"),
+        ({"name": "Ok", "themes": ["x" * 121]}, "themes.0", "at most 120 characters"),
     ],
 )
 def test_invalid_organisations_are_422_with_field_messages(
@@ -791,3 +796,13 @@ def test_docs_page_uses_only_local_static_files(client):
     assert "swagger-ui-bundle.js" in html
     assert "/static/ninja/" in html
     assert not re.search(r"https?://", html)
+    for asset in re.findall(r'(?:src|href)="/static/([^"]+)"', html):
+        assert finders.find(asset), asset
+
+
+def test_an_oversized_body_is_413_json(client, staff_headers):
+    payload = {"name": "Big", "description": "x" * (3 * 1024 * 1024)}
+    response = post_json(client, f"{API}/organisations", payload, staff_headers)
+    assert response.status_code == 413
+    assert response.json() == {"detail": "The request body is too large."}
+    assert not Organisation.objects.exists()

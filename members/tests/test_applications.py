@@ -113,7 +113,7 @@ def test_form_shows_every_section_and_hides_the_honeypot(client, networks):
     response = client.get(APPLY_URL)
     assert response.status_code == 200
     html = response.content.decode()
-    for heading in ("About your organisation", "Contact person", "Which networks", "Consent"):
+    for heading in ("About your organisation", "Contact person", "Networks", "Consent"):
         assert f"<h2>{heading}</h2>" in html
     assert "<legend>Networks you want to join</legend>" in html
     assert '<div class="honeypot" aria-hidden="true">' in html

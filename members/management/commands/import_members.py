@@ -24,7 +24,7 @@ class Command(BaseCommand):
             help="Check the file and say what would change, without changing anything.",
         )
 
-    def handle(self, *args, file: Path, dry_run: bool, **options):
+    def handle(self, *args, file: Path, dry_run: bool, verbosity: int = 1, **options):
         started = time.monotonic()
         try:
             text = csv_io.decode_csv_bytes(file.read_bytes())
@@ -34,7 +34,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
 
         def report(done: int, total: int) -> None:
-            if self.verbosity >= 1:
+            if verbosity >= 1:
                 self.stdout.write(f"Checked {done:,} of {total:,} rows")
 
         plan = csv_io.plan_import(text, progress=report, progress_every=1000)
@@ -55,7 +55,7 @@ class Command(BaseCommand):
                 f"leave {counts['unchanged']:,} unchanged. Nothing was written."
             )
             return
-        if self.verbosity >= 1:
+        if verbosity >= 1:
             self.stdout.write("Saving the changes in one transaction…")
         result = csv_io.apply_plan(plan, actor_label="manage.py import_members")
         self.stdout.write(
