@@ -5,6 +5,14 @@ from members.models import MembershipApplication, Network, Organisation, Organis
 from members.services.applications import consent_text
 
 
+class HttpsURLField(forms.URLField):
+    """A web address typed without "https://" is taken to be https."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
@@ -30,6 +38,7 @@ class OrganisationForm(forms.ModelForm):
             "populations": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 5}),
         }
+        field_classes = {"website": HttpsURLField}
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
@@ -37,11 +46,12 @@ class OrganisationForm(forms.ModelForm):
             raise forms.ValidationError("Enter the organisation's name.")
         return name
 
+    # Normalised here, not only in save(), so the uniqueness check compares like with like.
     def clean_charity_number(self):
-        return self.cleaned_data.get("charity_number") or None
+        return normalise_charity_number(self.cleaned_data.get("charity_number")) or None
 
     def clean_company_number(self):
-        return self.cleaned_data.get("company_number") or None
+        return normalise_company_number(self.cleaned_data.get("company_number")) or None
 
 
 # --- Membership applications -------------------------------------------------------------
@@ -74,14 +84,6 @@ class FormSection:
 
     def __iter__(self):
         return iter(self.fields)
-
-
-class HttpsURLField(forms.URLField):
-    """A web address typed without "https://" is taken to be https."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("assume_scheme", "https")
-        super().__init__(**kwargs)
 
 
 def _single_line(value: str) -> str:
