@@ -118,9 +118,7 @@ def seed(organisations: int = 10_000, random_seed: int = 2024, batch_size: int =
         start = Organisation.objects.count()
         new = []
         for number in range(start + 1, start + organisations + 1):
-            name = (
-                f"{rng.choice(PLACES)} {rng.choice(FOCUS)} {rng.choice(KINDS)} {number}"
-            )
+            name = f"{rng.choice(PLACES)} {rng.choice(FOCUS)} {rng.choice(KINDS)} {number}"
             new.append(
                 Organisation(
                     name=name,
@@ -150,10 +148,7 @@ def seed(organisations: int = 10_000, random_seed: int = 2024, batch_size: int =
         through_rows = {field_name: [] for field_name, *_rest in TAGS}
         first_joined = date(2015, 1, 1)
         for org in created:
-            if rng.random() < SHARE_IN_BOTH:
-                joined = networks
-            else:
-                joined = [rng.choice(networks)]
+            joined = networks if rng.random() < SHARE_IN_BOTH else [rng.choice(networks)]
             for network in joined:
                 memberships.append(
                     Membership(

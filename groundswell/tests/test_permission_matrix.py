@@ -5,6 +5,7 @@ time, so a view added without a rule turns up here as a failing "no rule" row.
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -29,6 +30,7 @@ from members.tests.factories import NetworkFactory, OrganisationFactory, member_
 from taxonomy.models import Term
 
 RULES_FILE = "groundswell/tests/permission_rules.py"
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 # The root conftest clears the database cache before every test, so all tests here need
 # the database, even the ones that only read the URL conf.
@@ -251,6 +253,7 @@ def operation_methods(route: Route) -> set[str] | None:
 def test_write_only_api_rules_declare_the_routes_methods(url_name):
     rule = RULES[url_name]
     assert rule.covered_in, f"{url_name}: say which test file covers this write-only route"
+    assert (BASE_DIR / rule.covered_in).is_file(), f"{url_name}: {rule.covered_in} is missing"
     methods = operation_methods(NAMED[url_name])
     assert methods == set(rule.write_only), (
         f"{url_name}: the rule says {sorted(rule.write_only)}, the route accepts {methods}"

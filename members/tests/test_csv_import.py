@@ -7,7 +7,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -242,20 +242,33 @@ def test_rows_match_existing_organisations_by_charity_number_then_name(networks)
 def test_export_then_import_into_an_empty_database_is_lossless(networks):
     tricky = [
         row(
-            "=HYPERLINK(\"http://evil.example\")",
+            '=HYPERLINK("http://evil.example")',
             description="+44 20 7946 0000 and -5 degrees; @everyone\n'quoted' \"double\"",
             themes="housing;criminal-records",
             **{"cja status": "active", "cja joined": "2019-01-31"},
         ),
         row("'t Hooft Foundation", description="'=already escaped by hand"),
-        row("Café Ünïcode & Partners CIC", type="social_enterprise", size_band="micro",
-            website="https://café.example.org", description="Line one\r\nLine two"),
-        row("<script>alert('x')</script> Aid", description="<b>bold</b> &amp;",
-            company_number="SC123456", by_and_for="yes"),
+        row(
+            "Café Ünïcode & Partners CIC",
+            type="social_enterprise",
+            size_band="micro",
+            website="https://café.example.org",
+            description="Line one\r\nLine two",
+        ),
+        row(
+            "<script>alert('x')</script> Aid",
+            description="<b>bold</b> &amp;",
+            company_number="SC123456",
+            by_and_for="yes",
+        ),
         # Two organisations may share a name when their slugs tell them apart.
         row("Women's Aid", slug="womens-aid-leeds", charity_number="SC012345"),
-        row("Womens Aid", slug="womens-aid-york", charity_number="NIC123456",
-            **{"yjn status": "lapsed", "yjn renewal due": "2024-02-29"}),
+        row(
+            "Womens Aid",
+            slug="womens-aid-york",
+            charity_number="NIC123456",
+            **{"yjn status": "lapsed", "yjn renewal due": "2024-02-29"},
+        ),
     ]
     import_text(to_csv(tricky + generated_rows(25)))
     first = csv_io.export_csv()
@@ -271,7 +284,7 @@ def test_export_then_import_into_an_empty_database_is_lossless(networks):
     assert Organisation.objects.get(slug="womens-aid-york").memberships.get().renewal_due == (
         datetime.date(2024, 2, 29)
     )
-    assert Organisation.objects.filter(name="=HYPERLINK(\"http://evil.example\")").exists()
+    assert Organisation.objects.filter(name='=HYPERLINK("http://evil.example")').exists()
 
 
 def test_export_neutralises_formulas_and_import_reverses_it():
@@ -456,8 +469,9 @@ def test_duplicate_rows_name_both_row_numbers(networks):
 
 
 def test_numbers_that_belong_to_a_different_organisation_are_refused(networks):
-    OrganisationFactory(name="Nacro", slug="nacro", charity_number="226171",
-                        company_number="00514514")
+    OrganisationFactory(
+        name="Nacro", slug="nacro", charity_number="226171", company_number="00514514"
+    )
     OrganisationFactory(name="Clinks", slug="clinks", charity_number="1074546")
     rows = [
         row("Someone Else", company_number="00514514"),
@@ -483,6 +497,32 @@ def test_an_existing_organisation_keeps_its_slug_and_can_be_found_by_it(networks
     assert Organisation.objects.get(name="Open Doors").slug == "open-doors"
 
 
+def test_a_namesake_with_its_own_charity_number_and_slug_is_another_organisation(networks):
+    leeds = OrganisationFactory(name="Women's Aid", slug="womens-aid", charity_number="1054154")
+    rows = [
+        row("Women's Aid", slug="womens-aid", charity_number="1054154", website="https://a.org"),
+        row("Womens Aid", slug="womens-aid-york", charity_number="1111111"),
+    ]
+    plan = csv_io.plan_import(to_csv(rows))
+    assert [r.action for r in plan.rows] == ["update", "create"]
+    assert plan.rows[0].organisation == leeds
+    # Without a slug of its own, a different number is taken for a mistake, not a namesake.
+    assert problems(to_csv([row("Women's Aid", charity_number="1111111")])) == [
+        'Row 2, charity_number: "Women\'s Aid" already exists with charity number 1054154. '
+        "Correct the number, or give a different organisation a name of its own."
+    ]
+
+
+def test_empty_unnamed_columns_are_ignored_but_not_values_in_them(networks):
+    text = to_csv([row("Open Doors")], [*csv_io.ORGANISATION_COLUMNS, "", " "])
+    assert import_text(text).created == 1
+    text = to_csv([row("Open Doors", **{"": "stray"})], [*csv_io.ORGANISATION_COLUMNS, ""])
+    assert problems(text) == [
+        "Row 2: column 15 has a value but no heading. Add its heading to row 1, or remove the "
+        "value."
+    ]
+
+
 def test_two_rows_for_one_existing_organisation_are_refused(networks):
     OrganisationFactory(name="Unlock", charity_number="1079046")
     rows = [row("Unlock for People with Convictions", charity_number="1079046"), row("Unlock")]
@@ -506,7 +546,7 @@ def test_a_clash_found_while_writing_rolls_everything_back(networks):
     plan = csv_io.plan_import(to_csv(generated_rows(30)))
     # Someone takes a company number between the check and the write.
     OrganisationFactory(name="Latecomer", company_number="10000029")
-    with pytest.raises(Exception):  # noqa: B017 - IntegrityError, or its wrapper on PostgreSQL
+    with pytest.raises(IntegrityError):
         csv_io.apply_plan(plan)
     assert list(Organisation.objects.values_list("name", flat=True)) == ["Latecomer"]
     assert not Membership.objects.exists()
@@ -665,7 +705,9 @@ def test_export_applies_the_directory_filters_but_not_its_pages(staff_client, ne
     OrganisationFactory(name="Youth Housing", tags=["housing"], networks=[yjn])
     OrganisationFactory(name="Not A Member", tags=["housing"])
     url = reverse("members:export")
-    response = staff_client.get(url, {"theme": "housing", "network": "cja", "page": 2, "per_page": 5})
+    response = staff_client.get(
+        url, {"theme": "housing", "network": "cja", "page": 2, "per_page": 5}
+    )
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="organisations-')
     names = [r["name"] for r in exported(response)]
@@ -710,7 +752,7 @@ def test_importing_2000_rows_takes_a_bounded_number_of_queries(networks):
     assert result.created == 2000
     # Set-based writes: one statement per batch of rows (batches are smaller on SQLite,
     # whose statements take at most 999 parameters), never one per row.
-    assert len(queries) <= 200, len(queries)
+    assert len(queries) <= 120, len(queries)
     assert Organisation.objects.count() == 2000
     assert Membership.objects.count() == 2000 + 400
     assert Organisation.themes.through.objects.count() == 4000
@@ -721,7 +763,7 @@ def test_importing_2000_rows_takes_a_bounded_number_of_queries(networks):
     with CaptureQueriesContext(connection) as queries:
         result = csv_io.apply_plan(csv_io.plan_import(to_csv(rows)))
     assert result.updated == 2000
-    assert len(queries) <= 250, len(queries)
+    assert len(queries) <= 60, len(queries)
 
 
 # -- who may do what -------------------------------------------------------------------------
@@ -767,9 +809,10 @@ def test_others_cannot_upload_or_confirm(client, role, job_for_permissions):
     if role != "anonymous":
         client.force_login(ROLE_FACTORIES[role]())
     job_url = reverse("members:import_job", args=[job_for_permissions.pk])
-    assert client.post(job_url, {"action": "confirm"}).status_code in {302, 403}
-    response = upload(client, to_csv([row("Sneaky")]))
-    assert response.status_code in {302, 403}
+    expected = 302 if role == "anonymous" else 403
+    assert client.post(job_url, {"action": "confirm"}).status_code == expected
+    assert client.post(job_url, {"action": "discard"}).status_code == expected
+    assert upload(client, to_csv([row("Sneaky")])).status_code == expected
     assert ImportJob.objects.get().status == ImportJob.Status.READY
     assert not Organisation.objects.exists()
 

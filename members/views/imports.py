@@ -92,7 +92,10 @@ def _refuse(request, message: str, status: int = 400):
 def upload(request):
     if request.method != "POST":
         return render(request, "members/import_upload.html", _upload_context())
-    # Refuse an oversized upload from its declared length, before the body is read.
+    # Refuse an oversized upload from its declared length, before this view reads the body.
+    # (Django's CSRF check parses the form first, streaming a file to a temporary file, not
+    # into memory; a limit in the web server, such as nginx's client_max_body_size, stops
+    # it earlier still.)
     declared = request.META.get("CONTENT_LENGTH") or "0"
     if declared.isdigit() and int(declared) > settings.MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD:
         return _refuse(request, csv_io.too_large_message(int(declared)), status=413)
@@ -120,7 +123,8 @@ def upload(request):
 @staff_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def job(request, pk):
-    job = get_object_or_404(ImportJob.objects.select_related("created_by"), pk=pk)
+    # The uploaded text is only needed for the preview; it can be megabytes.
+    job = get_object_or_404(ImportJob.objects.select_related("created_by").defer("content"), pk=pk)
     if request.method == "POST":
         return _confirm_or_discard(request, job)
     context = {"job": job}

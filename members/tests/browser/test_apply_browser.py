@@ -12,7 +12,7 @@ from members.tests.factories import NetworkFactory
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 # The form refuses anything sent faster than a person could fill it in (3 seconds).

@@ -10,9 +10,8 @@ from members.tests.factories import NetworkFactory, OrganisationFactory
 
 pytestmark = [
     pytest.mark.browser,
-    # The live server reads what the test writes, so each test commits; serialized_rollback
-    # restores the taxonomy terms that a migration loads.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # The live server reads what the test writes, so each test commits for real.
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -11,7 +11,7 @@ from members.tests.factories import NetworkFactory, OrganisationFactory, member_
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
