@@ -337,7 +337,9 @@ def print_table(name: str, results: list[Result]) -> list[str]:
         f"{'endpoint':<22} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} "
         f"{'× floor':>8}  {'target':<22} result"
     )
-    print(f"\n{name}\n{header}\n{'-' * len(header)}")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"\n{name} ({os.cpu_count()} CPUs, load average {load} after the run)")
+    print(f"{header}\n{'-' * len(header)}")
     failed = []
     for result in results:
         endpoint = result.endpoint

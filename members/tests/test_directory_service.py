@@ -66,9 +66,7 @@ def _facts():
                 "pk": org.pk,
                 "name": org.name,
                 "text": f"{org.name}\n{org.description}".lower(),
-                "networks": {
-                    m.network_id for m in org.memberships.all() if m.status == "active"
-                },
+                "networks": {m.network_id for m in org.memberships.all() if m.status == "active"},
                 "tags": {
                     name: {term.pk for term in getattr(org, field_name).all()}
                     for name, (field_name, _vocabulary) in TAG_FILTERS.items()
@@ -87,15 +85,11 @@ def _matches(fact, query: DirectoryQuery, skip: str = "") -> bool:
         return False
     if not all(word.lower() in fact["text"] for word in query.text.split()):
         return False
-    if any(
-        term.pk not in fact["tags"][name] for name, term in query.tags.items() if name != skip
-    ):
+    if any(term.pk not in fact["tags"][name] for name, term in query.tags.items() if name != skip):
         return False
     if query.org_type and skip != "type" and fact["type"] != query.org_type:
         return False
-    return all(
-        fact["flags"][name] == value for name, value in query.flags.items() if name != skip
-    )
+    return all(fact["flags"][name] == value for name, value in query.flags.items() if name != skip)
 
 
 def _reference_counts(query: DirectoryQuery) -> dict[str, dict]:
@@ -145,8 +139,8 @@ def test_the_page_lists_the_matches_in_order(alliance, params):
     )
 
     assert result.page.paginator.count == len(matching)
-    if query.sort == "name":
-        assert [org.pk for org in result.page] == [fact["pk"] for fact in matching[:20]]
+    # (Seeded names are unique, so the tie-break on pk never decides.)
+    assert [org.pk for org in result.page] == [fact["pk"] for fact in matching[:20]]
     for facet in result.facets:
         for option in facet.options:
             assert option["url"] == _original_toggle_url(
@@ -163,9 +157,8 @@ def test_facet_counts_skip_only_their_own_filter(alliance):
 
     assert housing["theme"] == everything["theme"]
     assert sum(housing["region"].values()) < sum(everything["region"].values())
-    assert housing["led"]["yes"] + housing["led"]["no"] == _query("theme=housing") and (
-        filtered_organisations(_query("theme=housing")).count()
-    )
+    in_housing = filtered_organisations(_query("theme=housing")).count()
+    assert housing["led"]["yes"] + housing["led"]["no"] == in_housing
 
 
 def test_facet_counts_returns_a_copy_callers_may_change(alliance):
@@ -193,10 +186,6 @@ def _original_toggle_url(params, name, value):
 def test_toggle_url_is_unchanged(params, name, value):
     query_dict = QueryDict(params)
     assert toggle_url(query_dict, name, value) == _original_toggle_url(query_dict, name, value)
-    as_dict = dict(query_dict.items())
-    assert toggle_url(as_dict, name, value) == _original_toggle_url(
-        QueryDict(query_dict.urlencode()), name, value
-    ) or len(query_dict.getlist("a")) > 1
 
 
 # --- Queries -------------------------------------------------------------------------------
@@ -286,16 +275,16 @@ def test_counts_are_reused_until_any_write_commits(counted):
         return coverage.coverage_map(QueryDict(""))["member_count"]
 
     assert (housing_count(), coverage_members()) == (1, 2)
-    assert (housing_count(), coverage_members()) == (1, 2)
-    assert counted == {"directory": 1, "coverage": 1}  # the second time came from memory
+    _assert_reused(counted, housing_count, coverage_members)
 
     # bulk_create sends no signal, and is still seen.
     court_watch = Organisation.objects.get(name="Court Watch")
+    before = counted.copy()
     Organisation.themes.through.objects.bulk_create(
         [Organisation.themes.through(organisation_id=court_watch.pk, term_id=housing.pk)]
     )
     assert (housing_count(), coverage_members()) == (2, 2)
-    assert counted == {"directory": 2, "coverage": 2}
+    assert counted - before == {"directory": 1, "coverage": 1}
 
     # Nor does QuerySet.update().
     Membership.objects.filter(organisation=court_watch).update(status=MembershipStatus.LAPSED)
@@ -321,3 +310,15 @@ def test_counts_are_reused_until_any_write_commits(counted):
         assert housing_count() == 1  # inside the transaction: counted afresh, not kept
         raise RuntimeError("roll back")
     assert (housing_count(), coverage_members()) == (2, 2)
+
+
+def _assert_reused(counted, *reads):
+    """Reading again without a write in between counts nothing. (On a shared PostgreSQL
+    server another database's commit also moves the snapshot, so allow a few tries.)"""
+    for _attempt in range(20):
+        before = counted.copy()
+        for read in reads:
+            read()
+        if counted == before:
+            return
+    pytest.fail(f"counted again every time although nothing changed: {counted}")
