@@ -13,7 +13,7 @@ stopped however the script ends (Ctrl-C included).
 
 Settings (environment variables): BENCH_ORGANISATIONS (10000), BENCH_REQUESTS (300 per
 endpoint), BENCH_SECONDS (20, the most per endpoint), BENCH_CONCURRENCY (8),
-BENCH_WARMUP (20), BENCH_WORKERS (gunicorn workers, 2 to 4 by CPU count).
+BENCH_WARMUP (20), BENCH_WORKERS (gunicorn workers: one per CPU, 2 to 4).
 """
 
 import http.client
@@ -48,7 +48,9 @@ REQUESTS = _env_int("BENCH_REQUESTS", 300)
 SECONDS = _env_int("BENCH_SECONDS", 20)
 CONCURRENCY = _env_int("BENCH_CONCURRENCY", 8)
 WARMUP = _env_int("BENCH_WARMUP", 20)
-WORKERS = _env_int("BENCH_WORKERS", min(4, max(2, 2 * (os.cpu_count() or 1))))
+# One worker per CPU (2 to 4): the pages are CPU-bound, and on a small machine more workers
+# than cores only add switching (measured: 2 workers beat 4 on 2 CPUs, SQLite and PostgreSQL).
+WORKERS = _env_int("BENCH_WORKERS", min(4, max(2, os.cpu_count() or 1)))
 REQUEST_TIMEOUT = 15
 FLOOR_SHARE = 0.25  # each page must manage at least this share of the floor's throughput
 
@@ -290,9 +292,44 @@ def prepare_database(name: str, database_url: str) -> dict:
     return report
 
 
-def run_database(name: str, database_url: str) -> list[Result]:
+class SnapshotWatch(threading.Thread):
+    """How often PostgreSQL's snapshot moves while we measure. The directory and the map
+    reuse their counts until it does (members/services/directory.py), and it moves on any
+    commit anywhere on the server, other databases included: on a shared server that means
+    counting afresh far more often than the app's own writes would cause."""
+
+    def __init__(self, database_url: str):
+        super().__init__(daemon=True)
+        self.database_url, self.changes, self.seconds = database_url, 0, 0.0
+        self.done = threading.Event()
+
+    def run(self):
+        import psycopg
+
+        started = time.perf_counter()
+        with psycopg.connect(self.database_url, autocommit=True) as connection:
+            last = None
+            while not self.done.wait(0.05):
+                (snapshot,) = connection.execute("SELECT pg_current_snapshot()::text").fetchone()
+                self.changes += last is not None and snapshot != last
+                last = snapshot
+        self.seconds = time.perf_counter() - started
+
+    def stop(self) -> str:
+        self.done.set()
+        self.join(5)
+        rate = self.changes / self.seconds if self.seconds else 0.0
+        return (
+            f"the server's snapshot moved {rate:.1f} times a second during the run; each move "
+            "makes every worker count the directory and the map afresh"
+        )
+
+
+def run_database(name: str, database_url: str) -> tuple[list[Result], list[str]]:
     report = prepare_database(name, database_url)
     server = Server(server_env(database_url), VAR / f"bench-gunicorn-{name.lower()}.log")
+    watch = SnapshotWatch(database_url) if database_url.startswith("postgres") else None
+    notes = []
     try:
         server.start()
         print(
@@ -301,11 +338,15 @@ def run_database(name: str, database_url: str) -> list[Result]:
             flush=True,
         )
         planned = endpoints(report["profile_slugs"])
+        if watch:
+            watch.start()
         # The floor first, so a slow page cannot leave the machine busy while it is measured.
         ordered = planned[-1:] + planned[:-1]
         results = {id(e): measure(server.port, e) for e in ordered}
-        return [results[id(e)] for e in planned]
+        return [results[id(e)] for e in planned], notes
     finally:
+        if watch and watch.is_alive():
+            notes.append(watch.stop())
         server.stop()
 
 
@@ -371,6 +412,8 @@ def _stop_on_sigterm(signum, frame):
 
 
 def main() -> int:
+    # Ctrl-C must stop the run (and gunicorn) even when started where SIGINT was ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     signal.signal(signal.SIGHUP, _stop_on_sigterm)
     databases = [("SQLite", sqlite_url)]
@@ -383,12 +426,14 @@ def main() -> int:
     try:
         for name, make_url in databases:
             try:
-                results = run_database(name, make_url())
+                results, notes = run_database(name, make_url())
             except Exception as error:  # seeding failed, the server cannot be reached...
                 failures.append(f"{name}: benchmark could not run: {error!r}")
                 print(f"[{name}] benchmark could not run: {error!r}", file=sys.stderr)
                 continue
             failures += print_table(name, results)
+            for note in notes:
+                print(f"Note: {note}.")
     except KeyboardInterrupt:
         print("\nInterrupted; gunicorn has been stopped.", file=sys.stderr)
         return 130

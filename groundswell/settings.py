@@ -41,6 +41,8 @@ SITE_ACCENT_COLOUR = os.environ.get("SITE_ACCENT_COLOUR", "#1d4f91")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
+    # core first: its registration/ templates must win over Django admin's.
+    "core",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -53,7 +55,6 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "ninja",
-    "core",
     "taxonomy",
     "members",
 ]
@@ -116,6 +117,9 @@ CACHES = {
         "LOCATION": "groundswell_cache",
     }
 }
+if TESTING:
+    # One process in tests, so an in-memory cache behaves the same and needs no database.
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [

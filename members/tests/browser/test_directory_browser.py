@@ -37,6 +37,18 @@ def facet(page, label):
     return page.get_by_role("navigation", name=label, exact=True)
 
 
+def open_facet(page, label, tap=False):
+    """A facet's options, unfolding it first if it is folded away."""
+    nav = facet(page, label)
+    if not nav.locator("details").evaluate("details => details.open"):
+        summary = nav.get_by_text(label, exact=True)
+        if tap:
+            summary.tap()
+        else:
+            summary.click()
+    return nav
+
+
 def results_heading(page):
     return page.locator("#results-heading")
 
@@ -48,14 +60,11 @@ def test_visitor_filters_by_theme_and_region_then_opens_a_profile(page, live_ser
     # Marks this page load: it survives htmx swaps but not a full page load.
     page.evaluate("() => { window.sameDocument = true; }")
 
-    facet(page, "Theme").get_by_role("link", name="Housing", exact=True).click()
+    open_facet(page, "Theme").get_by_role("link", name="Housing", exact=True).click()
     expect(results_heading(page)).to_contain_text("2 organisations")
     expect(page).to_have_url(re.compile(r"[?&]theme=housing"))
 
-    region = facet(page, "Region")
-    if not region.locator("details").evaluate("details => details.open"):
-        region.get_by_text("Region", exact=True).click()
-    region.get_by_role("link", name="London", exact=True).click()
+    open_facet(page, "Region").get_by_role("link", name="London", exact=True).click()
     expect(results_heading(page)).to_contain_text("1 organisation")
     expect(page).to_have_url(re.compile(r"theme=housing"))
     expect(page).to_have_url(re.compile(r"region=london"))
@@ -93,7 +102,7 @@ def test_directory_works_on_a_phone(phone_page, live_server, directory):
     )
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px on a phone"
 
-    facet(page, "Theme").get_by_role("link", name="Housing", exact=True).tap()
+    open_facet(page, "Theme", tap=True).get_by_role("link", name="Housing", exact=True).tap()
     expect(results_heading(page)).to_contain_text("2 organisations")
     page.locator(".results-list").get_by_role("link", name="Homes in the North").tap()
     expect(page.get_by_role("heading", level=1)).to_have_text("Homes in the North")
