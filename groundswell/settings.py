@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ninja",
     "taxonomy",
     "members",
+    "glossary",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("members/", include("members.urls")),
     path("topics/", include("taxonomy.urls")),
+    path("dictionary/", include("glossary.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
