@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "members",
     "glossary",
+    "library",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("members/", include("members.urls")),
     path("topics/", include("taxonomy.urls")),
     path("dictionary/", include("glossary.urls")),
+    path("library/", include("library.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
