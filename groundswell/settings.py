@@ -64,16 +64,31 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.middleware.VisitorPageReuseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "core.middleware.SecurityHeadersMiddleware",
     # Axes must come last so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
+]
+
+# Public read-only pages that look the same to every visitor who is not signed in; see
+# core.middleware.VisitorPageReuseMiddleware.
+REUSABLE_VISITOR_PAGES = [
+    "home",
+    "members:directory",
+    "members:coverage",
+    "members:profile",
+    "taxonomy:index",
+    "taxonomy:topic",
+    "api-1.0.0:list_organisations",
+    "api-1.0.0:get_organisation",
+    "api-1.0.0:list_networks",
 ]
 
 ROOT_URLCONF = "groundswell.urls"

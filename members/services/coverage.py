@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 
+from core.freshness import reuse
 from members.models import Membership, MembershipStatus, Network, Organisation
-from members.services.directory import active_members, reuse
+from members.services.directory import active_members
 from taxonomy.models import Term, Vocabulary
 
 THIN_BELOW = 3

@@ -14,18 +14,14 @@ between requests while the database reports that nothing has been committed sinc
 `reuse`): then a page costs the taxonomy, the networks, a change check and the page.
 """
 
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import QueryDict
 
+from core.freshness import reuse
 from members.models import (
     Membership,
     MembershipStatus,
@@ -385,72 +381,3 @@ def network_summaries() -> list[dict]:
         active_members=Count("memberships", filter=Q(memberships__status=MembershipStatus.ACTIVE))
     ).select_related("organisation")
     return [{"network": n, "active_members": n.active_members} for n in networks]
-
-
-# --- Reusing counts between requests -------------------------------------------------------
-#
-# The facet counts and the coverage grids aggregate every active member: at 10,000
-# organisations that is tens of milliseconds however good the indexes. They can only change
-# when something is committed, and the database says when that happens:
-#
-# - SQLite: `PRAGMA data_version` changes when another connection (in any process) commits,
-#   and the connection's `total_changes` when it writes itself;
-# - PostgreSQL: the current snapshot (`pg_current_snapshot()`) changes whenever any
-#   transaction that wrote anything ends.
-#
-# So each process keeps the last results, and reuses one only while that token is unchanged.
-# Every way of writing (forms, the API, CSV imports with bulk_create and bulk_update, raw SQL,
-# another server or a shell) therefore invalidates it, with no signal to connect or forget;
-# unrelated writes (sessions, the cache table) only cost a recount. Nothing is reused or kept
-# inside a transaction, where uncommitted rows could still be rolled back (tests run that
-# way, so they always count afresh), nor on other databases.
-
-_T = TypeVar("_T")
-REUSE_SIZE = 256  # results kept per process: one per distinct filter combination
-_reused: OrderedDict[tuple, tuple[object, object]] = OrderedDict()
-_reused_lock = threading.Lock()
-
-
-def change_token(using: str = DEFAULT_DB_ALIAS):
-    """A value that differs whenever committed data may have changed; None if unknown."""
-    connection = connections[using]
-    if connection.in_atomic_block:
-        return None
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA data_version")
-            (data_version,) = cursor.fetchone()
-        raw = connection.connection  # compared by identity: a new connection starts afresh
-        return (raw, data_version, raw.total_changes)
-    if connection.vendor == "postgresql":
-        function = (
-            "pg_current_snapshot" if connection.pg_version >= 130000 else "txid_current_snapshot"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {function}()::text")
-            (snapshot,) = cursor.fetchone()
-        return snapshot
-    return None
-
-
-def reuse(key: tuple, compute: Callable[[], _T]) -> _T:
-    """compute(), or its earlier result for `key` if nothing was committed since.
-
-    The result is shared between requests: it must be plain data (no model instances) that
-    callers only read.
-    """
-    token = change_token()
-    if token is None:
-        return compute()
-    with _reused_lock:
-        entry = _reused.get(key)
-        if entry is not None and entry[0] == token:
-            _reused.move_to_end(key)
-            return entry[1]
-    value = compute()
-    with _reused_lock:
-        _reused[key] = (token, value)
-        _reused.move_to_end(key)
-        while len(_reused) > REUSE_SIZE:
-            _reused.popitem(last=False)
-    return value

@@ -1,18 +1,17 @@
 """The directory and coverage services: right counts, combined filters, fixed query counts,
 and counts reused between requests only while nothing has changed."""
 
-import importlib
 import threading
 from collections import Counter
 
 import pytest
-from django.apps import apps
 from django.db import connection, connections, transaction
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bench.seed import seed
+from core import freshness
 from members.models import Membership, MembershipStatus, Network, Organisation
 from members.services import coverage, directory
 from members.services.directory import (
@@ -237,9 +236,9 @@ def test_nothing_is_reused_inside_a_transaction():
     """Tests run inside one; a rolled-back write must never leave counts behind."""
     calls = []
     assert connection.in_atomic_block
-    assert directory.change_token() is None
-    directory.reuse(("test",), lambda: calls.append(1))
-    directory.reuse(("test",), lambda: calls.append(1))
+    assert freshness.change_token() is None
+    freshness.reuse(("test",), lambda: calls.append(1))
+    freshness.reuse(("test",), lambda: calls.append(1))
     assert len(calls) == 2
 
 
@@ -260,14 +259,6 @@ def counted(monkeypatch):
     monkeypatch.setattr(directory, "_count", counting_directory)
     monkeypatch.setattr(coverage, "_counts", counting_coverage)
     return calls
-
-
-@pytest.fixture
-def committed_terms(transactional_db):
-    """The terms a data migration loads. Tests that commit leave the database emptied after
-    them, so load the terms again with the migration's own (idempotent) function."""
-    migration = importlib.import_module("taxonomy.migrations.0002_load_terms")
-    migration.load_terms(apps, None)
 
 
 @pytest.mark.django_db(transaction=True)

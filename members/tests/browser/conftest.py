@@ -1,10 +1,8 @@
 """Fixtures for the members browser tests: Chromium, fresh pages, screenshots on failure."""
 
-import importlib
 import os
 
 import pytest
-from django.apps import apps
 
 from core.tests.browser_support import (
     CHROMIUM,
@@ -85,14 +83,8 @@ def new_page(browser, request):
 
 
 @pytest.fixture(autouse=True)
-def taxonomy_terms(transactional_db):
-    """The terms a data migration loads. Each browser test commits and the database is
-    emptied afterwards, so they are loaded again, by the migration's own function.
-
-    (serialized_rollback cannot do this here: once Playwright's event loop runs, Django
-    hands this thread a fresh connection object without the serialized copy.)"""
-    migration = importlib.import_module("taxonomy.migrations.0002_load_terms")
-    migration.load_terms(apps, None)
+def taxonomy_terms(committed_terms):
+    """Every browser test commits, so every one needs the taxonomy reloaded."""
 
 
 @pytest.fixture
