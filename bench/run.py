@@ -62,6 +62,9 @@ class Endpoint:
     p95_target_ms: float | None = None  # None: no latency target
     throughput_target: bool = True  # False for the floor itself
     probe: bool = False  # measured only if it answers 200 (the API may not exist yet)
+    # A session cookie (even an unknown one) turns off visitor page reuse, so these rows
+    # show the cost of rendering the page every time, as a signed-in person gets it.
+    rendered_every_time: bool = False
 
 
 @dataclass
@@ -88,24 +91,49 @@ class Result:
 
 
 def endpoints(profile_slugs: list[str]) -> list[Endpoint]:
+    # The floor comes first, so a slow page cannot leave the machine busy while it is measured.
     return [
+        Endpoint("healthz (floor)", ["/healthz"], throughput_target=False),
         Endpoint("directory (2 filters)", ["/members/?theme=housing&region=london"], 60),
         Endpoint("profile", [f"/members/{slug}/" for slug in profile_slugs]),
         Endpoint("coverage map", ["/members/coverage/"], 100),
         Endpoint("API list", ["/api/v1/organisations?limit=25"], 60, probe=True),
-        Endpoint("healthz (floor)", ["/healthz"], throughput_target=False),
+        Endpoint(
+            "directory, rendered",
+            ["/members/?theme=housing&region=london"],
+            60,
+            throughput_target=False,
+            rendered_every_time=True,
+        ),
+        Endpoint(
+            "coverage, rendered",
+            ["/members/coverage/"],
+            100,
+            throughput_target=False,
+            rendered_every_time=True,
+        ),
+        Endpoint(
+            "API list, rendered",
+            ["/api/v1/organisations?limit=25"],
+            60,
+            throughput_target=False,
+            rendered_every_time=True,
+        ),
     ]
 
 
 # --- HTTP -------------------------------------------------------------------------------
 
 
-def fetch(port: int, path: str) -> tuple[int, float]:
+def fetch(port: int, path: str, rendered_every_time: bool = False) -> tuple[int, float]:
     """One GET on a new connection (gunicorn's sync workers close each one)."""
+    headers = {"Host": HOST, "Accept": "text/html"}
+    if rendered_every_time:
+        headers["Cookie"] = "sessionid=bench-no-reuse"
     started = time.perf_counter()
     connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
     try:
-        connection.request("GET", path, headers={"Host": HOST, "Accept": "text/html"})
+        connection.request("GET", path, headers=headers)
         response = connection.getresponse()
         response.read()
         return response.status, time.perf_counter() - started
@@ -128,7 +156,7 @@ def hammer(port: int, paths: list[str], count: int, seconds: float, result: Resu
                 path = paths[issued % len(paths)]
                 issued += 1
             try:
-                status, elapsed = fetch(port, path)
+                status, elapsed = fetch(port, path, result.endpoint.rendered_every_time)
             except OSError as error:
                 status, elapsed = type(error).__name__, 0.0
             with lock:
@@ -150,7 +178,7 @@ def measure(port: int, endpoint: Endpoint) -> Result:
     result = Result(endpoint)
     if endpoint.probe:
         try:
-            status, _elapsed = fetch(port, endpoint.paths[0])
+            status, _elapsed = fetch(port, endpoint.paths[0], endpoint.rendered_every_time)
         except OSError as error:
             status = type(error).__name__
         if status != 200:
@@ -340,10 +368,7 @@ def run_database(name: str, database_url: str) -> tuple[list[Result], list[str]]
         planned = endpoints(report["profile_slugs"])
         if watch:
             watch.start()
-        # The floor first, so a slow page cannot leave the machine busy while it is measured.
-        ordered = planned[-1:] + planned[:-1]
-        results = {id(e): measure(server.port, e) for e in ordered}
-        return [results[id(e)] for e in planned], notes
+        return [measure(server.port, e) for e in planned], notes
     finally:
         if watch and watch.is_alive():
             notes.append(watch.stop())
@@ -373,7 +398,7 @@ def verdicts(result: Result, floor: Result) -> list[str]:
 
 
 def print_table(name: str, results: list[Result]) -> list[str]:
-    floor = results[-1]
+    floor = results[0]
     header = (
         f"{'endpoint':<22} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} "
         f"{'× floor':>8}  {'target':<22} result"

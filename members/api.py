@@ -40,6 +40,7 @@ from members.services.directory import (
     filtered_organisations,
 )
 from members.services.organisations import save_organisation, set_membership
+from members.services.tags import tag_slugs
 from taxonomy.models import Term, Vocabulary
 
 router = Router()
@@ -225,10 +226,7 @@ def public_prefetches() -> list:
     """What a public listing needs, fetched in a fixed number of queries however many
     organisations it shows: active memberships (as `listed_memberships`) and tags."""
     active = Membership.objects.filter(status=MembershipStatus.ACTIVE).select_related("network")
-    return [
-        Prefetch("memberships", queryset=active, to_attr="listed_memberships"),
-        *TAG_FIELDS,
-    ]
+    return [Prefetch("memberships", queryset=active, to_attr="listed_memberships")]
 
 
 def _membership_payload(membership: Membership) -> dict:
@@ -242,7 +240,10 @@ def _membership_payload(membership: Membership) -> dict:
     }
 
 
-def organisation_payload(request: HttpRequest, organisation: Organisation, memberships) -> dict:
+def organisation_payload(
+    request: HttpRequest, organisation: Organisation, memberships, tags: dict | None = None
+) -> dict:
+    """`tags` (field -> slugs) saves loading each organisation's tags one by one."""
     payload = {
         "slug": organisation.slug,
         "name": organisation.name,
@@ -268,8 +269,9 @@ def organisation_payload(request: HttpRequest, organisation: Organisation, membe
         "created_at": organisation.created_at,
         "updated_at": organisation.updated_at,
     }
-    for field_name in TAG_FIELDS:
-        payload[field_name] = [term.slug for term in getattr(organisation, field_name).all()]
+    if tags is None:
+        tags = tag_slugs([organisation.pk])[organisation.pk]
+    payload.update(tags)
     return payload
 
 
@@ -341,9 +343,12 @@ def list_organisations(request, filters: Query[OrganisationFilters]):
     limit, offset = filters.limit, filters.offset
     organisations = filtered_organisations(query)
     count = organisations.count()
-    page = organisations.order_by(SORTS[query.sort][0], "pk").prefetch_related(
-        *public_prefetches()
-    )[offset : offset + limit]
+    page = list(
+        organisations.order_by(SORTS[query.sort][0], "pk").prefetch_related(*public_prefetches())[
+            offset : offset + limit
+        ]
+    )
+    tags = tag_slugs([organisation.pk for organisation in page])
     return {
         "count": count,
         "limit": limit,
@@ -351,7 +356,9 @@ def list_organisations(request, filters: Query[OrganisationFilters]):
         "next": _page_url(request, offset + limit, limit) if offset + limit < count else None,
         "previous": _page_url(request, max(offset - limit, 0), limit) if offset > 0 else None,
         "results": [
-            organisation_payload(request, organisation, organisation.listed_memberships)
+            organisation_payload(
+                request, organisation, organisation.listed_memberships, tags[organisation.pk]
+            )
             for organisation in page
         ],
     }

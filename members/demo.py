@@ -29,6 +29,7 @@ from members.models import (
     Person,
 )
 from members.services.organisations import RESERVED_SLUGS
+from members.services.tags import TAG_FIELDS
 from taxonomy.models import Term
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -38,8 +39,6 @@ DEMO_PASSWORD = "groundswell-demo"  # noqa: S105
 
 # The member organisation the demo member contact works for.
 MEMBER_CONTACT_ORGANISATION = "Unlock"
-
-TAG_FIELDS = ("parts", "themes", "populations", "regions")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ alliance's expertise runs out and whom it should recruit.
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
+from django.urls import reverse
 
 from core.freshness import reuse
 from members.models import Membership, MembershipStatus, Network, Organisation
@@ -19,13 +20,10 @@ THIN_BELOW = 3
 @dataclass
 class Grid:
     title: str
-    row_label: str
-    column_label: str
-    row_param: str
-    column_param: str
-    rows: list[Term]
     columns: list[Term]
-    cells: list[list[dict]]
+    # One line per row term: (row term, cells). Each cell carries its finished link and
+    # label, so the template does no work per cell (the map has ~170 of them).
+    lines: list[tuple[Term, list[dict]]]
 
 
 def _pair_counts(members, row_field: str, column_field: str) -> dict[tuple[int, int], int]:
@@ -49,35 +47,28 @@ def _pair_counts(members, row_field: str, column_field: str) -> dict[tuple[int, 
 
 def _grid(title, counts, rows, columns, row_param, column_param, network) -> Grid:
     highest = max(counts.values(), default=0)
-    cells = []
+    directory = reverse("members:directory")
+    suffix = f"&network={network.slug}" if network else ""
+    lines = []
     for row in rows:
-        line = []
+        cells = []
         for column in columns:
             n = counts.get((row.pk, column.pk), 0)
-            params = {row_param: row.slug, column_param: column.slug}
-            if network:
-                params["network"] = network.slug
-            line.append(
+            thin = n < THIN_BELOW
+            level = 0 if not n or not highest else 1 + min(2, 3 * n // (highest + 1))
+            cells.append(
                 {
                     "count": n,
-                    "thin": n < THIN_BELOW,
-                    "level": 0 if not n or not highest else 1 + min(2, 3 * n // (highest + 1)),
-                    "params": params,
-                    "row": row,
-                    "column": column,
+                    "thin": thin,
+                    "css": f"cell level-{level}{' thin' if thin else ''}",
+                    "href": f"{directory}?{row_param}={row.slug}&{column_param}={column.slug}"
+                    + suffix,
+                    "label": f"{n} organisations: {row.name} and {column.name}"
+                    + (" (thin)" if thin else ""),
                 }
             )
-        cells.append(line)
-    return Grid(
-        title,
-        rows[0].get_vocabulary_display() if rows else "",
-        "",
-        row_param,
-        column_param,
-        rows,
-        columns,
-        cells,
-    )
+        lines.append((row, cells))
+    return Grid(title, columns, lines)
 
 
 def _member_ids(network: Network | None) -> QuerySet:

@@ -216,15 +216,16 @@ def test_coverage_counts_distinct_organisations_per_pair(alliance):
     facts = [fact for fact in _facts() if fact["networks"]]
 
     assert result["member_count"] == len(facts)
-    for line in result["themes_grid"].cells:
-        for cell in line:
+    grid = result["themes_grid"]
+    for row, cells in grid.lines:
+        for column, cell in zip(grid.columns, cells, strict=True):
             expected = sum(
                 1
                 for fact in facts
-                if cell["row"].pk in fact["tags"]["part"]
-                and cell["column"].pk in fact["tags"]["theme"]
+                if row.pk in fact["tags"]["part"] and column.pk in fact["tags"]["theme"]
             )
             assert cell["count"] == expected
+            assert cell["href"].endswith(f"?part={row.slug}&theme={column.slug}")
     for row in result["regions"]:
         assert row["count"] == sum(1 for fact in facts if row["term"].pk in fact["tags"]["region"])
 
