@@ -39,6 +39,17 @@ class OrganisationForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 5}),
         }
         field_classes = {"website": HttpsURLField}
+        labels = {
+            "org_type": "Type of organisation",
+            "lived_experience_led": "Led by people with lived experience of the justice system",
+            "by_and_for": '"By and for": run by and for the community it serves',
+            "size_band": "Size (yearly income)",
+        }
+        help_texts = {"by_and_for": ""}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
