@@ -2,6 +2,8 @@
 
 import pytest
 
+pytest_plugins = ["core.tests.browser_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():

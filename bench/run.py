@@ -436,6 +436,21 @@ def _stop_on_sigterm(signum, frame):
     raise SystemExit(128 + signum)
 
 
+# --- Library search (library/bench_search.py) -------------------------------------------------
+# A separate benchmark with its own databases (var/bench-library.sqlite3 and
+# groundswell_bench_library): 100,000 resources of ~1,500 words (BENCH_QUICK=1: 5,000;
+# BENCH_LIBRARY=0 skips it). Run it alone with `python -m library.bench_search --all`.
+
+
+def library_search_section(configured_url: str) -> list[str]:
+    if os.environ.get("BENCH_LIBRARY", "1").strip() in {"0", "no", "false"}:
+        return []
+    sys.path.insert(0, str(ROOT))
+    from library import bench_search
+
+    return bench_search.run_all(configured_url)
+
+
 def main() -> int:
     # Ctrl-C must stop the run (and gunicorn) even when started where SIGINT was ignored.
     signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -459,6 +474,7 @@ def main() -> int:
             failures += print_table(name, results)
             for note in notes:
                 print(f"Note: {note}.")
+        failures += library_search_section(configured)
     except KeyboardInterrupt:
         print("\nInterrupted; gunicorn has been stopped.", file=sys.stderr)
         return 130

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class GlossaryConfig(AppConfig):
     name = "glossary"
     verbose_name = "Criminal justice dictionary and language guide"
+
+    def ready(self):
+        from glossary import topic_section  # noqa: F401  registers the topic page section

@@ -15,9 +15,7 @@ class DictionaryTerm(models.Model):
     expansion = models.CharField(
         max_length=200, blank=True, help_text="What the acronym stands for."
     )
-    definition = models.TextField(
-        help_text="One or two sentences a 14-year-old could follow."
-    )
+    definition = models.TextField(help_text="One or two sentences a 14-year-old could follow.")
     explanation = models.TextField(blank=True, help_text="Optional longer explanation.")
     parts = models.ManyToManyField(
         "taxonomy.Term",
@@ -30,6 +28,11 @@ class DictionaryTerm(models.Model):
     jurisdiction_note = models.TextField(
         blank=True,
         help_text="Where England and Wales differ from Scotland or Northern Ireland.",
+    )
+    link_in_texts = models.BooleanField(
+        default=True,
+        help_text="Link this term where it appears in library texts. Turn off for everyday "
+        "words (such as 'fine' or 'charge') that usually mean something else.",
     )
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -22,6 +22,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
 
+from glossary.api import router as dictionary_router
+from glossary.api_checker import router as checker_router
 from members.api import API_NAMESPACE
 from members.api import router as members_router
 from taxonomy.api import router as taxonomy_router
@@ -162,6 +164,8 @@ api = GroundswellAPI(
 )
 api.add_router("", members_router)
 api.add_router("/taxonomy", taxonomy_router)
+api.add_router("/dictionary", dictionary_router)
+api.add_router("/language", checker_router)
 
 
 # --- Exception handlers: every failure becomes a JSON error -------------------------------

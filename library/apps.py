@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class LibraryConfig(AppConfig):
     name = "library"
     verbose_name = "Library"
+
+    def ready(self):
+        from library import topic_section  # noqa: F401  registers the topic page section
+        from library.search import receivers  # noqa: F401  keeps the search index in step

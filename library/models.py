@@ -20,6 +20,17 @@ class ResourceStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     SUBMITTED = "submitted", "Submitted by a member, waiting for staff"
     PUBLISHED = "published", "Published"
+    REJECTED = "rejected", "Not accepted"
+
+
+class FileKind(models.TextChoices):
+    """What an uploaded file turned out to be, judged by its content, not its name."""
+
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "Word document"
+    HTML = "html", "Web page (HTML)"
+    MARKDOWN = "markdown", "Markdown"
+    TEXT = "text", "Plain text"
 
 
 class ExtractionStatus(models.TextChoices):
@@ -38,7 +49,10 @@ class Resource(models.Model):
     kind = models.CharField(max_length=30, choices=ResourceKind.choices)
     summary = models.TextField(max_length=2000, blank=True)
     body = models.TextField(blank=True, help_text="Markdown.")
-    file = models.FileField(upload_to="library/%Y/", blank=True)
+    file = models.FileField(upload_to="library/%Y/", blank=True, max_length=255)
+    file_name = models.CharField(max_length=255, blank=True, editable=False)
+    file_kind = models.CharField(max_length=10, choices=FileKind.choices, blank=True)
+    file_size = models.PositiveBigIntegerField(default=0, editable=False)
     extracted_text = models.TextField(blank=True, editable=False)
     extraction_status = models.CharField(
         max_length=10, choices=ExtractionStatus.choices, default=ExtractionStatus.NONE
@@ -90,6 +104,24 @@ class Resource(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    # A member's submission: the organisation it was submitted for, and the staff decision.
+    submitted_for = models.ForeignKey(
+        "members.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_resources",
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(blank=True, max_length=2000)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -101,3 +133,15 @@ class Resource(models.Model):
 
     def get_absolute_url(self):
         return reverse("library:resource", args=[self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == ResourceStatus.PUBLISHED
+
+    @property
+    def extraction_finished(self) -> bool:
+        return self.extraction_status in {
+            ExtractionStatus.NONE,
+            ExtractionStatus.DONE,
+            ExtractionStatus.FAILED,
+        }

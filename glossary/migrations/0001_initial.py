@@ -7,85 +7,191 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('taxonomy', '0002_load_terms'),
+        ("taxonomy", "0002_load_terms"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DictionaryTerm',
+            name="DictionaryTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(max_length=200, unique=True)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('acronym', models.CharField(blank=True, db_index=True, max_length=20)),
-                ('expansion', models.CharField(blank=True, help_text='What the acronym stands for.', max_length=200)),
-                ('definition', models.TextField(help_text='One or two sentences a 14-year-old could follow.')),
-                ('explanation', models.TextField(blank=True, help_text='Optional longer explanation.')),
-                ('jurisdiction_note', models.TextField(blank=True, help_text='Where England and Wales differ from Scotland or Northern Ireland.')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('parts', models.ManyToManyField(blank=True, limit_choices_to={'vocabulary': 'part'}, related_name='dictionary_terms', to='taxonomy.term', verbose_name='parts of the system')),
-                ('related', models.ManyToManyField(blank=True, to='glossary.dictionaryterm')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("term", models.CharField(max_length=200, unique=True)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                ("acronym", models.CharField(blank=True, db_index=True, max_length=20)),
+                (
+                    "expansion",
+                    models.CharField(
+                        blank=True, help_text="What the acronym stands for.", max_length=200
+                    ),
+                ),
+                (
+                    "definition",
+                    models.TextField(help_text="One or two sentences a 14-year-old could follow."),
+                ),
+                (
+                    "explanation",
+                    models.TextField(blank=True, help_text="Optional longer explanation."),
+                ),
+                (
+                    "jurisdiction_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Where England and Wales differ from Scotland or Northern Ireland.",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "parts",
+                    models.ManyToManyField(
+                        blank=True,
+                        limit_choices_to={"vocabulary": "part"},
+                        related_name="dictionary_terms",
+                        to="taxonomy.term",
+                        verbose_name="parts of the system",
+                    ),
+                ),
+                ("related", models.ManyToManyField(blank=True, to="glossary.dictionaryterm")),
             ],
             options={
-                'ordering': ['term'],
+                "ordering": ["term"],
             },
         ),
         migrations.CreateModel(
-            name='GuideVersion',
+            name="GuideVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('reason', models.TextField(help_text='Why the guide changed.')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(unique=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("reason", models.TextField(help_text="Why the guide changed.")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-number'],
+                "ordering": ["-number"],
             },
         ),
         migrations.CreateModel(
-            name='OfficialName',
+            name="OfficialName",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=300)),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='official_names', to='glossary.guideversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=300)),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="official_names",
+                        to="glossary.guideversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='TermSource',
+            name="TermSource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300)),
-                ('url', models.URLField()),
-                ('term', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sources', to='glossary.dictionaryterm')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("url", models.URLField()),
+                (
+                    "term",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sources",
+                        to="glossary.dictionaryterm",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['title'],
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='GuideEntry',
+            name="GuideEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(help_text='Stable across versions.', max_length=100)),
-                ('wording', models.CharField(help_text='The stigmatising word or phrase.', max_length=200)),
-                ('variants', models.TextField(blank=True, help_text='Other spellings, one per line (plurals are matched anyway).')),
-                ('preferred', models.TextField(help_text='Wording to use instead, one suggestion per line.')),
-                ('reason', models.TextField()),
-                ('category', models.CharField(choices=[('label', 'Defines a person by an offence'), ('dehumanising', 'Dehumanising'), ('sensational', 'Sensational'), ('outdated', 'Outdated')], max_length=20)),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='glossary.guideversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(help_text="Stable across versions.", max_length=100)),
+                (
+                    "wording",
+                    models.CharField(help_text="The stigmatising word or phrase.", max_length=200),
+                ),
+                (
+                    "variants",
+                    models.TextField(
+                        blank=True,
+                        help_text="Other spellings, one per line (plurals are matched anyway).",
+                    ),
+                ),
+                (
+                    "preferred",
+                    models.TextField(help_text="Wording to use instead, one suggestion per line."),
+                ),
+                ("reason", models.TextField()),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("label", "Defines a person by an offence"),
+                            ("dehumanising", "Dehumanising"),
+                            ("sensational", "Sensational"),
+                            ("outdated", "Outdated"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="entries",
+                        to="glossary.guideversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['wording'],
-                'constraints': [models.UniqueConstraint(fields=('version', 'key'), name='unique_entry_per_version')],
+                "ordering": ["wording"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("version", "key"), name="unique_entry_per_version"
+                    )
+                ],
             },
         ),
     ]

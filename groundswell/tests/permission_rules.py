@@ -42,6 +42,7 @@ SAMPLES = {
     "import_job": "pk of an import job created by the staff member",
     "reset_uid": "a password-reset uidb64 that matches nobody",
     "reset_token": "a password-reset token that is not valid",
+    "dictionary_term": "slug of a criminal justice dictionary term (a data migration loads them)",
 }
 
 # The sample used for each URL argument unless a case says otherwise.
@@ -181,6 +182,10 @@ RULES: dict[str, Rule] = {
     f"{API}:update_organisation": write_only("PATCH"),
     f"{API}:put_membership": write_only("PUT"),
     f"{API}:delete_membership": write_only("DELETE"),
+    # Language guide and checker (public; the checker is a POST form, rate-limited)
+    "glossary:check": public(why="Anyone may check a text; POSTs are rate-limited per client."),
+    "glossary:guide": public(),
+    f"{API}:check_language": write_only("POST", covered_in="glossary/tests/test_checker_api.py"),
 }
 
 
@@ -211,3 +216,87 @@ NAMESPACE_RULES = {
         why="Admin pages all pass through AdminSite.has_permission (staff and admins).",
     ),
 }
+
+
+# --- Library: resources, submissions, feeds and citations (library/urls.py) ---------------
+# The matrix's fixture builds no resource, so pages about one resource are requested with a
+# slug that matches none: the rule then shows who is stopped before the lookup (sign-in,
+# 403) and that nobody can tell a draft from a missing page. Each view is tested per role
+# against real published, draft and submitted resources in library/tests/.
+STAFF_ONLY_RESOURCE = Expect(
+    anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_FOUND, admin=NOT_FOUND
+)
+RULES.update(
+    {
+        "library:create": staff_only(),
+        "library:submissions": staff_only(why="Unpublished submissions and drafts."),
+        "library:submit": rule(
+            get(Expect(anonymous=LOGIN, member=OK, judge=FORBIDDEN, staff=OK, admin=OK)),
+            why="Contacts at member organisations submit for their own organisation; staff "
+            "for the members of the networks they run. Judges have no organisation.",
+        ),
+        "library:feed_rss": public(),
+        "library:feed_atom": public(),
+        "library:topic_feed_rss": public(slug="term"),
+        "library:topic_feed_atom": public(slug="term"),
+        "library:resource": rule(
+            get(everyone(NOT_FOUND), label="unknown resource", slug="unknown_slug"),
+            why="Published resources are public (library/tests/test_resources.py); drafts "
+            "and submissions are 404 to everyone but staff and the submitter.",
+        ),
+        "library:download": rule(
+            get(everyone(NOT_FOUND), label="unknown resource", slug="unknown_slug")
+        ),
+        "library:cite_bibtex": rule(
+            get(everyone(NOT_FOUND), label="unknown resource", slug="unknown_slug")
+        ),
+        "library:cite_ris": rule(
+            get(everyone(NOT_FOUND), label="unknown resource", slug="unknown_slug")
+        ),
+        "library:edit": rule(get(STAFF_ONLY_RESOURCE, slug="unknown_slug")),
+        "library:delete": rule(
+            get(STAFF_ONLY_RESOURCE, slug="unknown_slug"),
+            why="GET asks for confirmation; only a POST deletes.",
+        ),
+        "library:history": rule(
+            get(STAFF_ONLY_RESOURCE, slug="unknown_slug"),
+            why="The audit log names people; staff only.",
+        ),
+        "library:extraction_progress": rule(get(STAFF_ONLY_RESOURCE, slug="unknown_slug")),
+        "library:review": rule(
+            get(everyone(NOT_ALLOWED)),
+            why="POST only (approve or reject); staff only, tested in test_submissions.py.",
+        ),
+    }
+)
+
+
+# --- Library search (library/views_search.py) ------------------------------------------------
+# Only published resources are ever in the search index, so both are public; drafts never
+# show (library/tests/test_search.py).
+RULES.update(
+    {
+        "library:index": public(why="The library's search page: published resources only."),
+        "library:search": public(why="The search as JSON: published resources only."),
+    }
+)
+
+
+# --- Criminal justice dictionary (glossary/urls.py, glossary/api.py) -------------------------
+# Reading the dictionary is public: the A to Z (with search), each term, the print view and
+# the API. glossary/tests/ check the content of each.
+RULES.update(
+    {
+        "glossary:index": public(),
+        "glossary:print": public(),
+        "glossary:term": rule(
+            get(PUBLIC, label="a term", slug="dictionary_term"),
+            get(everyone(NOT_FOUND), label="unknown term", slug="unknown_slug"),
+        ),
+        f"{API}:list_dictionary_terms": public(),
+        f"{API}:get_dictionary_term": rule(
+            get(PUBLIC, label="a term", slug="dictionary_term"),
+            get(everyone(NOT_FOUND), label="unknown term", slug="unknown_slug"),
+        ),
+    }
+)

@@ -107,6 +107,14 @@ class World:
     samples: dict[str, str]
 
 
+def dictionary_term_slug() -> str:
+    from glossary.dictionary import ensure_dictionary_loaded
+    from glossary.models import DictionaryTerm
+
+    ensure_dictionary_loaded()
+    return DictionaryTerm.objects.order_by("slug").values_list("slug", flat=True).first()
+
+
 @pytest.fixture
 def world(db):
     network_n = NetworkFactory(name="Criminal Justice Network", slug="cjn")
@@ -139,6 +147,7 @@ def world(db):
         "import_job": str(import_job.pk),
         "reset_uid": "MTIzNDU2Nzg",
         "reset_token": "not-a-valid-token",
+        "dictionary_term": dictionary_term_slug(),
     }
     assert set(samples) == set(SAMPLES), "every sample in permission_rules.SAMPLES is built"
     users = {

@@ -7,49 +7,156 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('members', '0002_bench_indexes'),
-        ('taxonomy', '0002_load_terms'),
+        ("members", "0002_bench_indexes"),
+        ("taxonomy", "0002_load_terms"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Resource',
+            name="Resource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300)),
-                ('slug', models.SlugField(max_length=320, unique=True)),
-                ('kind', models.CharField(choices=[('report', 'Report'), ('briefing', 'Briefing'), ('consultation_response', 'Consultation response'), ('policy_forum_note', 'Policy-forum note'), ('toolkit', 'Toolkit'), ('evidence_review', 'Evidence review'), ('news', 'News item')], max_length=30)),
-                ('summary', models.TextField(blank=True, max_length=2000)),
-                ('body', models.TextField(blank=True, help_text='Markdown.')),
-                ('file', models.FileField(blank=True, upload_to='library/%Y/')),
-                ('extracted_text', models.TextField(blank=True, editable=False)),
-                ('extraction_status', models.CharField(choices=[('none', 'No file'), ('pending', 'Waiting to read the file'), ('running', 'Reading the file'), ('done', 'Text extracted'), ('failed', 'The file could not be read')], default='none', max_length=10)),
-                ('extraction_progress', models.PositiveSmallIntegerField(default=0)),
-                ('extraction_error', models.TextField(blank=True)),
-                ('published_on', models.DateField(db_index=True, default=django.utils.timezone.localdate)),
-                ('external_url', models.URLField(blank=True)),
-                ('licence', models.CharField(blank=True, default='CC BY 4.0', max_length=100)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted by a member, waiting for staff'), ('published', 'Published')], db_index=True, default='draft', max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('author_organisations', models.ManyToManyField(blank=True, related_name='authored_resources', to='members.organisation')),
-                ('author_people', models.ManyToManyField(blank=True, related_name='authored_resources', to='members.person')),
-                ('co_produced_with', models.ManyToManyField(blank=True, related_name='co_produced_resources', to='members.organisation')),
-                ('networks', models.ManyToManyField(blank=True, related_name='resources', to='members.network')),
-                ('parts', models.ManyToManyField(blank=True, limit_choices_to={'vocabulary': 'part'}, related_name='resources_in_part', to='taxonomy.term', verbose_name='parts of the system')),
-                ('places', models.ManyToManyField(blank=True, limit_choices_to={'vocabulary': 'place'}, related_name='resources_in_place', to='taxonomy.term')),
-                ('populations', models.ManyToManyField(blank=True, limit_choices_to={'vocabulary': 'population'}, related_name='resources_serving', to='taxonomy.term')),
-                ('related', models.ManyToManyField(blank=True, to='library.resource')),
-                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('themes', models.ManyToManyField(blank=True, limit_choices_to={'vocabulary': 'theme'}, related_name='resources_in_theme', to='taxonomy.term')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("slug", models.SlugField(max_length=320, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("report", "Report"),
+                            ("briefing", "Briefing"),
+                            ("consultation_response", "Consultation response"),
+                            ("policy_forum_note", "Policy-forum note"),
+                            ("toolkit", "Toolkit"),
+                            ("evidence_review", "Evidence review"),
+                            ("news", "News item"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, max_length=2000)),
+                ("body", models.TextField(blank=True, help_text="Markdown.")),
+                ("file", models.FileField(blank=True, upload_to="library/%Y/")),
+                ("extracted_text", models.TextField(blank=True, editable=False)),
+                (
+                    "extraction_status",
+                    models.CharField(
+                        choices=[
+                            ("none", "No file"),
+                            ("pending", "Waiting to read the file"),
+                            ("running", "Reading the file"),
+                            ("done", "Text extracted"),
+                            ("failed", "The file could not be read"),
+                        ],
+                        default="none",
+                        max_length=10,
+                    ),
+                ),
+                ("extraction_progress", models.PositiveSmallIntegerField(default=0)),
+                ("extraction_error", models.TextField(blank=True)),
+                (
+                    "published_on",
+                    models.DateField(db_index=True, default=django.utils.timezone.localdate),
+                ),
+                ("external_url", models.URLField(blank=True)),
+                ("licence", models.CharField(blank=True, default="CC BY 4.0", max_length=100)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted by a member, waiting for staff"),
+                            ("published", "Published"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "author_organisations",
+                    models.ManyToManyField(
+                        blank=True, related_name="authored_resources", to="members.organisation"
+                    ),
+                ),
+                (
+                    "author_people",
+                    models.ManyToManyField(
+                        blank=True, related_name="authored_resources", to="members.person"
+                    ),
+                ),
+                (
+                    "co_produced_with",
+                    models.ManyToManyField(
+                        blank=True, related_name="co_produced_resources", to="members.organisation"
+                    ),
+                ),
+                (
+                    "networks",
+                    models.ManyToManyField(
+                        blank=True, related_name="resources", to="members.network"
+                    ),
+                ),
+                (
+                    "parts",
+                    models.ManyToManyField(
+                        blank=True,
+                        limit_choices_to={"vocabulary": "part"},
+                        related_name="resources_in_part",
+                        to="taxonomy.term",
+                        verbose_name="parts of the system",
+                    ),
+                ),
+                (
+                    "places",
+                    models.ManyToManyField(
+                        blank=True,
+                        limit_choices_to={"vocabulary": "place"},
+                        related_name="resources_in_place",
+                        to="taxonomy.term",
+                    ),
+                ),
+                (
+                    "populations",
+                    models.ManyToManyField(
+                        blank=True,
+                        limit_choices_to={"vocabulary": "population"},
+                        related_name="resources_serving",
+                        to="taxonomy.term",
+                    ),
+                ),
+                ("related", models.ManyToManyField(blank=True, to="library.resource")),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "themes",
+                    models.ManyToManyField(
+                        blank=True,
+                        limit_choices_to={"vocabulary": "theme"},
+                        related_name="resources_in_theme",
+                        to="taxonomy.term",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_on', 'title'],
+                "ordering": ["-published_on", "title"],
             },
         ),
     ]

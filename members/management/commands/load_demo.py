@@ -22,6 +22,14 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Organisations already exist: skipped loading the demo directory.")
 
+        from library.demo import load_demo_resources
+
+        resources = load_demo_resources()
+        if resources:
+            self.stdout.write(self.style.SUCCESS(f"Loaded {resources} demo library resources."))
+        else:
+            self.stdout.write("The library already has resources: skipped the demo library.")
+
         self.stdout.write("")
         self.stdout.write(
             f'Demo logins, each created with the password "{demo.DEMO_PASSWORD}" '

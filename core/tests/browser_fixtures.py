@@ -1,4 +1,8 @@
-"""Fixtures for the members browser tests: Chromium, fresh pages, screenshots on failure."""
+"""Browser test fixtures for every app: Chromium, fresh pages, screenshots on failure.
+
+Loaded once for the whole suite from the root conftest (pytest_plugins), so there is one
+Playwright session however many apps have browser tests.
+"""
 
 import os
 
@@ -83,8 +87,11 @@ def new_page(browser, request):
 
 
 @pytest.fixture(autouse=True)
-def taxonomy_terms(committed_terms):
-    """Every browser test commits, so every one needs the taxonomy reloaded."""
+def _taxonomy_for_browser_tests(request):
+    """Browser tests commit (the live server reads from another thread), so each one needs
+    the migration-loaded taxonomy put back."""
+    if request.node.get_closest_marker("browser"):
+        request.getfixturevalue("committed_terms")
 
 
 @pytest.fixture

@@ -1,0 +1,66 @@
+"""The language checker in the JSON API: POST /api/v1/language/check.
+
+Public, like the checker page, and rate-limited per client. The body is JSON,
+{"text": "..."}, at most 2 MB (a bigger body gets a 413 JSON error).
+"""
+
+from typing import Literal
+
+from ninja import Field, Router, Schema
+from ninja.errors import HttpError
+from pydantic import field_validator
+
+from core.ratelimit import hit
+from glossary.checker import check_text
+
+router = Router(tags=["language"])
+
+API_CHECK_LIMIT = 600
+API_CHECK_WINDOW_SECONDS = 60 * 60
+
+Kind = Literal["stigmatising", "quotation", "official_name", "jargon"]
+
+
+class CheckIn(Schema):
+    text: str = Field(description="The text to check, up to 2 MB of JSON in all.")
+
+    @field_validator("text")
+    @classmethod
+    def not_empty(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("Send some text to check.")
+        return value
+
+
+class FindingOut(Schema):
+    start: int = Field(description="Offset of the first character, in characters.")
+    end: int = Field(description="Offset just after the last character.")
+    text: str = Field(description="The text found, as written.")
+    kind: Kind
+    term: str = Field(description="The guide's wording, official name or dictionary term.")
+    suggestions: list[str] = Field(description="Wording to use instead (or the spelled-out term).")
+    reason: str
+    category: str = Field(description="The guide's category; empty for jargon.")
+
+
+class SummaryOut(Schema):
+    words: int
+    guide_version: int | None
+    by_kind: dict[str, int]
+    by_category: dict[str, int] = Field(description="Stigmatising findings per category.")
+    per_1000_words: dict[str, float] = Field(description="Findings of each kind per 1,000 words.")
+
+
+class CheckOut(Schema):
+    findings: list[FindingOut]
+    summary: SummaryOut
+
+
+@router.post("/check", response=CheckOut, summary="Check text against the language guide")
+def check_language(request, payload: CheckIn):
+    """Find stigmatising wording (with what to say instead and why), wording inside
+    quotations and official names (reported separately), and jargon from the dictionary.
+    Offsets count characters of `text`."""
+    if not hit("language-check-api", request, API_CHECK_LIMIT, API_CHECK_WINDOW_SECONDS):
+        raise HttpError(429, "Too many checks from your connection in the last hour; try later.")
+    return check_text(payload.text).as_dict()

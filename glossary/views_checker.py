@@ -1,0 +1,258 @@
+"""The language checker page and the language guide page (public).
+
+The checker works without JavaScript: a POST form with either pasted text or an uploaded
+plain-text, Markdown or HTML document. The result is the text with every finding marked and
+numbered, each explained in words (suggestion and reason) in a list below it.
+"""
+
+import html
+from html.parser import HTMLParser
+from pathlib import PurePath
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from core.ratelimit import hit
+from glossary import guide as language_guide
+from glossary.checker import CATEGORIES, KINDS, check_text
+from glossary.models import GuideEntry
+
+MAX_TEXT_CHARS = 200_000
+MAX_DOCUMENT_BYTES = 1024 * 1024
+CHECK_LIMIT = 60
+CHECK_WINDOW_SECONDS = 60 * 60
+TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown"}
+HTML_EXTENSIONS = {".html", ".htm"}
+
+KIND_LABELS = {
+    "stigmatising": "Stigmatising wording",
+    "quotation": "In a quotation",
+    "official_name": "Official name",
+    "jargon": "Jargon",
+}
+CATEGORY_LABELS = dict(GuideEntry.Category.choices)
+
+
+class _TextFromHTML(HTMLParser):
+    """The readable text of an HTML document: no tags, scripts or styles; blocks on new lines."""
+
+    SKIP = {"script", "style", "template", "noscript", "head"}
+    BLOCKS = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "blockquote",
+        "title",
+    }
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def text_from_html(markup: str) -> str:
+    parser = _TextFromHTML()
+    parser.feed(markup)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return html.unescape("\n".join(line for line in lines if line))
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+class CheckerForm(forms.Form):
+    text = forms.CharField(
+        label="Text to check",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        max_length=MAX_TEXT_CHARS,
+        help_text=f"Paste up to {MAX_TEXT_CHARS:,} characters.",
+        error_messages={
+            "max_length": f"The text is too long: paste at most {MAX_TEXT_CHARS:,} characters "
+            "at a time, and check the rest separately."
+        },
+    )
+    document = forms.FileField(
+        label="Or upload a document (optional)",
+        required=False,
+        help_text="Plain text, Markdown or HTML (.txt, .md, .html), up to "
+        f"{filesizeformat(MAX_DOCUMENT_BYTES)}. Word and PDF files are not supported yet: "
+        "copy and paste their text instead.",
+    )
+
+    def clean_document(self):
+        upload = self.cleaned_data.get("document")
+        if not upload:
+            return ""
+        extension = PurePath(upload.name or "").suffix.lower()
+        if extension not in TEXT_EXTENSIONS | HTML_EXTENSIONS:
+            raise forms.ValidationError(
+                "This file type cannot be checked. Upload plain text, Markdown or HTML "
+                "(.txt, .md, .html), or paste the text."
+            )
+        if upload.size > MAX_DOCUMENT_BYTES:
+            raise forms.ValidationError(
+                f"The file is {filesizeformat(upload.size)}; the most we can check is "
+                f"{filesizeformat(MAX_DOCUMENT_BYTES)}. Check it in parts."
+            )
+        raw = upload.read(MAX_DOCUMENT_BYTES + 1)
+        if b"\x00" in raw:
+            raise forms.ValidationError(
+                "This file is not text (it looks like a binary file, such as Word or PDF). "
+                "Upload plain text, Markdown or HTML, or paste the text."
+            )
+        try:
+            content = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                "This file is not UTF-8 text. Save it as UTF-8 text, or paste the text."
+            ) from None
+        if extension in HTML_EXTENSIONS or _looks_like_html(content):
+            content = text_from_html(content)
+        if len(content) > MAX_TEXT_CHARS:
+            raise forms.ValidationError(
+                f"The document has {len(content):,} characters of text; the most we can check "
+                f"at once is {MAX_TEXT_CHARS:,}. Check it in parts."
+            )
+        return content
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        text, document = cleaned.get("text", ""), cleaned.get("document", "")
+        if text.strip() and document:
+            raise forms.ValidationError("Paste text or upload a document, not both.")
+        source = document or text
+        if not source.strip():
+            raise forms.ValidationError("Paste some text or upload a document to check.")
+        cleaned["source"] = source
+        return cleaned
+
+
+def highlighted_segments(text: str, findings) -> list[dict]:
+    """The text as plain runs and numbered findings, in order, for the template to escape."""
+    segments, position = [], 0
+    for number, finding in enumerate(findings, start=1):
+        if finding.start > position:
+            segments.append({"text": text[position : finding.start]})
+        segments.append({"text": finding.text, "finding": finding, "number": number})
+        position = finding.end
+    if position < len(text):
+        segments.append({"text": text[position:]})
+    return segments
+
+
+def _summary_rows(summary: dict) -> tuple[list[dict], list[dict]]:
+    kinds = [
+        {
+            "label": KIND_LABELS[kind],
+            "kind": kind,
+            "count": summary["by_kind"][kind],
+            "rate": summary["per_1000_words"][kind],
+        }
+        for kind in KINDS
+    ]
+    categories = [
+        {"label": CATEGORY_LABELS[c], "count": summary["by_category"][c]} for c in CATEGORIES
+    ]
+    return kinds, categories
+
+
+def _too_many(request):
+    response = render(
+        request,
+        "glossary/checker.html",
+        {
+            "form": CheckerForm(),
+            "refusal": "You have checked a lot of text from your connection in the last hour, "
+            f"more than {CHECK_LIMIT} times. Please wait an hour and try again.",
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(CHECK_WINDOW_SECONDS)
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def check(request):
+    context: dict = {"max_chars": MAX_TEXT_CHARS, "kind_labels": KIND_LABELS}
+    if request.method != "POST":
+        context["form"] = CheckerForm()
+        return render(request, "glossary/checker.html", context)
+
+    if not hit("language-check", request, CHECK_LIMIT, CHECK_WINDOW_SECONDS):
+        return _too_many(request)
+    try:
+        form = CheckerForm(request.POST, request.FILES)
+        form.is_valid()
+    except RequestDataTooBig:
+        context["form"] = CheckerForm()
+        context["refusal"] = (
+            "That was too much to send at once "
+            f"(the most is {filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)}). "
+            "Check the text in parts."
+        )
+        return render(request, "glossary/checker.html", context, status=413)
+    context["form"] = form
+    if form.errors:
+        return render(request, "glossary/checker.html", context, status=400)
+
+    source = form.cleaned_data["source"]
+    result = check_text(source)
+    kinds, categories = _summary_rows(result.summary)
+    context.update(
+        result=result,
+        segments=highlighted_segments(source, result.findings),
+        numbered_findings=list(enumerate(result.findings, start=1)),
+        kind_rows=kinds,
+        category_rows=categories,
+    )
+    return render(request, "glossary/checker.html", context)
+
+
+def guide(request):
+    version = language_guide.current_version()
+    context = {
+        "version": version,
+        "groups": language_guide.entries_by_category(version),
+        "official_names": version.official_names.all() if version else [],
+        "history": language_guide.history(),
+    }
+    return render(request, "glossary/language_guide.html", context)

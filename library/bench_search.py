@@ -1,0 +1,506 @@
+"""The library search benchmark: `make bench` runs it after the pages (bench/run.py).
+
+For each database (a fresh var/bench-library.sqlite3; `groundswell_bench_library` on the
+PostgreSQL server of DATABASE_URL, dropped and created again) it
+  1. seeds BENCH_LIBRARY_RESOURCES published resources (100,000; 5,000 with BENCH_QUICK=1)
+     of about 1,500 words each, drawn Zipf-fashion from a ~20,000-word vocabulary made of
+     the words in Python's own standard library sources plus the justice system's words,
+     tagged with kinds, parts, themes, years, networks and author organisations;
+  2. indexes them, printing the rate (resources/s): the engine's bulk rate over all of
+     them, and the full pipeline (resource_document + index_resource, Markdown included) over
+     a sample;
+  3. serves the site with the bench's gunicorn and requests the search page for 200 varied
+     queries (common, middling and rare words, several words, phrases, prefixes, facets),
+     one at a time, then times the raw engine query (ranked ids and the first page's
+     snippets: library.search.engine_query) for the same queries in a separate process;
+  4. prints p50/p95 for both and the ratio page/raw. Targets: p95 < 150 ms, ratio < 3.
+
+Nothing is downloaded: the vocabulary comes from the interpreter's own files.
+
+    python -m library.bench_search --prepare --resources 5000   # (with DATABASE_URL set)
+    python -m library.bench_search --raw                          # time the engine alone
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import sys
+import sysconfig
+import time
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var"
+QUERIES_FILE = VAR / "bench-library-queries.json"
+BENCH_DATABASE = "groundswell_bench_library"
+WORDS_PER_RESOURCE = 1500
+VOCABULARY_SIZE = 20_000
+SEED = 20261125
+JUSTICE_WORDS = """
+prison prisons probation sentencing sentence court courts magistrates crown custody remand
+bail parole licence recall resettlement rehabilitation reoffending offending victims
+survivors restorative justice policing police diversion youth children young adults women
+girls racial equality disparity disproportionality housing homelessness employment education
+mental health neurodiversity trauma drugs alcohol families visits advocacy lived experience
+community supervision tagging curfew order unpaid work tribunal appeal jury barrister
+solicitor legal aid inspection inspectorate safeguarding exclusion school care leavers
+mentoring peer support charity volunteer funding commissioning evaluation evidence outcomes
+recommendations consultation response briefing toolkit review report minister ministry
+parliament committee inquiry reform policy strategy accommodation benefits debt banking
+identification gate release transition approved premises hostel sentence planning risk
+assessment violence gangs exploitation county lines knife crime stop search arrest charge
+caution disposal conditional discount probationers practitioners commissioners wellbeing
+""".split()  # noqa: SIM905 (a word list reads better as prose)
+KINDS = [
+    ("report", 30),
+    ("briefing", 25),
+    ("consultation_response", 15),
+    ("policy_forum_note", 10),
+    ("toolkit", 8),
+    ("evidence_review", 7),
+    ("news", 5),
+]
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return max(1, int(os.environ.get(name, default)))
+    except ValueError:
+        return default
+
+
+def resource_count() -> int:
+    quick = os.environ.get("BENCH_QUICK", "").strip() not in {"", "0"}
+    return _env_int("BENCH_LIBRARY_RESOURCES", 5_000 if quick else 100_000)
+
+
+# --- Text ---------------------------------------------------------------------------------
+
+
+def vocabulary() -> list[str]:
+    """~20,000 real words, most frequent first: the standard library's own words, with the
+    justice system's vocabulary mixed in at common, middling and rare ranks."""
+    counts: Counter = Counter()
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    word = re.compile(r"[a-z]{3,14}")
+    for path in sorted(stdlib.glob("**/*.py")):
+        if "test" in path.parts or "site-packages" in path.parts:
+            continue
+        try:
+            counts.update(word.findall(path.read_text(errors="ignore").lower()))
+        except OSError:
+            continue
+    justice = list(dict.fromkeys(JUSTICE_WORDS))
+    words = [w for w, _n in counts.most_common(VOCABULARY_SIZE * 2) if w not in set(justice)]
+    words = words[: VOCABULARY_SIZE - len(justice)]
+    rng = random.Random(SEED)
+    for term in justice:
+        words.insert(int(rng.paretovariate(0.6) * 20) % len(words), term)
+    return words
+
+
+class TextMaker:
+    def __init__(self, words: list[str], seed: int):
+        self.words = words
+        self.rng = random.Random(seed)
+        weights = [1.0 / (rank + 10) ** 1.07 for rank in range(len(words))]
+        total, self.cum = 0.0, []
+        for weight in weights:
+            total += weight
+            self.cum.append(total)
+
+    def words_(self, k: int) -> list[str]:
+        return self.rng.choices(self.words, cum_weights=self.cum, k=k)
+
+    def paragraphs(self, k: int) -> str:
+        words, out, i = self.words_(k), [], 0
+        paragraph: list[str] = []
+        while i < len(words):
+            n = self.rng.randint(8, 24)
+            sentence = words[i : i + n]
+            i += n
+            paragraph.append(" ".join(sentence).capitalize() + ".")
+            if len(paragraph) >= self.rng.randint(4, 8):
+                out.append(" ".join(paragraph))
+                paragraph = []
+        if paragraph:
+            out.append(" ".join(paragraph))
+        return "\n\n".join(out)
+
+    def title(self) -> str:
+        picks = self.words_(4) + [self.rng.choice(JUSTICE_WORDS)]
+        self.rng.shuffle(picks)
+        return " ".join(picks).capitalize()
+
+
+# --- Seeding (runs in a subprocess with the bench database as DATABASE_URL) -----------------
+
+
+def prepare(count: int) -> dict:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from library import search as library_search
+    from library.models import Resource, ResourceStatus
+    from library.text import resource_document
+    from members.models import Network, Organisation
+    from taxonomy.models import Term, Vocabulary
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    words = vocabulary()
+    rng = random.Random(SEED)
+    maker = TextMaker(words, SEED)
+    networks = [
+        Network.objects.get_or_create(slug=slug, defaults={"name": name, "short_name": short})[0]
+        for name, short, slug in [
+            ("Alliance for Justice Reform", "AJR", "alliance-for-justice-reform"),
+            ("Community Justice Network", "CJN", "community-justice-network"),
+        ]
+    ]
+    organisations = Organisation.objects.bulk_create(
+        [
+            Organisation(
+                name=f"{maker.title()} Trust {n}",
+                slug=f"bench-author-{n}",
+                normalised_name=f"bench author {n}",
+            )
+            for n in range(300)
+        ]
+    )
+    parts = list(Term.objects.filter(vocabulary=Vocabulary.PART))
+    themes = list(Term.objects.filter(vocabulary=Vocabulary.THEME))
+    kinds, kind_weights = zip(*KINDS, strict=True)
+    first_day = date(2010, 1, 1)
+    through = {
+        name: getattr(Resource, name).through
+        for name in ("parts", "themes", "networks", "author_organisations")
+    }
+    seeded = time.perf_counter()
+    texts: list[tuple[int, str, str, str]] = []
+    batch_size = 1000
+    total_words = 0
+    for start in range(0, count, batch_size):
+        batch = []
+        for n in range(start, min(count, start + batch_size)):
+            body = maker.paragraphs(rng.randint(1200, 1800))
+            total_words += body.count(" ") + 1
+            batch.append(
+                Resource(
+                    title=maker.title(),
+                    slug=f"bench-resource-{n}",
+                    kind=rng.choices(kinds, weights=kind_weights)[0],
+                    summary=" ".join(maker.words_(30)).capitalize() + ".",
+                    body=body,
+                    published_on=first_day + timedelta(days=rng.randint(0, 16 * 365)),
+                    status=ResourceStatus.PUBLISHED
+                    if rng.random() < 0.95
+                    else ResourceStatus.DRAFT,
+                )
+            )
+        with transaction.atomic():
+            created = Resource.objects.bulk_create(batch)
+            links = {name: [] for name in through}
+            for resource in created:
+                for term in rng.sample(parts, rng.randint(1, 2)):
+                    links["parts"].append(
+                        through["parts"](resource_id=resource.pk, term_id=term.pk)
+                    )
+                for term in rng.sample(themes, rng.randint(1, 3)):
+                    links["themes"].append(
+                        through["themes"](resource_id=resource.pk, term_id=term.pk)
+                    )
+                for network in rng.sample(networks, rng.randint(1, 2)):
+                    links["networks"].append(
+                        through["networks"](resource_id=resource.pk, network_id=network.pk)
+                    )
+                for org in rng.sample(organisations, rng.randint(1, 2)):
+                    links["author_organisations"].append(
+                        through["author_organisations"](
+                            resource_id=resource.pk, organisation_id=org.pk
+                        )
+                    )
+            for name, rows in links.items():
+                through[name].objects.bulk_create(rows)
+        texts.extend(
+            (r.pk, r.title, r.summary, r.body)
+            for r in created
+            if r.status == ResourceStatus.PUBLISHED
+        )
+    seed_seconds = time.perf_counter() - seeded
+
+    # The engine's bulk rate: every published resource, plain text already in hand.
+    indexing = time.perf_counter()
+    for start in range(0, len(texts), 1000):
+        library_search.index_rows(texts[start : start + 1000])
+    from library.search.engines import current_engine
+
+    current_engine().optimise()
+    index_seconds = time.perf_counter() - indexing
+    # The whole pipeline (Markdown rendered to text, then indexed) over a sample.
+    sample = list(Resource.objects.filter(status=ResourceStatus.PUBLISHED).order_by("?")[:500])
+    pipeline = time.perf_counter()
+    for resource in sample:
+        library_search.index_resource(resource)
+    pipeline_seconds = time.perf_counter() - pipeline
+    document_only = time.perf_counter()
+    for resource in sample[:100]:
+        resource_document(resource)
+    document_seconds = (time.perf_counter() - document_only) / max(1, min(100, len(sample)))
+
+    queries = build_queries(words, texts, rng)
+    VAR.mkdir(exist_ok=True)
+    QUERIES_FILE.write_text(json.dumps(queries))
+    size = None
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_database_size(current_database())")
+            size = cursor.fetchone()[0]
+    return {
+        "vendor": connection.vendor,
+        "resources": count,
+        "indexed": len(texts),
+        "words_per_resource": round(total_words / max(1, count)),
+        "text_mb": round(sum(len(t[3]) for t in texts) / 1e6, 1),
+        "seed_seconds": round(seed_seconds, 1),
+        "index_seconds": round(index_seconds, 1),
+        "index_rate": round(len(texts) / index_seconds, 1),
+        "pipeline_rate": round(len(sample) / pipeline_seconds, 1) if sample else 0,
+        "document_ms": round(document_seconds * 1000, 2),
+        "database_bytes": size,
+        "total_seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+def build_queries(words: list[str], texts, rng: random.Random) -> list[dict]:
+    """200 queries: (label, query, filters)."""
+    queries = []
+
+    def add(label, q, filters=None):
+        queries.append({"kind": label, "q": q, "filters": filters or {}})
+
+    for rank in rng.sample(range(0, 100), 25):
+        add("common word", words[rank])
+    for rank in rng.sample(range(500, 3000), 25):
+        add("middling word", words[rank])
+    for rank in rng.sample(range(6000, len(words)), 25):
+        add("rare word", words[rank])
+    for term in rng.sample(sorted(set(JUSTICE_WORDS)), 15):
+        add("justice word", term)
+    for _ in range(30):
+        add("two or three words", " ".join(rng.sample(words[:3000], rng.randint(2, 3))))
+    for _ in range(25):
+        body = rng.choice(texts)[3].split()
+        at = rng.randrange(0, len(body) - 3)
+        phrase = " ".join(re.sub(r"\W", "", w).lower() for w in body[at : at + 2])
+        add("phrase", f'"{phrase}"')
+    for rank in rng.sample(range(50, 4000), 15):
+        stem = words[rank][:4]
+        add("prefix", f"{stem}*")
+    facets = [
+        {"theme": "housing"},
+        {"kind": "report"},
+        {"year": "2020"},
+        {"part": "prisons", "kind": "briefing"},
+        {"network": "community-justice-network"},
+    ]
+    for n in range(40):
+        q = words[rng.randrange(0, 3000)] if n % 4 else ""
+        add("with facets", q, facets[n % len(facets)])
+    return queries[:200]
+
+
+def page_path(query: dict) -> str:
+    params = {"q": query["q"], **query["filters"]} if query["q"] else dict(query["filters"])
+    return "/library/?" + urlencode(params)
+
+
+def time_raw() -> dict:
+    """The engine's part of each query alone, in this process (the bench database)."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    django.setup()
+    from library.search import engine_query
+
+    queries = json.loads(QUERIES_FILE.read_text())
+    for warm in ("warm", "zzz", "the"):
+        engine_query(warm)
+    timings = []
+    for query in queries:
+        started = time.perf_counter()
+        engine_query(query["q"])
+        timings.append(time.perf_counter() - started)
+    return {"timings": timings}
+
+
+# --- Driving it from bench/run.py -----------------------------------------------------------
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return 1000 * ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def _subprocess(args: list[str], env: dict) -> dict:
+    import subprocess
+
+    completed = subprocess.run(  # noqa: S603 (our own module, our own arguments)
+        [sys.executable, "-m", "library.bench_search", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise RuntimeError(f"library bench step {args} failed:\n{completed.stderr[-3000:]}")
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def fresh_sqlite_url() -> str:
+    VAR.mkdir(exist_ok=True)
+    path = VAR / "bench-library.sqlite3"
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return f"sqlite:///{path}"
+
+
+def fresh_postgres_url(server_url: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    parts = urlsplit(server_url)
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
+    return urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
+
+
+def run(name: str, database_url: str) -> list[str]:
+    """Seed, index, measure and print one database's table; returns the targets missed."""
+    from bench.run import HOST, WORKERS, Server, fetch, server_env
+    from bench.run import VAR as BENCH_VAR
+
+    count = resource_count()
+    env = server_env(database_url)
+    print(f"[{name}] library: seeding and indexing {count:,} resources...", flush=True)
+    report = _subprocess(["--prepare", f"--resources={count}"], env)
+    queries = json.loads(QUERIES_FILE.read_text())
+    server = Server(env, BENCH_VAR / f"bench-gunicorn-library-{name.lower()}.log")
+    page_times: list[float] = []
+    errors: Counter = Counter()
+    try:
+        server.start()
+        # Each worker loads its facet data on its first search: warm every one up with
+        # queries outside the measured set.
+        for n in range(WORKERS * 6):
+            fetch(server.port, f"/library/?q=warmup{n}")
+        for query in queries:
+            status, elapsed = fetch(server.port, page_path(query))
+            if status == 200:
+                page_times.append(elapsed)
+            else:
+                errors[str(status)] += 1
+    finally:
+        server.stop()
+    raw = _subprocess(["--raw"], env)["timings"]
+
+    rows = [
+        ("search page (HTTP)", page_times),
+        ("raw engine query", raw),
+    ]
+    print(
+        f"\nLibrary search, {name}: {report['indexed']:,} published of {count:,} resources, "
+        f"~{report['words_per_resource']:,} words each ({report['text_mb']:,} MB of text), "
+        f"{len(queries)} queries one at a time via gunicorn on {HOST}"
+    )
+    print(
+        f"indexing: {report['index_rate']:,.0f} resources/s (engine, bulk, all); "
+        f"{report['pipeline_rate']:,.0f} resources/s (resource_document + index_resource, "
+        f"500 sample; resource_document alone {report['document_ms']} ms each); "
+        f"seeding {report['seed_seconds']} s"
+        + (
+            f"; database {report['database_bytes'] / 1e9:.1f} GB"
+            if report["database_bytes"]
+            else ""
+        )
+    )
+    header = f"{'':<22} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
+    print(f"{header}\n{'-' * len(header)}")
+    for label, values in rows:
+        print(
+            f"{label:<22} {percentile(values, 0.5):>8.1f} {percentile(values, 0.95):>8.1f} "
+            f"{percentile(values, 1.0):>8.1f}"
+        )
+    ratio50 = percentile(page_times, 0.5) / percentile(raw, 0.5)
+    ratio95 = percentile(page_times, 0.95) / percentile(raw, 0.95)
+    print(f"{'ratio page/raw':<22} {ratio50:>8.2f} {ratio95:>8.2f}")
+    by_kind: dict[str, list[float]] = {}
+    for query, elapsed in zip(queries, page_times, strict=False):
+        by_kind.setdefault(query["kind"], []).append(elapsed)
+    print(
+        "page p95 by kind of query: "
+        + ", ".join(f"{kind} {percentile(values, 0.95):.0f} ms" for kind, values in by_kind.items())
+    )
+    failures = []
+    if errors:
+        failures.append(f"{name} library search: errors {dict(errors)}")
+    p95 = percentile(page_times, 0.95)
+    if not p95 < 150:
+        failures.append(f"{name} library search: page p95 {p95:.0f} ms ≥ 150")
+    if not ratio95 < 3:
+        failures.append(f"{name} library search: page/raw ratio at p95 {ratio95:.2f} ≥ 3")
+    print("targets: p95 < 150 ms, ratio page/raw < 3: " + ("; ".join(failures) or "PASS"))
+    return failures
+
+
+def run_all(configured_url: str) -> list[str]:
+    """Both databases (PostgreSQL when `configured_url` names a server); the targets missed."""
+    databases = [("SQLite", fresh_sqlite_url)]
+    if configured_url.startswith(("postgres://", "postgresql://")):
+        databases.append(("PostgreSQL", lambda: fresh_postgres_url(configured_url)))
+    failures = []
+    for name, make_url in databases:
+        try:
+            failures += run(name, make_url())
+        except Exception as error:  # seeding failed, the server cannot be reached...
+            failures.append(f"{name} library search: could not run: {error!r}")
+            print(f"[{name}] library search benchmark could not run: {error!r}", file=sys.stderr)
+    return failures
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--prepare", action="store_true")
+    parser.add_argument("--raw", action="store_true")
+    parser.add_argument("--all", action="store_true", help="the whole library benchmark")
+    parser.add_argument("--resources", type=int, default=resource_count())
+    args = parser.parse_args(argv)
+    if args.prepare:
+        print(json.dumps(prepare(args.resources)))
+    elif args.raw:
+        print(json.dumps(time_raw()))
+    elif args.all:
+        failures = run_all(os.environ.get("DATABASE_URL", ""))
+        print("\n".join(f"FAIL {failure}" for failure in failures) or "All targets met.")
+    else:
+        parser.error("--prepare or --raw (the whole benchmark runs from bench/run.py)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

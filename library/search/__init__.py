@@ -1,0 +1,294 @@
+"""Full-text search of the library: one small interface, two engines.
+
+    index_resource(resource)   put a resource in the index (or take it out if not published)
+    remove_resource(id)        take a resource out
+    rebuild_index()            empty the index and index every published resource again
+    search(query, filters, sort, page, page_size) -> SearchResult(total, hits, facets)
+
+The engine follows the database: SQLite FTS5 (tokeniser `porter unicode61 remove_diacritics
+2`, bm25 weighted title 10 : summary 4 : body 1, `snippet()`), or PostgreSQL (a generated
+tsvector with the `english` configuration weighted A/B/C, a GIN index,
+`websearch_to_tsquery`, `ts_rank_cd`, `ts_headline`). Tables come from
+library/migrations/0003_search_index.py; code in engines.py. User text is read by query.py
+and never reaches an engine as syntax. Only published resources are ever indexed.
+
+The index follows the library's own signals (library.signals: resource_changed,
+resource_deleted), with Resource's post_delete as a safety net; see receivers.py.
+
+Facets are counted in memory (facets.py) from sets of published ids, reloaded when the
+index's version changes; each facet's counts ignore its own filter, like the directory's.
+
+Why our own interface and not `modelsearch`
+-------------------------------------------
+modelsearch 1.3.2 (the Wagtail team's extracted search, evaluated from its installed source
+and README in November 2026) was measured against what this page needs:
+
+- Highlighted snippets: none on any backend. Neither SQLite `snippet()`/`highlight()` nor
+  PostgreSQL `ts_headline` is exposed (no "highlight", "snippet" or "headline" anywhere
+  in its code); we would run them ourselves beside it, against its private index tables.
+- SQLite FTS5: supported, but its migration creates `fts5(autocomplete, body, title)` with
+  the default tokeniser: no porter stemming ("prisons" does not find "prison"), no
+  diacritics option, and no way to pass one.
+- Facets combined with the query: `.facet(field)` is one GROUP BY query per field over
+  the search queryset, on the model's own filter fields; no counts that ignore their own
+  filter, and many-to-many tags, networks and authors need a filter field per relation.
+  Six facets would be six or more extra queries over every match, per page.
+- Safe input: its query parser handles quotes and its SQLite compiler quotes phrases, so
+  ordinary input is fine, but there is no documented length or clause cap.
+- Fit: Resource would have to inherit `index.Indexed` and gain `search_fields`, its own
+  generic IndexEntry model (contenttypes, `django.contrib.postgres` on PostgreSQL) would be
+  a second copy of the text; and it pins django-tasks < 0.13.
+- Speed: not measured at 100,000 resources, since the first two bars already fail.
+
+Its real advantage is a path to Elasticsearch/OpenSearch for a deployment that outgrows one
+database. That stays open: this interface is four functions, so another engine can stand
+behind it later. Decision: our own interface; modelsearch is not a dependency.
+"""
+
+from dataclasses import dataclass, field
+from itertools import islice
+
+from django.db import connection, transaction
+from django.utils.safestring import SafeString
+
+from library.search.engines import MAX_INDEXED_CHARS, current_engine, index_text
+from library.search.facets import FACET_LABELS, facet_index
+from library.search.query import MAX_QUERY_LENGTH, ParsedQuery, parse
+
+__all__ = [
+    "MAX_QUERY_LENGTH",
+    "SORTS",
+    "FacetOption",
+    "Hit",
+    "SearchResult",
+    "index_resource",
+    "rebuild_index",
+    "remove_resource",
+    "search",
+]
+
+SORTS = {"relevance": "Most relevant", "date": "Newest first"}
+MAX_PAGE_SIZE = 100
+TOP_AUTHORS = 12  # the author facet shows the organisations with most results
+
+
+@dataclass
+class Hit:
+    resource_id: int
+    rank: int  # 1 for the first result of the whole search
+    snippet_html: SafeString | None  # None when there is no query: show the summary
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetOption]]
+    query: ParsedQuery = field(default_factory=ParsedQuery)
+    filters: dict[str, str] = field(default_factory=dict)  # those recognised
+    ignored: list[str] = field(default_factory=list)  # filter names with unknown values
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 20
+    authors: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+    @property
+    def facet_labels(self) -> dict[str, str]:
+        return FACET_LABELS
+
+
+# --- Indexing -------------------------------------------------------------------------------
+
+
+def _row(resource) -> tuple[int, str, str, str]:
+    from library.text import resource_document
+
+    document = resource_document(resource)
+    body = "\n\n".join(part for part in (document["body_text"], document["extracted_text"]) if part)
+    return (
+        resource.pk,
+        index_text(document["title"]),
+        index_text(document["summary"]),
+        index_text(body)[:MAX_INDEXED_CHARS],
+    )
+
+
+def _bump_version() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE library_search_state SET version = version + 1 WHERE id = 1")
+
+
+def index_resource(resource) -> None:
+    from library.models import ResourceStatus
+
+    with transaction.atomic():
+        if resource.pk is None:
+            return
+        if resource.status == ResourceStatus.PUBLISHED:
+            current_engine().upsert([_row(resource)])
+        else:
+            current_engine().delete([resource.pk])
+        _bump_version()
+
+
+def remove_resource(resource_id: int) -> None:
+    with transaction.atomic():
+        current_engine().delete([resource_id])
+        _bump_version()
+
+
+def index_rows(rows: list[tuple[int, str, str, str]]) -> None:
+    """Index ready-made (id, title, summary, body) rows: for bulk loads that already have
+    the plain text (the benchmark)."""
+    with transaction.atomic():
+        current_engine().upsert(
+            [
+                (pk, index_text(t), index_text(s), index_text(b)[:MAX_INDEXED_CHARS])
+                for pk, t, s, b in rows
+            ]
+        )
+        _bump_version()
+
+
+def rebuild_index(batch_size: int = 500) -> int:
+    """Index every published resource afresh; returns how many."""
+    from library.models import Resource, ResourceStatus
+
+    engine = current_engine()
+    published = Resource.objects.filter(status=ResourceStatus.PUBLISHED).order_by("pk")
+    count = 0
+    with transaction.atomic():
+        engine.clear()
+        last = 0
+        while True:
+            batch = list(published.filter(pk__gt=last)[:batch_size])
+            if not batch:
+                break
+            engine.upsert([_row(resource) for resource in batch])
+            count += len(batch)
+            last = batch[-1].pk
+        _bump_version()
+    engine.optimise()
+    return count
+
+
+# --- Searching ------------------------------------------------------------------------------
+
+
+def search(
+    query: str = "",
+    filters: dict | None = None,
+    sort: str = "relevance",
+    page: int = 1,
+    page_size: int = 20,
+) -> SearchResult:
+    """Published resources matching `query` and `filters` (facet name -> value as in the
+    URL: kind, part, theme, year, network, org), one page of them, with facet counts.
+
+    With no query the results are the newest first whatever `sort` says.
+    """
+    parsed = parse(query)
+    sort = sort if sort in SORTS else "relevance"
+    page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
+    index = facet_index()
+    selected, ignored = {}, []
+    for name, value in (filters or {}).items():
+        if name not in FACET_LABELS or value in (None, ""):
+            continue
+        ids = index.members.get(name, {}).get(str(value))
+        if ids is None:
+            ignored.append(name)
+        else:
+            selected[name] = (str(value), ids)
+
+    if parsed.is_empty:
+        sort = "date"
+        ordered: list[int] = index.newest_first
+        matched = index.all_ids
+    else:
+        engine = current_engine()
+        if sort == "date":
+            found = set(engine.matching_ids(parsed))
+            ordered = [pk for pk in index.newest_first if pk in found]
+        else:
+            published = index.published_on
+            ordered = [pk for pk in engine.ranked_ids(parsed) if pk in published]
+        matched = frozenset(ordered)
+
+    def narrowed(skip: str | None):
+        ids = matched
+        for name, (_value, members) in sorted(selected.items(), key=lambda item: len(item[1][1])):
+            if name != skip:
+                ids = members & ids if len(members) < len(ids) else ids & members
+        return ids
+
+    everything = narrowed(None)
+    facets: dict[str, list[FacetOption]] = {}
+    for name in FACET_LABELS:
+        base = narrowed(name) if name in selected else everything
+        chosen = selected.get(name, (None,))[0]
+        options = []
+        for value, label in index.options.get(name, []):
+            members = index.members[name].get(value, frozenset())
+            if base is index.all_ids:
+                count = len(members)
+            elif len(members) < len(base):
+                count = len(members & base)
+            else:
+                count = len(base & members)
+            options.append(FacetOption(value, label, count, value == chosen))
+        if name == "org":
+            top = sorted((o for o in options if o.count), key=lambda o: (-o.count, o.label))
+            keep = {o.value for o in top[:TOP_AUTHORS]} | {chosen}
+            options = [o for o in options if o.value in keep]
+        elif name == "year":
+            options = [o for o in options if o.count or o.selected]
+        facets[name] = options
+
+    total = len(everything)
+    pages = max(1, -(-total // page_size))
+    page = max(1, min(int(page), pages))
+    start = (page - 1) * page_size
+    in_results = ordered if everything is matched else (pk for pk in ordered if pk in everything)
+    page_ids = list(islice(in_results, start, start + page_size))
+    snippets = {} if parsed.is_empty else current_engine().snippets(parsed, page_ids)
+    hits = [
+        Hit(pk, start + position + 1, None if parsed.is_empty else snippets.get(pk))
+        for position, pk in enumerate(page_ids)
+    ]
+    return SearchResult(
+        total=total,
+        hits=hits,
+        facets=facets,
+        query=parsed,
+        filters={name: value for name, (value, _ids) in selected.items()},
+        ignored=ignored,
+        sort=sort,
+        page=page,
+        page_size=page_size,
+        authors={pk: index.authors.get(pk, ()) for pk in page_ids},
+    )
+
+
+def engine_query(query: str, page_size: int = 20) -> int:
+    """The engine's part of a search alone (ranked ids, then the first page's snippets), as
+    the benchmark's baseline for the page; returns the number of matches."""
+    parsed = parse(query)
+    if parsed.is_empty:
+        return 0
+    engine = current_engine()
+    ids = engine.ranked_ids(parsed)
+    engine.snippets(parsed, ids[:page_size])
+    return len(ids)
