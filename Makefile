@@ -43,9 +43,7 @@ run: deps var
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo
 	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl-C stops the server and the worker)"
-	@trap 'kill 0' INT TERM EXIT; \
-	DEBUG=$${DEBUG:-1} $(PY) manage.py db_worker --no-reload & \
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
+	DEBUG=$${DEBUG:-1} $(PY) manage.py serve --port $(PORT)
 
 test: dev-deps browser-deps var
 	$(VENV)/bin/ruff check .
