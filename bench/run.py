@@ -451,6 +451,63 @@ def library_search_section(configured_url: str) -> list[str]:
     return bench_search.run_all(configured_url)
 
 
+# --- Dictionary linking and the language checker (glossary/bench_*.py) ---------------------
+CHECKER_MB_PER_S = 10  # the checker's floor on one core
+CHECKER_SPEED_UP = 2  # ...and its lead over one compiled regular expression of the same terms
+LINKING_MS = 100  # linking a 50,000-word resource
+
+
+def glossary_section() -> list[str]:
+    """Run the two glossary benchmarks in child processes (each on one core) and print them.
+
+    Linking reads the dictionary from the SQLite benchmark database, which the members
+    benchmark has just migrated (the dictionary arrives with the migrations)."""
+    quick = os.environ.get("BENCH_QUICK", "").strip() not in {"", "0"}
+    size = 5 if quick else 50
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{VAR / 'bench.sqlite3'}", "DEBUG": "0"}
+    python = sys.executable
+    checker = subprocess.run(
+        [python, "-m", "glossary.bench_checker", "--size", str(size)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    linking = subprocess.run(
+        [python, "-m", "glossary.bench_linking"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    failures = []
+    print("\nLanguage checker and dictionary linking (one core)")
+    if checker.returncode != 0:
+        failures.append(f"language checker benchmark failed: {checker.stderr.strip()[-300:]}")
+    else:
+        figures = dict(line.split(": ", 1) for line in checker.stdout.splitlines() if ": " in line)
+        engine = float(figures["engine_mb_per_s"])
+        baseline = float(figures["baseline_mb_per_s"])
+        print(
+            f"checker over {figures['megabytes']} MB: {engine:.1f} MB/s; one compiled regex of "
+            f"the same terms: {baseline:.1f} MB/s; ratio {engine / baseline:.1f}×"
+        )
+        if engine < CHECKER_MB_PER_S:
+            failures.append(f"checker {engine:.1f} MB/s < {CHECKER_MB_PER_S}")
+        if engine < CHECKER_SPEED_UP * baseline:
+            failures.append(f"checker only {engine / baseline:.1f}× the baseline")
+    if linking.returncode != 0:
+        failures.append(f"linking benchmark failed: {linking.stderr.strip()[-300:]}")
+    else:
+        print(linking.stdout.strip())
+        took = float(linking.stdout.rsplit("took", 1)[1].split("ms")[0])
+        if took >= LINKING_MS:
+            failures.append(f"linking took {took:.0f} ms ≥ {LINKING_MS}")
+    return failures
+
+
 def main() -> int:
     # Ctrl-C must stop the run (and gunicorn) even when started where SIGINT was ignored.
     signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -474,6 +531,7 @@ def main() -> int:
             failures += print_table(name, results)
             for note in notes:
                 print(f"Note: {note}.")
+        failures += glossary_section()
         failures += library_search_section(configured)
     except KeyboardInterrupt:
         print("\nInterrupted; gunicorn has been stopped.", file=sys.stderr)

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.audit import history_for
+from glossary.linking import link_terms
 from library import citations, services
 from library.forms import ResourceForm, ReviewForm, SubmissionForm
 from library.models import FileKind, Resource, ResourceStatus
@@ -93,7 +94,8 @@ def resource(request, slug):
         related = related.filter(status=ResourceStatus.PUBLISHED)
     context = {
         "resource": resource,
-        "body_html": render_markdown(resource.body),
+        # Dictionary terms in the body link to their plain-language definitions.
+        "body_html": link_terms(render_markdown(resource.body)),
         "related": related.order_by("-published_on"),
         "tags": [
             ("Parts of the system", resource.parts.all()),

@@ -307,3 +307,14 @@ def test_organisation_profile_lists_resources_it_authored(client):
     assert "Open justice in the magistrates" in html
     assert "Not yet out" not in html
     assert list(services.resources_by(organisation)) == [mine]
+
+
+def test_dictionary_terms_in_the_body_link_to_their_definitions(client):
+    resource = ResourceFactory(
+        status=ResourceStatus.PUBLISHED,
+        body="## Before trial\n\nMany children held on remand are later acquitted.\n\n"
+        "## Code\n\n`remand`",
+    )
+    html = client.get(resource.get_absolute_url()).content.decode()
+    assert 'href="/dictionary/remand/" class="term-link"' in html
+    assert html.count('class="term-link"') == 1  # never inside code
