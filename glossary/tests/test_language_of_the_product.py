@@ -1,7 +1,7 @@
 """Groundswell practises what it preaches: its own pages and demo content pass the checker.
 
 Every template (*.html and *.txt under a templates/ folder) and the demo content (member
-organisations' descriptions, the dictionary's definitions) is checked; stigmatising wording
+organisations' descriptions, the library's resources, the dictionary's definitions) is checked; stigmatising wording
 is allowed only inside quotations and official names.
 """
 
@@ -46,6 +46,11 @@ def demo_texts() -> list[tuple[str, str]]:
                 if isinstance(record, dict) and record.get("description"):
                     label = record.get("name") or record.get("slug") or "?"
                     texts.append((f"{path.name}: {key}: {label}", record["description"]))
+    resources = json.loads((BASE_DIR / "library" / "data" / "resources.json").read_text("utf-8"))
+    for resource in resources["resources"]:
+        for field in ("title", "summary", "body"):
+            if resource.get(field):
+                texts.append((f"resources.json: {resource['title']}: {field}", resource[field]))
     dictionary = BASE_DIR / "glossary" / "data" / "dictionary.json"
     if dictionary.exists():
         data = json.loads(dictionary.read_text(encoding="utf-8"))
