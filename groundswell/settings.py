@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "members",
     "glossary",
     "library",
+    "influence",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("topics/", include("taxonomy.urls")),
     path("dictionary/", include("glossary.urls")),
     path("library/", include("library.urls")),
+    path("recommendations/", include("influence.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InfluenceConfig(AppConfig):
+    name = "influence"
+    verbose_name = "Recommendations and influence"
