@@ -5,10 +5,6 @@ plain-text, Markdown or HTML document. The result is the text with every finding
 numbered, each explained in words (suggestion and reason) in a list below it.
 """
 
-import html
-from html.parser import HTMLParser
-from pathlib import PurePath
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -21,13 +17,12 @@ from core.ratelimit import hit
 from glossary import guide as language_guide
 from glossary.checker import CATEGORIES, KINDS, check_text
 from glossary.models import GuideEntry
+from library.extraction import ExtractionError, UploadRefused, check_upload, extract_text
 
 MAX_TEXT_CHARS = 200_000
 MAX_DOCUMENT_BYTES = 1024 * 1024
 CHECK_LIMIT = 60
 CHECK_WINDOW_SECONDS = 60 * 60
-TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown"}
-HTML_EXTENSIONS = {".html", ".htm"}
 
 KIND_LABELS = {
     "stigmatising": "Stigmatising wording",
@@ -36,63 +31,6 @@ KIND_LABELS = {
     "jargon": "Jargon",
 }
 CATEGORY_LABELS = dict(GuideEntry.Category.choices)
-
-
-class _TextFromHTML(HTMLParser):
-    """The readable text of an HTML document: no tags, scripts or styles; blocks on new lines."""
-
-    SKIP = {"script", "style", "template", "noscript", "head"}
-    BLOCKS = {
-        "p",
-        "div",
-        "br",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "section",
-        "article",
-        "blockquote",
-        "title",
-    }
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self.skipping += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def text_from_html(markup: str) -> str:
-    parser = _TextFromHTML()
-    parser.feed(markup)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return html.unescape("\n".join(line for line in lines if line))
-
-
-def _looks_like_html(text: str) -> bool:
-    head = text[:2000].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html")) or "<body" in head
 
 
 class CheckerForm(forms.Form):
@@ -110,40 +48,31 @@ class CheckerForm(forms.Form):
     document = forms.FileField(
         label="Or upload a document (optional)",
         required=False,
-        help_text="Plain text, Markdown or HTML (.txt, .md, .html), up to "
-        f"{filesizeformat(MAX_DOCUMENT_BYTES)}. Word and PDF files are not supported yet: "
-        "copy and paste their text instead.",
+        help_text="A PDF, Word (.docx), HTML, Markdown or plain text file, up to "
+        f"{filesizeformat(MAX_DOCUMENT_BYTES)}.",
     )
 
     def clean_document(self):
+        """The document's text, read the same way the library reads uploads (the kind is
+        judged by content, not by the file's name)."""
         upload = self.cleaned_data.get("document")
         if not upload:
             return ""
-        extension = PurePath(upload.name or "").suffix.lower()
-        if extension not in TEXT_EXTENSIONS | HTML_EXTENSIONS:
-            raise forms.ValidationError(
-                "This file type cannot be checked. Upload plain text, Markdown or HTML "
-                "(.txt, .md, .html), or paste the text."
-            )
         if upload.size > MAX_DOCUMENT_BYTES:
             raise forms.ValidationError(
                 f"The file is {filesizeformat(upload.size)}; the most we can check is "
                 f"{filesizeformat(MAX_DOCUMENT_BYTES)}. Check it in parts."
             )
-        raw = upload.read(MAX_DOCUMENT_BYTES + 1)
-        if b"\x00" in raw:
-            raise forms.ValidationError(
-                "This file is not text (it looks like a binary file, such as Word or PDF). "
-                "Upload plain text, Markdown or HTML, or paste the text."
-            )
         try:
-            content = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
+            kind = check_upload(upload)
+            content = extract_text(upload.read(), kind)
+        except UploadRefused as problem:
+            raise forms.ValidationError(f"{problem} You can also paste the text.") from None
+        except ExtractionError:
             raise forms.ValidationError(
-                "This file is not UTF-8 text. Save it as UTF-8 text, or paste the text."
+                "The text of this file could not be read: it may be damaged, protected by a "
+                "password, or a scan with no text in it. Paste the text instead."
             ) from None
-        if extension in HTML_EXTENSIONS or _looks_like_html(content):
-            content = text_from_html(content)
         if len(content) > MAX_TEXT_CHARS:
             raise forms.ValidationError(
                 f"The document has {len(content):,} characters of text; the most we can check "

@@ -63,7 +63,7 @@ def sniff_kind(head: bytes, stream, name: str = "") -> str:
         )
     if b"\x00" in head:
         raise UploadRefused(
-            f"This file's content is not a kind the library can read, whatever its name "
+            f"This file's content is not a kind we can read, whatever its name "
             f"says. Upload a {ACCEPTED} file."
         )
     if _HTML_START.match(head[:4096]):

@@ -1,5 +1,7 @@
 """The checker page and the language guide page."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -99,25 +101,44 @@ def test_html_documents_are_stripped_of_tags_scripts_and_styles(client):
     assert "var offenders" not in page
 
 
-def test_binary_uploads_are_refused(client):
-    upload = SimpleUploadedFile("report.txt", b"%PDF-1.7\x00\x01\x02 binary", "text/plain")
+def test_binary_uploads_are_refused_whatever_their_name(client):
+    upload = SimpleUploadedFile("report.txt", b"\x89PNG\r\n\x1a\n\x00\x00 image", "text/plain")
     response = client.post(CHECK_URL, {"document": upload})
     assert response.status_code == 400
-    assert "not text" in response.content.decode()
+    assert "not a kind we can read" in response.content.decode()
 
 
-def test_other_file_types_are_refused_with_a_clear_message(client):
+def test_a_zip_that_is_not_a_word_document_is_refused(client):
     upload = SimpleUploadedFile("report.docx", b"PK\x03\x04", "application/octet-stream")
     response = client.post(CHECK_URL, {"document": upload})
     assert response.status_code == 400
-    assert "This file type cannot be checked" in response.content.decode()
+    assert "not a Word document" in response.content.decode()
 
 
-def test_non_utf8_text_is_refused(client):
-    upload = SimpleUploadedFile("notes.txt", "caf\xe9 offenders".encode("latin-1"), "text/plain")
+def test_a_damaged_pdf_gets_a_clear_message(client):
+    upload = SimpleUploadedFile("report.pdf", b"%PDF-1.7 not really a pdf", "application/pdf")
     response = client.post(CHECK_URL, {"document": upload})
     assert response.status_code == 400
-    assert "not UTF-8 text" in response.content.decode()
+    assert "could not be read" in response.content.decode()
+
+
+def test_a_word_document_is_checked(client):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Every offender deserves a second chance.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    upload = SimpleUploadedFile("draft.docx", buffer.getvalue(), "application/octet-stream")
+    response = client.post(CHECK_URL, {"document": upload})
+    assert response.status_code == 200
+    assert "<mark" in response.content.decode()
+
+
+def test_windows_encoded_text_is_read_rather_than_refused(client):
+    upload = SimpleUploadedFile("notes.txt", "café offenders".encode("cp1252"), "text/plain")
+    response = client.post(CHECK_URL, {"document": upload})
+    assert response.status_code == 200
+    assert "café" in response.content.decode()
 
 
 def test_large_documents_are_refused(client):

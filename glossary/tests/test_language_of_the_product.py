@@ -1,8 +1,8 @@
 """Groundswell practises what it preaches: its own pages and demo content pass the checker.
 
 Every template (*.html and *.txt under a templates/ folder) and the demo content (member
-organisations' descriptions, the library's resources, the dictionary's definitions) is checked; stigmatising wording
-is allowed only inside quotations and official names.
+organisations' descriptions, the library's resources, the dictionary's definitions) is
+checked; stigmatising wording is allowed only inside quotations and official names.
 """
 
 import json

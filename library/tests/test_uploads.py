@@ -108,7 +108,7 @@ def test_markdown_and_plain_text_are_read(staff_client):
 def test_a_renamed_image_is_refused_by_its_content(staff_client):
     response = upload(staff_client, PNG, "report.pdf")
     assert response.status_code == 400
-    assert "not a kind the library can read" in response.context["form"].errors["upload"][0]
+    assert "not a kind we can read" in response.context["form"].errors["upload"][0]
     assert not Resource.objects.exists()
 
 
