@@ -43,6 +43,8 @@ SAMPLES = {
     "reset_uid": "a password-reset uidb64 that matches nobody",
     "reset_token": "a password-reset token that is not valid",
     "dictionary_term": "slug of a criminal justice dictionary term (a data migration loads them)",
+    "resource": "slug of a published library resource",
+    "draft_resource": "slug of a draft library resource",
 }
 
 # The sample used for each URL argument unless a case says otherwise.
@@ -223,9 +225,7 @@ NAMESPACE_RULES = {
 # slug that matches none: the rule then shows who is stopped before the lookup (sign-in,
 # 403) and that nobody can tell a draft from a missing page. Each view is tested per role
 # against real published, draft and submitted resources in library/tests/.
-STAFF_ONLY_RESOURCE = Expect(
-    anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_FOUND, admin=NOT_FOUND
-)
+DRAFT_RESOURCE = Expect(anonymous=NOT_FOUND, member=NOT_FOUND, judge=NOT_FOUND, staff=OK, admin=OK)
 RULES.update(
     {
         "library:create": staff_only(),
@@ -240,29 +240,27 @@ RULES.update(
         "library:topic_feed_rss": public(slug="term"),
         "library:topic_feed_atom": public(slug="term"),
         "library:resource": rule(
+            get(PUBLIC, label="published", slug="resource"),
+            get(DRAFT_RESOURCE, label="draft", slug="draft_resource"),
             get(everyone(NOT_FOUND), label="unknown resource", slug="unknown_slug"),
-            why="Published resources are public (library/tests/test_resources.py); drafts "
-            "and submissions are 404 to everyone but staff and the submitter.",
+            why="Drafts and submissions are 404 to everyone but staff and the submitter.",
         ),
         "library:download": rule(
-            get(everyone(NOT_FOUND), label="unknown resource", slug="unknown_slug")
+            get(everyone(NOT_FOUND), label="published, no file", slug="resource"),
+            why="Downloads of real files per role are in library/tests/test_uploads.py.",
         ),
         "library:cite_bibtex": rule(
-            get(everyone(NOT_FOUND), label="unknown resource", slug="unknown_slug")
+            get(PUBLIC, label="published", slug="resource"),
+            get(DRAFT_RESOURCE, label="draft", slug="draft_resource"),
         ),
         "library:cite_ris": rule(
-            get(everyone(NOT_FOUND), label="unknown resource", slug="unknown_slug")
+            get(PUBLIC, label="published", slug="resource"),
+            get(DRAFT_RESOURCE, label="draft", slug="draft_resource"),
         ),
-        "library:edit": rule(get(STAFF_ONLY_RESOURCE, slug="unknown_slug")),
-        "library:delete": rule(
-            get(STAFF_ONLY_RESOURCE, slug="unknown_slug"),
-            why="GET asks for confirmation; only a POST deletes.",
-        ),
-        "library:history": rule(
-            get(STAFF_ONLY_RESOURCE, slug="unknown_slug"),
-            why="The audit log names people; staff only.",
-        ),
-        "library:extraction_progress": rule(get(STAFF_ONLY_RESOURCE, slug="unknown_slug")),
+        "library:edit": staff_only(slug="resource"),
+        "library:delete": staff_only(slug="resource", why="GET asks; only a POST deletes."),
+        "library:history": staff_only(slug="resource", why="The audit log names people."),
+        "library:extraction_progress": staff_only(slug="resource"),
         "library:review": rule(
             get(everyone(NOT_ALLOWED)),
             why="POST only (approve or reject); staff only, tested in test_submissions.py.",

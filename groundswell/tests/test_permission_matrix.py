@@ -25,6 +25,8 @@ from groundswell.tests.permission_rules import (
     SAMPLES,
     UNNAMED_PATTERNS,
 )
+from library.models import ResourceStatus
+from library.tests.factories import ResourceFactory
 from members.models import ImportJob, MembershipApplication, OrganisationType
 from members.tests.factories import NetworkFactory, OrganisationFactory, member_contact_for
 from taxonomy.models import Term
@@ -148,6 +150,8 @@ def world(db):
         "reset_uid": "MTIzNDU2Nzg",
         "reset_token": "not-a-valid-token",
         "dictionary_term": dictionary_term_slug(),
+        "resource": ResourceFactory(status=ResourceStatus.PUBLISHED).slug,
+        "draft_resource": ResourceFactory(status=ResourceStatus.DRAFT).slug,
     }
     assert set(samples) == set(SAMPLES), "every sample in permission_rules.SAMPLES is built"
     users = {
