@@ -9,11 +9,14 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from core.models import AuditEntry
 
 
 def _plain(value):
+    if isinstance(value, FieldFile):
+        return value.name or None
     if isinstance(value, datetime.date | datetime.datetime):
         return value.isoformat()
     if isinstance(value, Decimal):

@@ -37,7 +37,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
 QUERIES_FILE = VAR / "bench-library-queries.json"
-BENCH_DATABASE = "groundswell_bench_library"
+BENCH_DATABASE = os.environ.get("BENCH_LIBRARY_DATABASE", "groundswell_bench_library")
 WORDS_PER_RESOURCE = 1500
 VOCABULARY_SIZE = 20_000
 SEED = 20261125

@@ -133,3 +133,17 @@ def test_history_of_an_unknown_organisation_is_not_found(client, staff):
 
     assert response.status_code == 404
     assert not Organisation.objects.filter(slug="no-such-organisation").exists()
+
+
+def test_file_fields_are_logged_by_their_stored_name(settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    from core.audit import snapshot
+    from library.models import Resource
+    from library.tests.factories import ResourceFactory
+
+    resource = ResourceFactory()
+    resource.file.save("note.txt", SimpleUploadedFile("note.txt", b"hello"), save=True)
+    values = snapshot(Resource.objects.get(pk=resource.pk))
+    assert values["file"].endswith("note.txt")

@@ -53,7 +53,7 @@ from django.utils.safestring import SafeString
 
 from library.search.engines import MAX_INDEXED_CHARS, current_engine, index_text
 from library.search.facets import FACET_LABELS, facet_index
-from library.search.query import MAX_QUERY_LENGTH, ParsedQuery, parse
+from library.search.query import MAX_QUERY_LENGTH, MIN_PREFIX_LENGTH, ParsedQuery, parse
 
 __all__ = [
     "MAX_QUERY_LENGTH",
@@ -99,6 +99,9 @@ class SearchResult:
     page: int = 1
     page_size: int = 20
     authors: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # True when a phrase matched too many resources to check them all (PostgreSQL only):
+    # the results are the phrase's matches among a bounded set of candidates.
+    capped: bool = False
 
     @property
     def num_pages(self) -> int:
@@ -107,6 +110,21 @@ class SearchResult:
     @property
     def facet_labels(self) -> dict[str, str]:
         return FACET_LABELS
+
+    @property
+    def notices(self) -> list[str]:
+        """What the person should know about how their query was read."""
+        messages = [
+            f"“{stem}*” is too short to search for words beginning with it (at least "
+            f"{MIN_PREFIX_LENGTH} letters before the *): searched for “{stem}” instead."
+            for stem in self.query.short_prefixes
+        ]
+        if self.capped:
+            messages.append(
+                "This phrase is in very many resources: only the best and newest "
+                f"{self.total:,} of them are shown."
+            )
+        return messages
 
 
 # --- Indexing -------------------------------------------------------------------------------
@@ -213,6 +231,7 @@ def search(
         else:
             selected[name] = (str(value), ids)
 
+    capped = False
     if parsed.is_empty:
         sort = "date"
         ordered: list[int] = index.newest_first
@@ -226,6 +245,7 @@ def search(
             published = index.published_on
             ordered = [pk for pk in engine.ranked_ids(parsed) if pk in published]
         matched = frozenset(ordered)
+        capped = engine.capped
 
     def narrowed(skip: str | None):
         ids = matched
@@ -279,6 +299,7 @@ def search(
         page=page,
         page_size=page_size,
         authors={pk: index.authors.get(pk, ()) for pk in page_ids},
+        capped=capped,
     )
 
 

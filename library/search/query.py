@@ -6,7 +6,9 @@ as words. What is understood:
 
     prison housing      both words (stemmed: "prisons" finds "prison")
     "short sentences"   an exact phrase (an unbalanced quote runs to the end)
-    rehab*              words starting with "rehab"
+    rehab*              words starting with "rehab" (at least MIN_PREFIX_LENGTH characters
+                        before the `*`; a shorter stem is searched as a plain word and
+                        `short_prefixes` says so, to tell the person)
     -custody, NOT x     without that word or phrase
     a OR b              either of two clauses
 
@@ -21,6 +23,8 @@ from dataclasses import dataclass, field
 MAX_QUERY_LENGTH = 200
 MAX_CLAUSES = 12
 MAX_PHRASE_WORDS = 12
+# A prefix of one or two letters stands for thousands of words: too slow to be useful.
+MIN_PREFIX_LENGTH = 3
 _PIECE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"[^\W_]+")
 
@@ -38,6 +42,8 @@ class ParsedQuery:
     # Clauses all must match; each inner tuple is a group of alternatives joined by OR.
     groups: list[tuple[Clause, ...]] = field(default_factory=list)
     excluded: list[Clause] = field(default_factory=list)
+    # Stems before a `*` too short to search as prefixes: searched as plain words instead.
+    short_prefixes: list[str] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -70,6 +76,10 @@ def parse(text) -> ParsedQuery:
             negated = bare.startswith("-")
             words = tuple(_WORD.findall(bare))[:MAX_PHRASE_WORDS]
             prefix = bare.endswith("*") and len(words) == 1
+            if prefix and len(words[0]) < MIN_PREFIX_LENGTH:
+                prefix = False
+                if words[0].lower() not in query.short_prefixes:
+                    query.short_prefixes.append(words[0].lower())
         else:
             negated = bool(dash)
             words = tuple(_WORD.findall(phrase))[:MAX_PHRASE_WORDS]
@@ -89,6 +99,7 @@ def parse(text) -> ParsedQuery:
             query.groups.append((clause,))
     if not query.groups:
         query.excluded = []
+        query.short_prefixes = []
     return query
 
 
@@ -119,11 +130,22 @@ def to_fts5(query: ParsedQuery) -> str:
 # --- PostgreSQL ----------------------------------------------------------------------------
 
 
-def to_tsquery_sql(query: ParsedQuery, config: str = "english") -> tuple[str, list]:
+def has_phrase(query: ParsedQuery) -> bool:
+    clauses = [clause for group in query.groups for clause in group] + query.excluded
+    return any(len(clause.words) > 1 for clause in clauses)
+
+
+def to_tsquery_sql(
+    query: ParsedQuery, config: str = "english", loose: bool = False
+) -> tuple[str, list]:
     """A tsquery expression in SQL with every piece of user text a bound parameter.
 
     Words and phrases go through websearch_to_tsquery (safe by design: it never raises on
     any input); a prefix goes through to_tsquery with the word quoted as a literal and `:*`.
+
+    `loose` gives a query that matches everything the exact one does and more, but needs
+    no word positions (which the GIN index does not hold): each phrase becomes its words
+    in any order and place, and excluded phrases are left out.
     """
     params: list = []
 
@@ -132,7 +154,7 @@ def to_tsquery_sql(query: ParsedQuery, config: str = "english") -> tuple[str, li
             params.append(clause.words[0])
             return f"to_tsquery('{config}', quote_literal(%s) || ':*')"
         words = " ".join(clause.words)
-        params.append(f'"{words}"' if len(clause.words) > 1 else words)
+        params.append(f'"{words}"' if len(clause.words) > 1 and not loose else words)
         return f"websearch_to_tsquery('{config}', %s)"
 
     parts = []
@@ -141,5 +163,7 @@ def to_tsquery_sql(query: ParsedQuery, config: str = "english") -> tuple[str, li
         parts.append(f"({inner})")
     expression = " && ".join(parts)
     for clause in query.excluded:
+        if loose and len(clause.words) > 1:
+            continue
         expression = f"({expression}) && !!{clause_sql(clause)}"
     return expression, params

@@ -382,3 +382,78 @@ def test_the_page_costs_a_fixed_number_of_queries(client, django_assert_max_num_
     with django_assert_max_num_queries(14) as large:
         client.get(reverse("library:index"), {"q": "sentencing", "theme": "housing"})
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+# --- Bounded work on large indexes ----------------------------------------------------------
+
+
+def test_a_prefix_needs_three_letters_else_it_is_a_plain_word():
+    word = publish("Re", body="The word re on its own.")
+    longer = publish("Rehabilitation", body="Rehabilitative work.")
+    assert parse("re*").groups[0][0].prefix is False
+    assert parse("reh*").groups[0][0].prefix is True
+    result = library_search.search("re*")
+    assert ids(result) == [word.pk]
+    assert result.query.short_prefixes == ["re"]
+    assert "too short" in result.notices[0] and "“re”" in result.notices[0]
+    result = library_search.search("reh*")
+    assert ids(result) == [longer.pk]
+    assert result.notices == []
+    assert library_search.search("-re* OR").notices == []  # nothing searched, nothing said
+
+
+def test_sqlite_has_prefix_indexes():
+    if connection.vendor != "sqlite":
+        pytest.skip("FTS5 only")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sql FROM sqlite_master WHERE name = 'library_search_fts'")
+        assert "prefix = '3 4'" in cursor.fetchone()[0]
+
+
+def test_capped_ranking_still_puts_the_best_title_matches_first(monkeypatch):
+    monkeypatch.setattr("library.search.engines.RANK_CANDIDATES", 3)
+    old_title = publish("Curfew orders", body="On curfew.", published_on=date(2015, 1, 1))
+    in_body = [publish(f"Report {n}", body=f"Item {n} mentions curfew once.") for n in range(8)]
+    result = library_search.search("curfew", page_size=100)
+    assert result.total == 9
+    assert ids(result)[0] == old_title.pk
+    assert set(ids(result)) == {old_title.pk, *(r.pk for r in in_body)}
+    # Beyond the ranked candidates, the newest first.
+    assert ids(result)[-1] == in_body[0].pk
+    assert library_search.search("curfew", sort="date").total == 9
+
+
+def test_a_phrase_in_too_many_resources_is_checked_against_candidates(monkeypatch):
+    monkeypatch.setattr("library.search.engines.PHRASE_CANDIDATES", 2)
+    monkeypatch.setattr("library.search.engines.RANK_CANDIDATES", 2)
+    titled = publish("Unpaid work schemes", body="Nothing else here.")
+    older = publish("Older", body="Unpaid work in the community.")
+    scattered = [publish(f"Scattered {n}", body="Work that is unpaid.") for n in range(3)]
+    newest = publish("Newest", body="Some unpaid work.")
+    result = library_search.search('"unpaid work"')
+    assert ids(result)[0] == titled.pk
+    assert set(ids(result)) <= {titled.pk, older.pk, newest.pk}
+    assert not set(ids(result)) & {r.pk for r in scattered}
+    if connection.vendor == "postgresql":
+        assert result.capped and set(ids(result)) == {titled.pk, newest.pk}
+        assert any("phrase" in notice for notice in result.notices)
+        assert library_search.search('"unpaid work"', sort="date").total == 2
+    else:  # FTS5 keeps positions: always exact
+        assert not result.capped and set(ids(result)) == {titled.pk, older.pk, newest.pk}
+    # Without the phrase's words in too many resources, every match is checked.
+    monkeypatch.setattr("library.search.engines.PHRASE_CANDIDATES", 100)
+    exact = library_search.search('"unpaid work"')
+    assert set(ids(exact)) == {titled.pk, older.pk, newest.pk} and not exact.capped
+
+
+def test_the_snippet_finds_a_match_far_into_a_long_body():
+    filler = "Nothing to see in this sentence at all. " * 400  # ~16,000 characters
+    publish("Long", body=filler + "Here at last is the word tribunal. " + filler)
+    (hit,) = library_search.search("tribunal").hits
+    assert "<mark>tribunal</mark>" in hit.snippet_html
+
+
+def test_the_page_explains_a_prefix_too_short_to_search(client):
+    response = client.get("/library/", {"q": "ab*"})
+    assert response.status_code == 200
+    assert "too short to search for words beginning with it" in response.content.decode()
