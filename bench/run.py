@@ -451,6 +451,22 @@ def library_search_section(configured_url: str) -> list[str]:
     return bench_search.run_all(configured_url)
 
 
+# --- Recommendation tracker (influence/bench.py) ---------------------------------------------
+# A separate benchmark with its own databases (var/bench-influence.sqlite3 and
+# groundswell_bench_influence): 10,000 recommendations with 100,000 timeline entries
+# (BENCH_QUICK=1: 1,000 and 10,000; BENCH_INFLUENCE=0 skips it). The tracker with two filters
+# and recommendation pages, p95 < 80 ms. Run it alone with `python -m influence.bench --all`.
+
+
+def influence_section(configured_url: str) -> list[str]:
+    if os.environ.get("BENCH_INFLUENCE", "1").strip() in {"0", "no", "false"}:
+        return []
+    sys.path.insert(0, str(ROOT))
+    from influence import bench as influence_bench
+
+    return influence_bench.run_all(configured_url)
+
+
 # --- Dictionary linking and the language checker (glossary/bench_*.py) ---------------------
 CHECKER_MB_PER_S = 10  # the checker's floor on one core
 CHECKER_SPEED_UP = 2  # ...and its lead over one compiled regular expression of the same terms
@@ -531,6 +547,7 @@ def main() -> int:
             failures += print_table(name, results)
             for note in notes:
                 print(f"Note: {note}.")
+        failures += influence_section(configured)
         failures += glossary_section()
         failures += library_search_section(configured)
     except KeyboardInterrupt:

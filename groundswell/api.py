@@ -24,6 +24,7 @@ from ninja.errors import ValidationError as RequestValidationError
 
 from glossary.api import router as dictionary_router
 from glossary.api_checker import router as checker_router
+from influence.api import router as influence_router
 from members.api import API_NAMESPACE
 from members.api import router as members_router
 from taxonomy.api import router as taxonomy_router
@@ -166,6 +167,7 @@ api.add_router("", members_router)
 api.add_router("/taxonomy", taxonomy_router)
 api.add_router("/dictionary", dictionary_router)
 api.add_router("/language", checker_router)
+api.add_router("", influence_router)
 
 
 # --- Exception handlers: every failure becomes a JSON error -------------------------------

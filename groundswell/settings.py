@@ -90,6 +90,15 @@ REUSABLE_VISITOR_PAGES = [
     "api-1.0.0:list_organisations",
     "api-1.0.0:get_organisation",
     "api-1.0.0:list_networks",
+    "influence:tracker",
+    "influence:recommendation",
+    "influence:targets",
+    "influence:target",
+    "api-1.0.0:list_recommendations",
+    "api-1.0.0:get_recommendation",
+    "api-1.0.0:get_timeline",
+    "api-1.0.0:list_targets",
+    "api-1.0.0:get_target",
 ]
 
 ROOT_URLCONF = "groundswell.urls"

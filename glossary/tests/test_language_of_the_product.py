@@ -51,6 +51,16 @@ def demo_texts() -> list[tuple[str, str]]:
         for field in ("title", "summary", "body"):
             if resource.get(field):
                 texts.append((f"resources.json: {resource['title']}: {field}", resource[field]))
+    recommendations = BASE_DIR / "influence" / "data" / "recommendations.json"
+    for item in json.loads(recommendations.read_text("utf-8"))["recommendations"]:
+        for field in ("title", "text", "rationale"):
+            texts.append((f"recommendations.json: {item['slug']}: {field}", item[field]))
+        texts += [
+            (f"recommendations.json: {item['slug']}: note", s["note"]) for s in item["timeline"]
+        ]
+        texts += [
+            (f"recommendations.json: {item['slug']}: quote", e["quote"]) for e in item["evidence"]
+        ]
     dictionary = BASE_DIR / "glossary" / "data" / "dictionary.json"
     if dictionary.exists():
         data = json.loads(dictionary.read_text(encoding="utf-8"))

@@ -298,3 +298,83 @@ RULES.update(
         ),
     }
 )
+
+
+# --- Recommendations: staff pages (influence/views_staff.py) ---------------------------------
+# Staff and admins only. The matrix's fixture builds no recommendation, so pages about one are
+# requested with a slug that matches none: the rule shows who is stopped before the lookup
+# (sign-in, 403). influence/tests/test_staff_permissions.py requests every one of these
+# against a real recommendation, per role.
+STAFF_ONLY_RECOMMENDATION = Expect(
+    anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_FOUND, admin=NOT_FOUND
+)
+RULES.update(
+    {
+        "influence:staff_create": staff_only(),
+        "influence:staff_dashboard": staff_only(),
+        "influence:staff_log": staff_only(why="Who met whom: the alliance's own working notes."),
+        "influence:staff_log_new": staff_only(),
+        "influence:staff_edit": rule(get(STAFF_ONLY_RECOMMENDATION, slug="unknown_slug")),
+        "influence:staff_publish": rule(
+            get(
+                Expect(
+                    anonymous=LOGIN,
+                    member=FORBIDDEN,
+                    judge=FORBIDDEN,
+                    staff=NOT_ALLOWED,
+                    admin=NOT_ALLOWED,
+                ),
+                slug="unknown_slug",
+            ),
+            why="POST only (publish or unpublish); staff only.",
+        ),
+        "influence:staff_status": rule(get(STAFF_ONLY_RECOMMENDATION, slug="unknown_slug")),
+        "influence:staff_correct": rule(
+            get(STAFF_ONLY_RECOMMENDATION, slug="unknown_slug", pk="import_job")
+        ),
+        "influence:staff_merge": rule(
+            get(STAFF_ONLY_RECOMMENDATION, slug="unknown_slug"),
+            why="GET chooses and asks for confirmation; only a confirmed POST merges.",
+        ),
+        "influence:staff_repeats": rule(get(STAFF_ONLY_RECOMMENDATION, slug="unknown_slug")),
+    }
+)
+
+
+# --- Recommendations: the public tracker, feeds and API (influence/urls.py, influence/api.py) --
+# Everything here is public: the data is published on purpose. The matrix's fixture builds no
+# recommendation or target body, so pages about one are requested with a slug that matches
+# none (404 to everyone). influence/tests/test_public.py requests them per role against real
+# published, unpublished and merged recommendations (staff may preview unpublished ones; a
+# merged one redirects to the one kept).
+RULES.update(
+    {
+        "influence:tracker": public(),
+        "influence:export": public(why="A CSV of the public tracker: published data only."),
+        "influence:feed_rss": public(),
+        "influence:feed_atom": public(),
+        "influence:targets": public(),
+        "influence:target": rule(
+            get(everyone(NOT_FOUND), label="unknown target", slug="unknown_slug"),
+        ),
+        "influence:recommendation": rule(
+            get(everyone(NOT_FOUND), label="unknown recommendation", slug="unknown_slug"),
+            why="Published: public; unpublished: staff only (influence/tests/test_public.py).",
+        ),
+        f"{API}:list_recommendations": public(),
+        f"{API}:get_recommendation": rule(
+            get(everyone(NOT_FOUND), label="unknown recommendation", slug="unknown_slug"),
+        ),
+        f"{API}:get_timeline": rule(
+            get(everyone(NOT_FOUND), label="unknown recommendation", slug="unknown_slug"),
+        ),
+        f"{API}:list_targets": public(),
+        f"{API}:get_target": rule(
+            get(everyone(NOT_FOUND), label="unknown target", slug="unknown_slug"),
+        ),
+        f"{API}:create_recommendation": write_only(
+            "POST", covered_in="influence/tests/test_api.py"
+        ),
+        f"{API}:record_status": write_only("POST", covered_in="influence/tests/test_api.py"),
+    }
+)

@@ -30,6 +30,14 @@ class Command(BaseCommand):
         else:
             self.stdout.write("The library already has resources: skipped the demo library.")
 
+        from influence.demo import load_demo_recommendations
+
+        recommendations = load_demo_recommendations()
+        if recommendations:
+            self.stdout.write(self.style.SUCCESS(f"Loaded {recommendations} demo recommendations."))
+        else:
+            self.stdout.write("The tracker already has recommendations: skipped the demo tracker.")
+
         self.stdout.write("")
         self.stdout.write(
             f'Demo logins, each created with the password "{demo.DEMO_PASSWORD}" '

@@ -1,0 +1,161 @@
+"""Server-rendered SVG charts for the staff dashboard: no JavaScript, readable without colour.
+
+Each series gets a colour *and* a fill pattern (stripes, dots, cross-hatching...), every
+segment tall enough carries its number, the legend names each pattern in words, and the
+whole chart is `role="img"` with a <title> and a <desc> that say what it shows. The same
+numbers are always printed as a table beside the chart (see staff_dashboard.html).
+"""
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from django.utils.safestring import SafeString, mark_safe
+
+# (colour, pattern drawing inside a 8×8 tile, a word for the pattern). The colours are
+# distinguishable for the common kinds of colour blindness; the patterns carry the meaning
+# for everyone else.
+PATTERNS = [
+    ("#1d4f91", "", "solid"),
+    ("#4a90c8", '<path d="M0 8 L8 0" stroke="#fff" stroke-width="2"/>', "diagonal stripes"),
+    ("#7a5195", '<circle cx="4" cy="4" r="1.6" fill="#fff"/>', "dots"),
+    ("#b8860b", '<path d="M0 4 H8" stroke="#fff" stroke-width="2"/>', "horizontal stripes"),
+    (
+        "#2f7d4f",
+        '<path d="M0 0 L8 8 M8 0 L0 8" stroke="#fff" stroke-width="1.5"/>',
+        "cross-hatching",
+    ),
+    ("#0b6e4f", '<path d="M4 0 V8" stroke="#fff" stroke-width="2"/>', "vertical stripes"),
+    ("#a4161a", '<path d="M0 0 L8 8" stroke="#fff" stroke-width="2"/>', "back stripes"),
+    ("#555555", '<rect x="2" y="2" width="4" height="4" fill="#fff"/>', "squares"),
+    ("#8c564b", '<path d="M0 4 H8 M4 0 V8" stroke="#fff" stroke-width="1.5"/>', "grid"),
+]
+
+
+@dataclass(frozen=True)
+class Series:
+    key: str
+    label: str
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _nice_maximum(value: int) -> int:
+    if value <= 5:
+        return 5
+    magnitude = 10 ** (len(str(value)) - 1)
+    for step in (1, 2, 2.5, 5, 10):
+        top = int(step * magnitude)
+        if top >= value:
+            return top
+    return value
+
+
+def stacked_bar_chart(
+    *,
+    chart_id: str,
+    title: str,
+    summary: str,
+    categories: list[str],
+    series: list[Series],
+    values: dict[str, dict[str, int]],
+    width: int = 760,
+    height: int = 360,
+) -> SafeString:
+    """An SVG of one stacked bar per category: values[category][series.key] = count."""
+    legend_row_height = 22
+    legend_columns = 3
+    legend_rows = (len(series) + legend_columns - 1) // legend_columns
+    left, right, top, bottom = 48, 12, 12, 40 + legend_rows * legend_row_height + 12
+    plot_width = width - left - right
+    plot_height = height - top - bottom
+    totals = [sum(values.get(c, {}).values()) for c in categories]
+    maximum = _nice_maximum(max(totals, default=0))
+    scale = plot_height / maximum if maximum else 0
+    slot = plot_width / max(1, len(categories))
+    bar_width = min(64.0, slot * 0.7)
+
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id={quoteattr(chart_id)} '
+        f'viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{title_id} {desc_id}" preserveAspectRatio="xMidYMid meet">',
+        f'<title id="{title_id}">{escape(title)}</title>',
+        f'<desc id="{desc_id}">{escape(summary)}</desc>',
+        "<defs>",
+    ]
+    for index, _series in enumerate(series):
+        colour, drawing, _word = PATTERNS[index % len(PATTERNS)]
+        parts.append(
+            f'<pattern id="{chart_id}-p{index}" width="8" height="8" '
+            f'patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="{colour}"/>'
+            f"{drawing}</pattern>"
+        )
+    parts.append("</defs>")
+
+    # Axis and gridlines: five steps up to the rounded maximum.
+    parts.append('<g class="chart-axis" font-size="12" fill="#1a1a1a" aria-hidden="true">')
+    for step in range(6):
+        value = maximum * step / 5
+        y = top + plot_height - value * scale
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{_number(y)}" y2="{_number(y)}" '
+            'stroke="#c9ced6" stroke-width="1"/>'
+            f'<text x="{left - 6}" y="{_number(y + 4)}" text-anchor="end">{_number(value)}</text>'
+        )
+    parts.append("</g>")
+
+    parts.append('<g class="chart-bars" font-size="11">')
+    for position, category in enumerate(categories):
+        x = left + slot * position + (slot - bar_width) / 2
+        y = top + plot_height
+        counts = values.get(category, {})
+        for index, item in enumerate(series):
+            count = counts.get(item.key, 0)
+            if not count:
+                continue
+            segment = count * scale
+            y -= segment
+            parts.append(
+                f'<rect x="{_number(x)}" y="{_number(y)}" width="{_number(bar_width)}" '
+                f'height="{_number(segment)}" fill="url(#{chart_id}-p{index})" '
+                f'stroke="#fff" stroke-width="1"><title>{escape(category)}: '
+                f"{escape(item.label)} {count}</title></rect>"
+            )
+            if segment >= 15:
+                parts.append(
+                    f'<text x="{_number(x + bar_width / 2)}" y="{_number(y + segment / 2 + 4)}" '
+                    'text-anchor="middle" fill="#1a1a1a" class="chart-segment-label" '
+                    'paint-order="stroke" stroke="#fff" stroke-width="3">'
+                    f"{count}</text>"
+                )
+        total = totals[position]
+        parts.append(
+            f'<text x="{_number(x + bar_width / 2)}" y="{_number(y - 4)}" text-anchor="middle" '
+            f'font-weight="700" fill="#1a1a1a">{total}</text>'
+            f'<text x="{_number(x + bar_width / 2)}" y="{top + plot_height + 16}" '
+            f'text-anchor="middle" fill="#1a1a1a">{escape(category)}</text>'
+        )
+    parts.append("</g>")
+
+    # The legend: a swatch with the pattern and the status in words.
+    legend_top = top + plot_height + 30
+    column_width = plot_width / legend_columns
+    parts.append('<g class="chart-legend" font-size="12" fill="#1a1a1a">')
+    for index, item in enumerate(series):
+        row, column = divmod(index, legend_columns)
+        x = left + column * column_width
+        y = legend_top + row * legend_row_height
+        parts.append(
+            f'<rect x="{_number(x)}" y="{y}" width="16" height="16" '
+            f'fill="url(#{chart_id}-p{index})" stroke="#1a1a1a" stroke-width="1"/>'
+            f'<text x="{_number(x + 22)}" y="{y + 12}">{escape(item.label)}</text>'
+        )
+    parts.append("</g></svg>")
+    return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)
+
+
+def pattern_names(series: list[Series]) -> dict[str, str]:
+    """The pattern each series is drawn with, in words, for the legend's text version."""
+    return {item.key: PATTERNS[i % len(PATTERNS)][2] for i, item in enumerate(series)}

@@ -1,0 +1,38 @@
+"""Template tags other apps' templates may use to show recommendations."""
+
+from django import template
+from django.db.models import Q
+
+from influence import services, tracker
+from influence.models import Evidence, InfluenceActivity
+
+register = template.Library()
+
+PROFILE_SIZE = 20
+
+
+@register.inclusion_tag("influence/organisation_recommendations.html")
+def organisation_recommendations(organisation):
+    """Published recommendations the organisation helped with, for its profile page: those
+    whose influence activities involved it, or whose evidence or sources it authored."""
+    involved = InfluenceActivity.recommendations.through.objects.filter(
+        influenceactivity__organisations=organisation
+    ).values("recommendation_id")
+    evidence = Evidence.objects.filter(resource__author_organisations=organisation).values(
+        "recommendation_id"
+    )
+    recommendations = (
+        tracker.published()
+        .filter(
+            Q(pk__in=involved) | Q(pk__in=evidence) | Q(sources__author_organisations=organisation)
+        )
+        .distinct()
+    )
+    listed = list(recommendations.order_by("-first_made_on", "title")[:PROFILE_SIZE])
+    current = services.current_status_rows(listed)
+    return {
+        "organisation": organisation,
+        "rows": [
+            {"recommendation": r, "headline": services.most_advanced(current[r.pk])} for r in listed
+        ],
+    }

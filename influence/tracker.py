@@ -1,0 +1,438 @@
+"""The public tracker: filtering published recommendations, facet counts and the CSV export.
+
+A page costs a fixed number of queries whatever its size: the filter choices (targets,
+terms, networks), the counts (reused between requests until something is committed, see
+core.freshness), the ids on the page, those recommendations with their tags, and their
+current statuses. Filters are subqueries (`IN`), never joins, so nothing is listed twice.
+
+With a target filter, a status filter means the status *with that target*; otherwise a
+recommendation matches a status if any of its targets is currently at it.
+"""
+
+import csv
+from dataclasses import dataclass, field
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractYear
+from django.http import QueryDict
+from django.utils import timezone
+
+from core.freshness import reuse
+from influence import services
+from influence.models import Recommendation, Status, StatusChange, TargetBody
+from members.models import Network
+from taxonomy.models import Term, Vocabulary
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 10
+PAGE_SIZE = 25
+MAX_YEAR_PARAM = 6
+STALE_AFTER = timedelta(days=365)
+TAG_FILTERS = {"part": ("parts", Vocabulary.PART), "theme": ("themes", Vocabulary.THEME)}
+SORTS = {
+    "recent": (("-first_made_on", "title", "pk"), "Newest first"),
+    "oldest": (("first_made_on", "title", "pk"), "Oldest first"),
+    "title": (("title", "pk"), "A to Z"),
+}
+FILTER_NAMES = ("status", "target", "part", "theme", "network", "year")
+
+
+def _clean(value) -> str:
+    return str(value or "").replace("\x00", "").strip()
+
+
+@dataclass
+class TrackerQuery:
+    text: str = ""
+    status: str = ""
+    target: TargetBody | None = None
+    tags: dict[str, Term] = field(default_factory=dict)
+    network: Network | None = None
+    year: int | None = None
+    sort: str = "recent"
+    page: int = 1
+    ignored: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_params(cls, params, targets, terms, networks) -> "TrackerQuery":
+        query = cls()
+        words = _clean(params.get("q"))[:MAX_QUERY_LENGTH].split()[:MAX_WORDS]
+        query.text = " ".join(words)
+        if status := _clean(params.get("status")):
+            if status in Status.values:
+                query.status = status
+            else:
+                query.ignored.append("status")
+        if slug := _clean(params.get("target")):
+            query.target = next((t for t in targets if t.slug == slug), None)
+            if query.target is None:
+                query.ignored.append("target")
+        by_slug = {(term.vocabulary, term.slug): term for term in terms}
+        for name, (_field, vocabulary) in TAG_FILTERS.items():
+            if slug := _clean(params.get(name)):
+                if term := by_slug.get((vocabulary, slug)):
+                    query.tags[name] = term
+                else:
+                    query.ignored.append(name)
+        if slug := _clean(params.get("network")):
+            query.network = next((n for n in networks if n.slug == slug), None)
+            if query.network is None:
+                query.ignored.append("network")
+        if year := _clean(params.get("year")):
+            if year.isdigit() and len(year) <= MAX_YEAR_PARAM and 1900 < int(year) < 3000:
+                query.year = int(year)
+            else:
+                query.ignored.append("year")
+        if _clean(params.get("sort")) in SORTS:
+            query.sort = _clean(params.get("sort"))
+        page = _clean(params.get("page"))
+        query.page = int(page) if page.isdigit() and 0 < len(page) < 7 and int(page) > 0 else 1
+        return query
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(
+            self.text or self.status or self.target or self.tags or self.network or self.year
+        )
+
+    def key(self) -> tuple:
+        return (
+            self.text,
+            self.status,
+            self.target.pk if self.target else None,
+            tuple(sorted((name, term.pk) for name, term in self.tags.items())),
+            self.network.pk if self.network else None,
+            self.year,
+        )
+
+
+def published() -> QuerySet:
+    return Recommendation.objects.filter(is_published=True, merged_into__isnull=True)
+
+
+def _current(query: TrackerQuery, skip: frozenset) -> QuerySet:
+    """Current timeline entries, narrowed to the target filter when it is in use."""
+    current = services.current_changes()
+    if query.target is not None and "target" not in skip:
+        current = current.filter(target=query.target)
+    return current
+
+
+def _filtered(query: TrackerQuery, skip: frozenset = frozenset()) -> QuerySet:
+    recommendations = published()
+    for word in query.text.split():
+        recommendations = recommendations.filter(Q(title__icontains=word) | Q(text__icontains=word))
+    if query.target is not None and "target" not in skip:
+        through = Recommendation.targets.through
+        recommendations = recommendations.filter(
+            pk__in=through.objects.filter(targetbody_id=query.target.pk).values("recommendation_id")
+        )
+    if query.status and "status" not in skip:
+        recommendations = recommendations.filter(
+            pk__in=_current(query, skip).filter(status=query.status).values("recommendation_id")
+        )
+    for name, term in query.tags.items():
+        if name not in skip:
+            through = getattr(Recommendation, TAG_FILTERS[name][0]).through
+            recommendations = recommendations.filter(
+                pk__in=through.objects.filter(term_id=term.pk).values("recommendation_id")
+            )
+    if query.network is not None and "network" not in skip:
+        through = Recommendation.networks.through
+        recommendations = recommendations.filter(
+            pk__in=through.objects.filter(network_id=query.network.pk).values("recommendation_id")
+        )
+    if query.year and "year" not in skip:
+        recommendations = recommendations.filter(first_made_on__year=query.year)
+    return recommendations
+
+
+def filtered_recommendations(query: TrackerQuery) -> QuerySet:
+    return _filtered(query)
+
+
+def _in_use(query: TrackerQuery, name: str) -> bool:
+    if name in TAG_FILTERS:
+        return name in query.tags
+    return bool(getattr(query, name))
+
+
+def _count(query: TrackerQuery) -> tuple[dict, int]:
+    everything = _filtered(query)
+
+    def base(name):
+        return _filtered(query, frozenset({name})) if _in_use(query, name) else everything
+
+    counts: dict[str, dict] = {}
+    counts["status"] = dict(
+        _current(query, frozenset())
+        .filter(recommendation__in=base("status").values("pk"))
+        .values_list("status")
+        .annotate(n=Count("recommendation_id", distinct=True))
+        .order_by()
+    )
+    counts["target"] = dict(
+        Recommendation.targets.through.objects.filter(
+            recommendation_id__in=base("target").values("pk")
+        )
+        .values_list("targetbody_id")
+        .annotate(n=Count("recommendation_id"))
+        .order_by()
+    )
+    for name, (field_name, _vocabulary) in TAG_FILTERS.items():
+        through = getattr(Recommendation, field_name).through
+        counts[name] = dict(
+            through.objects.filter(recommendation_id__in=base(name).values("pk"))
+            .values_list("term_id")
+            .annotate(n=Count("recommendation_id"))
+            .order_by()
+        )
+    counts["network"] = dict(
+        Recommendation.networks.through.objects.filter(
+            recommendation_id__in=base("network").values("pk")
+        )
+        .values_list("network_id")
+        .annotate(n=Count("recommendation_id"))
+        .order_by()
+    )
+    counts["year"] = dict(
+        base("year")
+        .annotate(made_in=ExtractYear("first_made_on"))
+        .values_list("made_in")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    total = everything.count()
+    return counts, total
+
+
+def counted(query: TrackerQuery) -> tuple[dict, int]:
+    return reuse(("influence-tracker", *query.key()), lambda: _count(query))
+
+
+def toggle_url(params, name: str, value: str | None) -> str:
+    """The tracker URL with filter `name` set to `value` (or removed), back on page 1."""
+    if isinstance(params, QueryDict):
+        pairs = [(k, v) for k, values in params.lists() if k not in (name, "page") for v in values]
+    else:
+        pairs = [(k, v) for k, v in dict(params).items() if k not in (name, "page")]
+    if value is not None:
+        pairs.append((name, value))
+    encoded = urlencode(pairs)
+    return f"?{encoded}" if encoded else "?"
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[dict]
+
+
+@dataclass
+class Row:
+    recommendation: Recommendation
+    current: list[StatusChange]
+    headline: StatusChange | None
+    last_change: object
+    is_stale: bool
+
+
+@dataclass
+class TrackerPage:
+    query: TrackerQuery
+    page: object
+    rows: list[Row]
+    facets: list[Facet]
+
+
+def _choices():
+    targets = list(TargetBody.objects.all())
+    terms = list(Term.objects.filter(vocabulary__in=[Vocabulary.PART, Vocabulary.THEME]))
+    networks = list(Network.objects.all())
+    return targets, terms, networks
+
+
+def parse(params) -> tuple[TrackerQuery, tuple]:
+    choices = _choices()
+    return TrackerQuery.from_params(params, *choices), choices
+
+
+def rows_for(recommendations: list[Recommendation]) -> list[Row]:
+    """Each recommendation with its current statuses, in one query for them all."""
+    current = services.current_status_rows(recommendations)
+    today = timezone.localdate()
+    rows = []
+    for recommendation in recommendations:
+        entries = current.get(recommendation.pk, [])
+        last = max((entry.happened_on for entry in entries), default=None)
+        headline = services.most_advanced(entries)
+        is_stale = bool(
+            last
+            and today - last > STALE_AFTER
+            and not all(e.status in services.FINAL_STATUSES for e in entries)
+        )
+        rows.append(Row(recommendation, entries, headline, last, is_stale))
+    return rows
+
+
+def search_tracker(params) -> TrackerPage:
+    query, (targets, terms, networks) = parse(params)
+    counts, total = counted(query)
+    ordered = _filtered(query).order_by(*SORTS[query.sort][0])
+    paginator = Paginator(ordered, PAGE_SIZE)
+    paginator.count = total
+    page = paginator.get_page(query.page)
+    start = (page.number - 1) * PAGE_SIZE
+    listed = reuse(
+        ("influence-tracker-page", *query.key(), query.sort, start),
+        lambda: list(ordered.values_list("pk", flat=True)[start : start + PAGE_SIZE]),
+    )
+    by_pk = Recommendation.objects.prefetch_related("targets", "parts", "themes").in_bulk(listed)
+    recommendations = [by_pk[pk] for pk in listed if pk in by_pk]
+    page.object_list = recommendations
+    return TrackerPage(
+        query=query,
+        page=page,
+        rows=rows_for(recommendations),
+        facets=_facets(query, counts, targets, terms, networks, params),
+    )
+
+
+def _facets(query, counts, targets, terms, networks, params) -> list[Facet]:
+    def option(name, value, label, count, selected):
+        return {
+            "value": value,
+            "label": label,
+            "count": count,
+            "selected": selected,
+            "url": toggle_url(params, name, None if selected else value),
+        }
+
+    facets = [
+        Facet(
+            "status",
+            "Current status",
+            [
+                option(
+                    "status", value, label, counts["status"].get(value, 0), query.status == value
+                )
+                for value, label in Status.choices
+            ],
+        ),
+        Facet(
+            "target",
+            "Asked of",
+            [
+                option("target", t.slug, t.name, counts["target"].get(t.pk, 0), query.target == t)
+                for t in targets
+                if counts["target"].get(t.pk) or query.target == t
+            ],
+        ),
+    ]
+    labels = {"part": "Part of the system", "theme": "Theme"}
+    for name, (_field, vocabulary) in TAG_FILTERS.items():
+        selected = query.tags.get(name)
+        facets.append(
+            Facet(
+                name,
+                labels[name],
+                [
+                    option(name, t.slug, t.name, counts[name].get(t.pk, 0), selected == t)
+                    for t in terms
+                    if t.vocabulary == vocabulary
+                ],
+            )
+        )
+    facets.append(
+        Facet(
+            "network",
+            "Network",
+            [
+                option(
+                    "network", n.slug, n.name, counts["network"].get(n.pk, 0), query.network == n
+                )
+                for n in networks
+            ],
+        )
+    )
+    years = sorted(set(counts["year"]) | ({query.year} if query.year else set()), reverse=True)
+    facets.append(
+        Facet(
+            "year",
+            "Year first made",
+            [
+                option("year", str(y), str(y), counts["year"].get(y, 0), query.year == y)
+                for y in years
+            ],
+        )
+    )
+    return facets
+
+
+# --- CSV export ------------------------------------------------------------------------------
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+EXPORT_BATCH = 500
+CSV_HEADER = [
+    "title",
+    "url",
+    "first made",
+    "targets",
+    "current status by target",
+    "furthest status",
+    "last update",
+    "parts of the system",
+    "themes",
+    "networks",
+    "text",
+]
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def export_lines(query: TrackerQuery, site_url: str):
+    """CSV lines of every recommendation the filters match, fetched in batches."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow(CSV_HEADER)
+    pks = list(_filtered(query).order_by(*SORTS[query.sort][0]).values_list("pk", flat=True))
+    for start in range(0, len(pks), EXPORT_BATCH):
+        batch = pks[start : start + EXPORT_BATCH]
+        by_pk = Recommendation.objects.prefetch_related(
+            "targets", "parts", "themes", "networks"
+        ).in_bulk(batch)
+        for row in rows_for([by_pk[pk] for pk in batch if pk in by_pk]):
+            r = row.recommendation
+            yield writer.writerow(
+                [
+                    _cell(value)
+                    for value in (
+                        r.title,
+                        f"{site_url}{r.get_absolute_url()}",
+                        r.first_made_on.isoformat(),
+                        "; ".join(t.name for t in r.targets.all()),
+                        "; ".join(
+                            f"{e.target.name}: {e.get_status_display()} "
+                            f"({e.happened_on.isoformat()})"
+                            for e in row.current
+                        ),
+                        row.headline.get_status_display() if row.headline else "",
+                        row.last_change.isoformat() if row.last_change else "",
+                        "; ".join(t.name for t in r.parts.all()),
+                        "; ".join(t.name for t in r.themes.all()),
+                        "; ".join(n.name for n in r.networks.all()),
+                        r.text,
+                    )
+                ]
+            )
