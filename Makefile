@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export DJANGO_SETTINGS_MODULE := groundswell.settings
 
-.PHONY: run test bench lint fmt deps dev-deps browser-deps clean
+.PHONY: run test bench lint fmt deps dev-deps browser-deps pdf-deps clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -35,17 +35,26 @@ browser-deps:
 		else echo "Chromium is missing: install Debian's chromium package (or run as root)."; fi; \
 	fi
 
+# WeasyPrint (submission PDFs) needs Pango and a font from Debian.
+pdf-deps:
+	@if ! ldconfig -p | grep -q libpangoft2-1.0; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; \
+		else echo "Pango is missing: install Debian's libpango-1.0-0 and libpangoft2-1.0-0."; fi; \
+	fi
+
 var:
 	mkdir -p var
 
-run: deps var
+run: deps pdf-deps var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo
 	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl-C stops the server and the worker)"
 	DEBUG=$${DEBUG:-1} $(PY) manage.py serve --port $(PORT)
 
-test: dev-deps browser-deps var
+test: dev-deps browser-deps pdf-deps var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest
@@ -54,7 +63,7 @@ test: dev-deps browser-deps var
 		DATABASE_URL="$$TEST_DATABASE_URL" $(PY) -m pytest; \
 	fi
 
-bench: dev-deps var
+bench: dev-deps pdf-deps var
 	$(PY) bench/run.py
 
 lint: dev-deps

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "glossary",
     "library",
     "influence",
+    "consultations",
+    "media",
 ]
 
 MIDDLEWARE = [
@@ -248,7 +250,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING or env_bool("WHITENOISE_USE_FINDERS")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
-MEDIA_URL = "media/"
+MEDIA_URL = "uploads/"  # /media/ is the media monitor
 
 # Uploads larger than this are refused with a message rather than read into memory.
 MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))

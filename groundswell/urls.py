@@ -14,6 +14,8 @@ urlpatterns = [
     path("dictionary/", include("glossary.urls")),
     path("library/", include("library.urls")),
     path("recommendations/", include("influence.urls")),
+    path("consultations/", include("consultations.urls")),
+    path("media/", include("media.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
