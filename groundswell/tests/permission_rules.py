@@ -378,3 +378,21 @@ RULES.update(
         f"{API}:record_status": write_only("POST", covered_in="influence/tests/test_api.py"),
     }
 )
+
+
+# --- Apps that keep their rules beside their own tests ------------------------------------------
+# Each module defines RULES and SAMPLES like the ones above, and build_samples(context), which
+# the matrix's fixture calls with the shared world (networks N and M, organisations A and B and
+# the users by role) and which returns a value for each of its SAMPLES.
+APP_RULE_MODULES = ("consultations.tests.permission_rules", "media.tests.permission_rules")
+
+
+def app_rule_modules():
+    from importlib import import_module
+
+    return [import_module(name) for name in APP_RULE_MODULES]
+
+
+for _module in app_rule_modules():
+    RULES.update(_module.RULES)
+    SAMPLES.update(_module.SAMPLES)

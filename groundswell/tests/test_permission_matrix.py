@@ -24,6 +24,7 @@ from groundswell.tests.permission_rules import (
     RULES,
     SAMPLES,
     UNNAMED_PATTERNS,
+    app_rule_modules,
 )
 from library.models import ResourceStatus
 from library.tests.factories import ResourceFactory
@@ -153,7 +154,6 @@ def world(db):
         "resource": ResourceFactory(status=ResourceStatus.PUBLISHED).slug,
         "draft_resource": ResourceFactory(status=ResourceStatus.DRAFT).slug,
     }
-    assert set(samples) == set(SAMPLES), "every sample in permission_rules.SAMPLES is built"
     users = {
         "anonymous": None,
         "member": member,
@@ -161,6 +161,16 @@ def world(db):
         "staff": staff,
         "admin": AdminFactory(name="Ali Admin"),
     }
+    context = {
+        "network_n": network_n,
+        "network_m": network_m,
+        "org_a": org_a,
+        "org_b": org_b,
+        "users": users,
+    }
+    for module in app_rule_modules():
+        samples.update(module.build_samples(context))
+    assert set(samples) == set(SAMPLES), "every sample in permission_rules.SAMPLES is built"
     return World(users=users, samples=samples)
 
 
