@@ -1,4 +1,7 @@
-from django.urls import path  # noqa: F401  views add their path() lines here
+from django.urls import path  # noqa: F401  each block below adds its path() lines
 
 app_name = "media"
-urlpatterns = []
+urlpatterns = [
+    # --- Ingest: batches, problems, feeds (views_ingest.py) ---
+    # --- Dashboard, articles, outlets, awards, saved searches (views.py) ---
+]
