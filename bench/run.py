@@ -28,9 +28,12 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+# Run as a script (`python bench/run.py`), the project is not on sys.path yet.
+sys.path.insert(0, str(ROOT))
+from bench import databases  # noqa: E402
+
 VAR = ROOT / "var"
 HOST = "127.0.0.1"
 BENCH_DATABASE = "groundswell_bench"
@@ -41,6 +44,11 @@ def _env_int(name: str, default: int) -> int:
         return max(1, int(os.environ.get(name, default)))
     except ValueError:
         return default
+
+
+def _wanted(variable: str) -> bool:
+    """Sections run unless their variable says 0, no or false."""
+    return os.environ.get(variable, "1").strip() not in {"0", "no", "false"}
 
 
 ORGANISATIONS = _env_int("BENCH_ORGANISATIONS", 10_000)
@@ -193,23 +201,11 @@ def measure(port: int, endpoint: Endpoint) -> Result:
 
 
 def sqlite_url() -> str:
-    VAR.mkdir(exist_ok=True)
-    path = VAR / "bench.sqlite3"
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    return f"sqlite:///{path}"
+    return databases.fresh_sqlite_url("bench.sqlite3")
 
 
 def postgres_url(server_url: str) -> str:
-    """Drop and create the bench database on the server of `server_url`; return its URL."""
-    import psycopg
-
-    parts = urlsplit(server_url)
-    admin_url = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-    return urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
+    return databases.fresh_postgres_url(server_url, BENCH_DATABASE)
 
 
 def server_env(database_url: str) -> dict[str, str]:
@@ -443,7 +439,7 @@ def _stop_on_sigterm(signum, frame):
 
 
 def library_search_section(configured_url: str) -> list[str]:
-    if os.environ.get("BENCH_LIBRARY", "1").strip() in {"0", "no", "false"}:
+    if not _wanted("BENCH_LIBRARY"):
         return []
     sys.path.insert(0, str(ROOT))
     from library import bench_search
@@ -459,12 +455,86 @@ def library_search_section(configured_url: str) -> list[str]:
 
 
 def influence_section(configured_url: str) -> list[str]:
-    if os.environ.get("BENCH_INFLUENCE", "1").strip() in {"0", "no", "false"}:
+    if not _wanted("BENCH_INFLUENCE"):
         return []
     sys.path.insert(0, str(ROOT))
     from influence import bench as influence_bench
 
     return influence_bench.run_all(configured_url)
+
+
+# --- Consultations (consultations/bench.py) ----------------------------------------------------
+# Its own databases (var/bench-consultations.sqlite3 and groundswell_bench_consultations): a
+# consultation with 5,000 contributions and 50,000 quotes. Theme summary p95 < 200 ms, theme
+# suggestions for 5,000 quotes < 10 s, a 40-page submission as DOCX < 3 s and PDF < 10 s.
+# BENCH_CONSULTATIONS=0 skips it; run it alone with `python -m consultations.bench --all`.
+
+
+def consultations_section(configured_url: str) -> list[str]:
+    if not _wanted("BENCH_CONSULTATIONS"):
+        return []
+    sys.path.insert(0, str(ROOT))
+    from consultations import bench as consultations_bench
+
+    return consultations_bench.run_all(configured_url)
+
+
+# --- Media monitor (media/bench_*.py) ---------------------------------------------------------
+# Analysis throughput on one core (4 KB articles, >= 1,000 a second, beside one compiled regex
+# of the same terms), ingest of 200,000 articles from JSONL with flat memory, and the dashboard
+# p95 < 300 ms at 1,000,000 analysed articles on PostgreSQL. BENCH_MEDIA=0 skips all three.
+MEDIA_ARTICLES_PER_S = 1_000
+
+
+def _figures(module: str, env: dict, *arguments: str) -> tuple[dict, str]:
+    """Run `python -m module` and read its "name: value" lines."""
+    done = subprocess.run(
+        [sys.executable, "-m", module, *arguments],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        return {}, done.stderr.strip()[-300:]
+    return dict(line.split(": ", 1) for line in done.stdout.splitlines() if ": " in line), ""
+
+
+def media_section(configured_url: str) -> list[str]:
+    if not _wanted("BENCH_MEDIA"):
+        return []
+    failures = []
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{VAR / 'bench.sqlite3'}", "DEBUG": "0"}
+    print("\nMedia monitor: analysis on one core (4 KB articles)")
+    quick = ("--quick",) if os.environ.get("BENCH_QUICK", "").strip() not in {"", "0"} else ()
+    figures, error = _figures("media.bench_analysis", env, *quick)
+    if error:
+        failures.append(f"media analysis benchmark failed: {error}")
+    else:
+        engine = float(figures["articles_per_s"])
+        baseline = float(figures["baseline_articles_per_s"])
+        print(
+            f"full analysis: {engine:,.0f} articles/s; one compiled regex of the same terms: "
+            f"{baseline:,.0f} articles/s; ratio {engine / baseline:.2f}×"
+        )
+        if engine < MEDIA_ARTICLES_PER_S:
+            failures.append(f"media analysis {engine:,.0f} articles/s < {MEDIA_ARTICLES_PER_S:,}")
+    # On SQLite: 200,000 articles take about 40 minutes here; on PostgreSQL, hours. Run
+    # `DATABASE_URL=postgres://... python -m media.bench_ingest` for PostgreSQL on its own.
+    print("\nMedia monitor: ingest from JSONL on SQLite (analysis included)")
+    figures, error = _figures(
+        "media.bench_ingest", {**os.environ, "DATABASE_URL": "", "DEBUG": "0"}
+    )
+    if error:
+        failures.append(f"media ingest benchmark failed: {error}")
+    else:
+        for name, value in figures.items():
+            print(f"{name}: {value}")
+    sys.path.insert(0, str(ROOT))
+    from media import bench_dashboard
+
+    return failures + bench_dashboard.run_all(configured_url)
 
 
 # --- Dictionary linking and the language checker (glossary/bench_*.py) ---------------------
@@ -550,6 +620,8 @@ def main() -> int:
         failures += influence_section(configured)
         failures += glossary_section()
         failures += library_search_section(configured)
+        failures += consultations_section(configured)
+        failures += media_section(configured)
     except KeyboardInterrupt:
         print("\nInterrupted; gunicorn has been stopped.", file=sys.stderr)
         return 130

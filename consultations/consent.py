@@ -7,7 +7,7 @@ screens must take its quotes through `publishable_quotes()` and show them with
 
 from django.db.models import Q, QuerySet
 
-from consultations.models import Attribution, ConsentRecord, Quote, Redaction
+from consultations.models import Attribution, ConsentRecord, Quote, Redaction, Speaker
 
 MEMBER_ORGANISATION_LABEL = "A member organisation"
 PARTICIPANT_LABEL = "A roundtable participant"
@@ -91,3 +91,39 @@ def published_text(quote: Quote) -> str:
         cursor = redaction.end
     pieces.append(quote.text[cursor:])
     return "".join(pieces)
+
+
+def unpublishable_reason(quote: Quote) -> str:
+    """Why this quote may not be published, in words staff can act on ("" if it may)."""
+    record = consent_for(quote)
+    if quote.answer_id and record.status != "submitted":
+        return "Its contribution is still a draft."
+    if record.consent_withdrawn_at is not None:
+        return "Its contributor has withdrawn consent."
+    if record.consent_given_at is None:
+        return "Its contributor has not given consent to be quoted."
+    if record.attribution == Attribution.NOT_FOR_PUBLICATION:
+        return "Its contributor asked for it not to be published (evidence for analysis only)."
+    if not quote.is_redaction_reviewed:
+        return "Its identifying details have not been reviewed yet."
+    return ""
+
+
+def named_organisations(consultation) -> list[str]:
+    """Organisations that contributed and agreed to be named, for the acknowledgements."""
+    from members.models import Organisation
+
+    named = Q(attribution=Attribution.NAMED) & Q(
+        consent_given_at__isnull=False, consent_withdrawn_at__isnull=True
+    )
+    contributed = Q(
+        contributions__in=consultation.contributions.filter(named, status="submitted")
+    ) | Q(
+        consultation_speakers__in=Speaker.objects.filter(named, session__consultation=consultation)
+    )
+    return list(
+        Organisation.objects.filter(contributed)
+        .order_by("name")
+        .distinct()
+        .values_list("name", flat=True)
+    )

@@ -22,6 +22,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
 
+from consultations.api import router as consultations_router
 from glossary.api import router as dictionary_router
 from glossary.api_checker import router as checker_router
 from influence.api import router as influence_router
@@ -168,6 +169,9 @@ api.add_router("/taxonomy", taxonomy_router)
 api.add_router("/dictionary", dictionary_router)
 api.add_router("/language", checker_router)
 api.add_router("", influence_router)
+api.add_router("", consultations_router)
+api.add_router("/media", "media.api_analyse.router")  # POST /media/analyse
+api.add_router("/media", "media.api.router")  # staff-token reads: articles, outlets, figures
 
 
 # --- Exception handlers: every failure becomes a JSON error -------------------------------

@@ -257,10 +257,16 @@ MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(10 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
+# Media monitor: fetching feeds and pages needs network access, so it is off unless chosen.
+MEDIA_FETCH_ENABLED = env_bool("MEDIA_FETCH_ENABLED", False)
+# Copyright choice: keep each article's full text, or only a short excerpt after analysis.
+MEDIA_KEEP_FULL_TEXT = env_bool("MEDIA_KEEP_FULL_TEXT", True)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint reports every layout step at INFO; only its warnings matter here.
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }

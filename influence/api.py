@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -67,7 +68,10 @@ class EntryOut(Schema):
     happened_on: datetime.date
     note: str
     evidence_url: str
-    evidence_file: str | None
+    evidence_file: str | None = Field(
+        description="Where to download the uploaded evidence document; none for a corrected "
+        "entry (its document is for staff only)."
+    )
     corrected: bool
     corrected_by: int | None = Field(description="The id of the entry that corrects this one.")
 
@@ -155,7 +159,14 @@ class StatusIn(Schema):
 # --- Payloads ------------------------------------------------------------------------------
 
 
-def _entry(change: StatusChange) -> dict:
+def _entry(request, change: StatusChange, slug: str) -> dict:
+    """One timeline entry; `slug` is its recommendation's. The document's address is given
+    for entries the public page shows (a corrected entry's document is for staff only)."""
+    document = None
+    if change.evidence_file and change.corrected_by_id is None:
+        document = request.build_absolute_uri(
+            reverse("influence:evidence_document", args=[slug, change.pk])
+        )
     return {
         "id": change.pk,
         "target": change.target.slug,
@@ -164,7 +175,7 @@ def _entry(change: StatusChange) -> dict:
         "happened_on": change.happened_on,
         "note": change.note,
         "evidence_url": change.evidence_url,
-        "evidence_file": change.evidence_file.url if change.evidence_file else None,
+        "evidence_file": document,
         "corrected": change.corrected_by_id is not None,
         "corrected_by": change.corrected_by_id,
     }
@@ -225,7 +236,7 @@ def _detail(request, recommendation: Recommendation) -> dict:
         repeated_by=list(
             recommendation.repeated_by.filter(is_published=True).values_list("slug", flat=True)
         ),
-        timeline=[_entry(change) for change in entries],
+        timeline=[_entry(request, change, recommendation.slug) for change in entries],
     )
     return payload
 
@@ -298,7 +309,8 @@ def get_recommendation(request, slug: str):
 )
 def get_timeline(request, slug: str):
     """Every entry, oldest first per target; corrected ones say which entry corrects them."""
-    return [_entry(change) for change in _timeline(_published(slug))]
+    recommendation = _published(slug)
+    return [_entry(request, change, recommendation.slug) for change in _timeline(recommendation)]
 
 
 def _target_payload(request, body: TargetBody, count: int) -> dict:
@@ -426,4 +438,4 @@ def record_status(request, slug: str, payload: StatusIn):
         evidence_url=payload.evidence_url,
     )
     change = StatusChange.objects.select_related("target").get(pk=change.pk)
-    return Status(201, _entry(change))
+    return Status(201, _entry(request, change, recommendation.slug))

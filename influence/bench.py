@@ -27,6 +27,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from bench import databases as bench_databases
+
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
 BENCH_DATABASE = "groundswell_bench_influence"
@@ -268,40 +270,17 @@ def prepare(count: int) -> dict:
 
 
 def fresh_sqlite_url() -> str:
-    VAR.mkdir(exist_ok=True)
-    path = VAR / "bench-influence.sqlite3"
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    return f"sqlite:///{path}"
+    return bench_databases.fresh_sqlite_url("bench-influence.sqlite3")
 
 
 def fresh_postgres_url(server_url: str) -> str:
-    from urllib.parse import urlsplit, urlunsplit
-
-    import psycopg
-
-    parts = urlsplit(server_url)
-    admin_url = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-    return urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
+    return bench_databases.fresh_postgres_url(server_url, BENCH_DATABASE)
 
 
 def _prepare_in_subprocess(env: dict, count: int) -> dict:
-    import subprocess
-
-    completed = subprocess.run(  # noqa: S603 (our own module, our own arguments)
-        [sys.executable, "-m", "influence.bench", "--prepare", f"--recommendations={count}"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    return bench_databases.prepare_in_subprocess(
+        "influence.bench", [f"--recommendations={count}"], env
     )
-    if completed.returncode != 0:
-        raise RuntimeError(f"seeding failed:\n{completed.stderr[-3000:]}")
-    return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
 def run(name: str, database_url: str) -> list[str]:

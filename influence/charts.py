@@ -4,6 +4,9 @@ Each series gets a colour *and* a fill pattern (stripes, dots, cross-hatching...
 segment tall enough carries its number, the legend names each pattern in words, and the
 whole chart is `role="img"` with a <title> and a <desc> that say what it shows. The same
 numbers are always printed as a table beside the chart (see staff_dashboard.html).
+
+The building blocks (svg_start, y_axis, legend, format_number, nice_maximum) are public so
+other charts share them: media/charts.py draws its lines and grouped bars with them.
 """
 
 from dataclasses import dataclass
@@ -37,11 +40,11 @@ class Series:
     label: str
 
 
-def _number(value: float) -> str:
+def format_number(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _nice_maximum(value: int) -> int:
+def nice_maximum(value: int) -> int:
     if value <= 5:
         return 5
     magnitude = 10 ** (len(str(value)) - 1)
@@ -50,6 +53,82 @@ def _nice_maximum(value: int) -> int:
         if top >= value:
             return top
     return value
+
+
+def svg_start(
+    chart_id: str, title: str, summary: str, width: int, height: int, series_count: int
+) -> list[str]:
+    """The opening of a chart: the <svg> with its accessible name and description, and one
+    fill pattern per series (`url(#{chart_id}-p{index})`)."""
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id={quoteattr(chart_id)} '
+        f'viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{title_id} {desc_id}" preserveAspectRatio="xMidYMid meet">',
+        f'<title id="{title_id}">{escape(title)}</title>',
+        f'<desc id="{desc_id}">{escape(summary)}</desc>',
+        "<defs>",
+    ]
+    for index in range(series_count):
+        colour, drawing, _word = PATTERNS[index % len(PATTERNS)]
+        parts.append(
+            f'<pattern id="{chart_id}-p{index}" width="8" height="8" '
+            f'patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="{colour}"/>'
+            f"{drawing}</pattern>"
+        )
+    parts.append("</defs>")
+    return parts
+
+
+def y_axis(
+    maximum: float,
+    scale: float,
+    *,
+    left: float,
+    right: float,
+    top: float,
+    plot_height: float,
+    unit: str = "",
+) -> str:
+    """Gridlines and their values: five steps from 0 up to `maximum` (already rounded)."""
+    parts = ['<g class="chart-axis" font-size="12" fill="#1a1a1a" aria-hidden="true">']
+    for step in range(6):
+        value = maximum * step / 5
+        y = top + plot_height - value * scale
+        parts.append(
+            f'<line x1="{left}" x2="{right}" y1="{format_number(y)}" y2="{format_number(y)}" '
+            'stroke="#c9ced6" stroke-width="1"/>'
+            f'<text x="{left - 6}" y="{format_number(y + 4)}" text-anchor="end">'
+            f"{format_number(value)}{escape(unit)}</text>"
+        )
+    parts.append("</g>")
+    return "".join(parts)
+
+
+LEGEND_ROW_HEIGHT = 22
+LEGEND_COLUMNS = 3
+
+
+def legend_height(series_count: int) -> int:
+    rows = (series_count + LEGEND_COLUMNS - 1) // LEGEND_COLUMNS
+    return rows * LEGEND_ROW_HEIGHT
+
+
+def legend(chart_id: str, series: list[Series], *, left: float, top: float, width: float) -> str:
+    """A swatch in each series' pattern beside its name in words."""
+    column_width = width / LEGEND_COLUMNS
+    parts = ['<g class="chart-legend" font-size="12" fill="#1a1a1a">']
+    for index, item in enumerate(series):
+        row, column = divmod(index, LEGEND_COLUMNS)
+        x = left + column * column_width
+        y = top + row * LEGEND_ROW_HEIGHT
+        parts.append(
+            f'<rect x="{format_number(x)}" y="{y}" width="16" height="16" '
+            f'fill="url(#{chart_id}-p{index})" stroke="#1a1a1a" stroke-width="1"/>'
+            f'<text x="{format_number(x + 22)}" y="{y + 12}">{escape(item.label)}</text>'
+        )
+    parts.append("</g>")
+    return "".join(parts)
 
 
 def stacked_bar_chart(
@@ -64,47 +143,20 @@ def stacked_bar_chart(
     height: int = 360,
 ) -> SafeString:
     """An SVG of one stacked bar per category: values[category][series.key] = count."""
-    legend_row_height = 22
-    legend_columns = 3
-    legend_rows = (len(series) + legend_columns - 1) // legend_columns
-    left, right, top, bottom = 48, 12, 12, 40 + legend_rows * legend_row_height + 12
+    left, right, top, bottom = 48, 12, 12, 40 + legend_height(len(series)) + 12
     plot_width = width - left - right
     plot_height = height - top - bottom
     totals = [sum(values.get(c, {}).values()) for c in categories]
-    maximum = _nice_maximum(max(totals, default=0))
+    maximum = nice_maximum(max(totals, default=0))
     scale = plot_height / maximum if maximum else 0
     slot = plot_width / max(1, len(categories))
     bar_width = min(64.0, slot * 0.7)
 
-    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id={quoteattr(chart_id)} '
-        f'viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="{title_id} {desc_id}" preserveAspectRatio="xMidYMid meet">',
-        f'<title id="{title_id}">{escape(title)}</title>',
-        f'<desc id="{desc_id}">{escape(summary)}</desc>',
-        "<defs>",
-    ]
-    for index, _series in enumerate(series):
-        colour, drawing, _word = PATTERNS[index % len(PATTERNS)]
-        parts.append(
-            f'<pattern id="{chart_id}-p{index}" width="8" height="8" '
-            f'patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="{colour}"/>'
-            f"{drawing}</pattern>"
-        )
-    parts.append("</defs>")
+    parts = svg_start(chart_id, title, summary, width, height, len(series))
 
-    # Axis and gridlines: five steps up to the rounded maximum.
-    parts.append('<g class="chart-axis" font-size="12" fill="#1a1a1a" aria-hidden="true">')
-    for step in range(6):
-        value = maximum * step / 5
-        y = top + plot_height - value * scale
-        parts.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{_number(y)}" y2="{_number(y)}" '
-            'stroke="#c9ced6" stroke-width="1"/>'
-            f'<text x="{left - 6}" y="{_number(y + 4)}" text-anchor="end">{_number(value)}</text>'
-        )
-    parts.append("</g>")
+    parts.append(
+        y_axis(maximum, scale, left=left, right=width - right, top=top, plot_height=plot_height)
+    )
 
     parts.append('<g class="chart-bars" font-size="11">')
     for position, category in enumerate(categories):
@@ -118,41 +170,33 @@ def stacked_bar_chart(
             segment = count * scale
             y -= segment
             parts.append(
-                f'<rect x="{_number(x)}" y="{_number(y)}" width="{_number(bar_width)}" '
-                f'height="{_number(segment)}" fill="url(#{chart_id}-p{index})" '
+                f'<rect x="{format_number(x)}" y="{format_number(y)}" '
+                f'width="{format_number(bar_width)}" '
+                f'height="{format_number(segment)}" fill="url(#{chart_id}-p{index})" '
                 f'stroke="#fff" stroke-width="1"><title>{escape(category)}: '
                 f"{escape(item.label)} {count}</title></rect>"
             )
             if segment >= 15:
                 parts.append(
-                    f'<text x="{_number(x + bar_width / 2)}" y="{_number(y + segment / 2 + 4)}" '
+                    f'<text x="{format_number(x + bar_width / 2)}" '
+                    f'y="{format_number(y + segment / 2 + 4)}" '
                     'text-anchor="middle" fill="#1a1a1a" class="chart-segment-label" '
                     'paint-order="stroke" stroke="#fff" stroke-width="3">'
                     f"{count}</text>"
                 )
         total = totals[position]
         parts.append(
-            f'<text x="{_number(x + bar_width / 2)}" y="{_number(y - 4)}" text-anchor="middle" '
+            f'<text x="{format_number(x + bar_width / 2)}" y="{format_number(y - 4)}" '
+            'text-anchor="middle" '
             f'font-weight="700" fill="#1a1a1a">{total}</text>'
-            f'<text x="{_number(x + bar_width / 2)}" y="{top + plot_height + 16}" '
+            f'<text x="{format_number(x + bar_width / 2)}" y="{top + plot_height + 16}" '
             f'text-anchor="middle" fill="#1a1a1a">{escape(category)}</text>'
         )
     parts.append("</g>")
 
     # The legend: a swatch with the pattern and the status in words.
-    legend_top = top + plot_height + 30
-    column_width = plot_width / legend_columns
-    parts.append('<g class="chart-legend" font-size="12" fill="#1a1a1a">')
-    for index, item in enumerate(series):
-        row, column = divmod(index, legend_columns)
-        x = left + column * column_width
-        y = legend_top + row * legend_row_height
-        parts.append(
-            f'<rect x="{_number(x)}" y="{y}" width="16" height="16" '
-            f'fill="url(#{chart_id}-p{index})" stroke="#1a1a1a" stroke-width="1"/>'
-            f'<text x="{_number(x + 22)}" y="{y + 12}">{escape(item.label)}</text>'
-        )
-    parts.append("</g></svg>")
+    parts.append(legend(chart_id, series, left=left, top=top + plot_height + 30, width=plot_width))
+    parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)
 
 

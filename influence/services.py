@@ -162,23 +162,41 @@ def most_advanced(changes) -> StatusChange | None:
     return max(changes, key=lambda change: (PROGRESS[change.status], change.happened_on))
 
 
-def timeline(recommendation: Recommendation) -> list[tuple[TargetBody, list[StatusChange]]]:
+def timeline(
+    recommendation: Recommendation, targets=None, recorders: bool = True
+) -> list[tuple[TargetBody, list[StatusChange]]]:
     """[(target, entries oldest first, corrected ones included)] for the recommendation's
-    page, targets in name order; targets with no entries yet are listed with none."""
+    page, targets in name order; targets with no entries yet are listed with none.
+
+    `targets`, the recommendation's targets when the caller has them already, saves a
+    query; `recorders=False` leaves out who recorded each entry (the public page does not
+    say). Each corrected entry's `corrected_by` is the newer entry from the same list.
+    """
     entries = (
         StatusChange.objects.filter(recommendation=recommendation)
-        .select_related("target", "corrected_by", "recorded_by")
+        .select_related("target", *(["recorded_by"] if recorders else []))
         .order_by("happened_on", "recorded_at", "pk")
     )
     by_target: dict[int, list] = defaultdict(list)
-    targets = {}
+    by_pk = {}
+    found = {}
     for entry in entries:
         by_target[entry.target_id].append(entry)
-        targets[entry.target_id] = entry.target
-    for target in recommendation.targets.all():
-        targets.setdefault(target.pk, target)
-    ordered = sorted(targets.values(), key=lambda target: target.name)
+        by_pk[entry.pk] = entry
+        found[entry.target_id] = entry.target
+    for entry in by_pk.values():
+        if entry.corrected_by_id in by_pk:
+            entry.corrected_by = by_pk[entry.corrected_by_id]
+    for target in recommendation.targets.all() if targets is None else targets:
+        found.setdefault(target.pk, target)
+    ordered = sorted(found.values(), key=lambda target: target.name)
     return [(target, by_target.get(target.pk, [])) for target in ordered]
+
+
+def current_of(entries: list[StatusChange]) -> StatusChange | None:
+    """The current entry of one target's timeline (oldest first): the last uncorrected."""
+    uncorrected = [entry for entry in entries if entry.corrected_by_id is None]
+    return uncorrected[-1] if uncorrected else None
 
 
 def median_response_days(target: TargetBody) -> float | None:

@@ -22,5 +22,10 @@ urlpatterns = [
     path("<slug:slug>/status/<int:pk>/correct/", views_staff.status_correct, name="staff_correct"),
     path("<slug:slug>/merge/", views_staff.merge, name="staff_merge"),
     path("<slug:slug>/repeats/", views_staff.repeats, name="staff_repeats"),
+    path(
+        "<slug:slug>/timeline/<int:pk>/document/",
+        views.evidence_document,
+        name="evidence_document",
+    ),
 ]
 urlpatterns.append(path("<slug:slug>/", views.recommendation, name="recommendation"))

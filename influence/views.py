@@ -1,19 +1,31 @@
 """The public "you said, we did" pages: the tracker, each recommendation, each target body."""
 
+import os
+
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from core.downloads import attachment
 from core.roles import is_staff_member
-from influence import services
+from influence import recommendation_page, services
 from influence import tracker as tracker_service
-from influence.models import Evidence, Recommendation, Status, TargetBody
-from library.models import Resource, ResourceStatus
+from influence.models import Recommendation, Status, StatusChange, TargetBody
 
 MAX_MERGE_HOPS = 10
+# Evidence is served as what its bytes were judged to be on upload (influence/forms.py);
+# anything else, older uploads included, as bytes to save, never as a page on our domain.
+EVIDENCE_CONTENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".txt": "text/plain; charset=utf-8",
+}
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -47,65 +59,44 @@ def _visible(request, recommendation: Recommendation) -> bool:
 
 @require_http_methods(["GET", "HEAD"])
 def recommendation(request, slug):
-    item = get_object_or_404(
-        Recommendation.objects.select_related("repeats", "merged_into").prefetch_related(
-            "targets",
-            "parts",
-            "themes",
-            "populations",
-            "places",
-            "networks",
-            Prefetch(
-                "sources",
-                queryset=Resource.objects.filter(status=ResourceStatus.PUBLISHED),
-                to_attr="public_sources",
-            ),
-            Prefetch(
-                "evidence",
-                queryset=Evidence.objects.filter(
-                    resource__status=ResourceStatus.PUBLISHED
-                ).select_related("resource"),
-                to_attr="public_evidence",
-            ),
-            Prefetch(
-                "repeated_by",
-                queryset=Recommendation.objects.filter(is_published=True),
-                to_attr="public_repeats",
-            ),
-            Prefetch(
-                "related",
-                queryset=Recommendation.objects.filter(is_published=True),
-                to_attr="public_related",
-            ),
-        ),
-        slug=slug,
-    )
+    item = get_object_or_404(Recommendation, slug=slug)
     if item.merged_into_id:
-        kept = item.merged_into
-        for _hop in range(MAX_MERGE_HOPS):
-            if not kept.merged_into_id:
-                break
-            kept = kept.merged_into
-        return redirect(kept.get_absolute_url(), permanent=True)
+        return redirect(_kept(item).get_absolute_url(), permanent=True)
     if not _visible(request, item):
         raise Http404("No recommendation here.")
-    timeline = services.timeline(item)
-    current = [entries and _current_of(entries) for _target, entries in timeline]
-    context = {
-        "recommendation": item,
-        "timeline": [
-            {"target": target, "entries": entries, "current": now}
-            for (target, entries), now in zip(timeline, current, strict=True)
-        ],
-        "headline": services.most_advanced([c for c in current if c]),
-        "earlier": item.repeats if item.repeats and item.repeats.is_published else None,
-    }
-    return render(request, "influence/recommendation.html", context)
+    return render(
+        request, "influence/recommendation.html", {"page": recommendation_page.load(item)}
+    )
 
 
-def _current_of(entries):
-    uncorrected = [entry for entry in entries if entry.corrected_by_id is None]
-    return uncorrected[-1] if uncorrected else None
+def _kept(merged: Recommendation) -> Recommendation:
+    """The recommendation a merged one now lives on (merges can chain, a few hops at most)."""
+    kept = merged.merged_into
+    for _hop in range(MAX_MERGE_HOPS):
+        if not kept.merged_into_id:
+            break
+        kept = kept.merged_into
+    return kept
+
+
+@require_http_methods(["GET", "HEAD"])
+def evidence_document(request, slug, pk):
+    """The document uploaded as evidence for one timeline entry, as a download.
+
+    Visitors get it when they can see the entry on the public page: the recommendation is
+    published and the entry has not been corrected (a correction may have been made because
+    the wrong letter was attached). Staff get every one, as on their own timeline.
+    """
+    change = get_object_or_404(
+        StatusChange.objects.select_related("recommendation"), pk=pk, recommendation__slug=slug
+    )
+    shown = change.recommendation.is_published and change.corrected_by_id is None
+    if not change.evidence_file or not (shown or is_staff_member(request.user)):
+        raise Http404("No document here.")
+    filename = os.path.basename(change.evidence_file.name)
+    extension = os.path.splitext(filename)[1].lower()
+    content_type = EVIDENCE_CONTENT_TYPES.get(extension, "application/octet-stream")
+    return attachment(change.evidence_file, filename, content_type)
 
 
 @require_http_methods(["GET", "HEAD"])

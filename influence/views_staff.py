@@ -5,12 +5,10 @@ collect input, call a service, and show its refusals beside the field they conce
 
 import datetime
 from collections import Counter
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Max, Q
@@ -21,8 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core import audit
-from core.roles import is_staff_member
+from core import audit, roles
 from influence import services
 from influence.charts import Series, pattern_names, stacked_bar_chart
 from influence.forms import (
@@ -46,18 +43,8 @@ STALE_SHOWN = 50
 LOG_PAGE_SIZE = 50
 
 
-def staff_required(view):
-    """Staff and admins only: anonymous people sign in first, everyone else gets a 403."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_staff_member(request.user):
-            raise PermissionDenied("Only the alliance's staff can change recommendations.")
-        return view(request, *args, **kwargs)
-
-    return wrapped
+# Staff and admins only: anonymous people sign in first, everyone else gets a 403.
+staff_required = roles.staff_required("Only the alliance's staff can change recommendations.")
 
 
 def _status_code(*forms) -> int:

@@ -34,6 +34,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlencode
 
+from bench import databases as bench_databases
+
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
 QUERIES_FILE = VAR / "bench-library-queries.json"
@@ -370,24 +372,11 @@ def _subprocess(args: list[str], env: dict) -> dict:
 
 
 def fresh_sqlite_url() -> str:
-    VAR.mkdir(exist_ok=True)
-    path = VAR / "bench-library.sqlite3"
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    return f"sqlite:///{path}"
+    return bench_databases.fresh_sqlite_url("bench-library.sqlite3")
 
 
 def fresh_postgres_url(server_url: str) -> str:
-    from urllib.parse import urlsplit, urlunsplit
-
-    import psycopg
-
-    parts = urlsplit(server_url)
-    admin_url = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-    return urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
+    return bench_databases.fresh_postgres_url(server_url, BENCH_DATABASE)
 
 
 def run(name: str, database_url: str) -> list[str]:

@@ -4,18 +4,18 @@
 """
 
 import mimetypes
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core import roles
 from core.audit import history_for
+from core.downloads import attachment
 from glossary.linking import link_terms
 from library import citations, services
 from library.forms import ResourceForm, ReviewForm, SubmissionForm
@@ -34,18 +34,10 @@ CONTENT_TYPES = {
 }
 
 
-def staff_required(view):
-    """Staff and admins only: anonymous people sign in first, everyone else gets a 403."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not can_manage(request.user):
-            raise PermissionDenied("Only the alliance's staff can manage the library.")
-        return view(request, *args, **kwargs)
-
-    return wrapped
+# Staff and admins only: anonymous people sign in first, everyone else gets a 403.
+staff_required = roles.staff_required(
+    "Only the alliance's staff can manage the library.", allowed=can_manage
+)
 
 
 def _too_large(request) -> bool:
@@ -124,17 +116,11 @@ def download(request, slug):
     resource = _visible_resource(request, slug)
     if not resource.file:
         raise Http404("This resource has no file.")
-    try:
-        handle = resource.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("The file is missing.") from error
     filename = resource.file_name or resource.file.name.rsplit("/", 1)[-1]
     content_type = CONTENT_TYPES.get(resource.file_kind) or (
         mimetypes.guess_type(filename)[0] or "application/octet-stream"
     )
-    response = FileResponse(handle, as_attachment=True, filename=filename)
-    response["Content-Type"] = content_type
-    return response
+    return attachment(resource.file, filename, content_type)
 
 
 def _citation_response(text: str, content_type: str, filename: str) -> HttpResponse:

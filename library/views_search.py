@@ -86,6 +86,14 @@ def index(request):
         "result": result,
         "rows": _rows(result),
         "facets": facets,
+        # The filters in use, each with the link that removes it (found here once, rather
+        # than by the template walking every option of every facet again).
+        "active": [
+            {"facet": facet["label"], **option}
+            for facet in facets
+            for option in facet["options"]
+            if option["selected"]
+        ],
         "sorts": SORTS,
         "is_filtered": bool(result.query.text or result.filters),
     }

@@ -82,6 +82,7 @@ class IngestBatch(models.Model):
         HTML = "html", "Article page"
         CSV = "csv", "CSV file"
         JSONL = "jsonl", "JSON Lines file"
+        ANALYSIS = "analysis", "Re-analysis"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting"
@@ -91,6 +92,11 @@ class IngestBatch(models.Model):
 
     source = models.CharField(max_length=8, choices=Source.choices)
     name = models.CharField(max_length=300, help_text="File name or feed address.")
+    file = models.FileField(
+        upload_to="media-ingest/%Y/%m/",
+        blank=True,
+        help_text="The uploaded file, kept until its batch is done so a worker can read it.",
+    )
     feed = models.ForeignKey(
         Feed, null=True, blank=True, on_delete=models.SET_NULL, related_name="batches"
     )
@@ -162,9 +168,14 @@ class Article(models.Model):
     word_count = models.PositiveIntegerField(default=0)
     fetched_at = models.DateTimeField(default=timezone.now)
     content_hash = models.CharField(max_length=64, db_index=True)
-    fingerprint = models.BigIntegerField(
-        null=True, blank=True, help_text="Similarity hash of the text, for syndication."
-    )
+    # MinHash signature of the text's three-word shingles (64 unsigned 32-bit values), and
+    # four LSH bands of it in indexed columns: copies of one story share a band, so they are
+    # found by an indexed lookup rather than by comparing all pairs. See media/syndication.py.
+    signature = models.BinaryField(null=True, blank=True, editable=False)
+    signature_band_0 = models.BigIntegerField(null=True, blank=True, db_index=True)
+    signature_band_1 = models.BigIntegerField(null=True, blank=True, db_index=True)
+    signature_band_2 = models.BigIntegerField(null=True, blank=True, db_index=True)
+    signature_band_3 = models.BigIntegerField(null=True, blank=True, db_index=True)
     syndication_group = models.ForeignKey(
         SyndicationGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
@@ -242,17 +253,43 @@ class MonthlyFigure(models.Model):
         related_name="+",
         help_text="Empty for all articles; else only articles about this part of the system.",
     )
-    include_syndicated = models.BooleanField(default=True)
-    articles = models.PositiveIntegerField(default=0)
-    words = models.PositiveBigIntegerField(default=0)
-    articles_with_label = models.PositiveIntegerField(default=0)
-    labels = models.PositiveIntegerField(default=0)
-    sensational_words = models.PositiveIntegerField(default=0)
-    articles_people_first = models.PositiveIntegerField(default=0)
-    articles_thematic = models.PositiveIntegerField(default=0)
-    articles_lived_experience = models.PositiveIntegerField(default=0)
-    voices = models.JSONField(default=dict, help_text="Quoted voices counted by category.")
-    score_total = models.FloatField(default=0)
+    include_syndicated = models.BooleanField(
+        default=True,
+        help_text="False: syndicated copies (Article.is_syndicated_copy) are left out; "
+        "the original of each syndicated story is always counted.",
+    )
+    articles = models.PositiveIntegerField(
+        default=0, help_text="Analysed articles published in the month (UK time)."
+    )
+    words = models.PositiveBigIntegerField(
+        default=0, help_text="Their words in all (Article.word_count), for rates per 1,000 words."
+    )
+    articles_with_label = models.PositiveIntegerField(
+        default=0, help_text="Articles with at least one stigmatising label, headline or body."
+    )
+    labels = models.PositiveIntegerField(
+        default=0, help_text="Stigmatising labels in all: headline_labels + body_labels."
+    )
+    sensational_words = models.PositiveIntegerField(
+        default=0, help_text="Sensational words in all."
+    )
+    articles_people_first = models.PositiveIntegerField(
+        default=0, help_text="Articles using at least one people-first term."
+    )
+    articles_thematic = models.PositiveIntegerField(
+        default=0, help_text="Articles that set the story in its wider context (is_thematic)."
+    )
+    articles_lived_experience = models.PositiveIntegerField(
+        default=0, help_text="Articles quoting at least one person with lived experience."
+    )
+    voices = models.JSONField(
+        default=dict,
+        help_text="Quoted voices (Voice rows) counted by category, e.g. {'politician': 3}; "
+        "categories with none are left out.",
+    )
+    score_total = models.FloatField(
+        default=0, help_text="Sum of the articles' scores: divide by articles for the mean."
+    )
 
     class Meta:
         constraints = [

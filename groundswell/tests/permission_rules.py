@@ -45,6 +45,11 @@ SAMPLES = {
     "dictionary_term": "slug of a criminal justice dictionary term (a data migration loads them)",
     "resource": "slug of a published library resource",
     "draft_resource": "slug of a draft library resource",
+    "recommendation": "slug of a published recommendation, with a target and a source",
+    "draft_recommendation": "slug of an unpublished recommendation",
+    "target_body": "slug of the published recommendation's target body",
+    "evidence_entry": "pk of the published recommendation's timeline entry with a document",
+    "draft_evidence_entry": "pk of the unpublished recommendation's entry with a document",
 }
 
 # The sample used for each URL argument unless a case says otherwise.
@@ -301,11 +306,10 @@ RULES.update(
 
 
 # --- Recommendations: staff pages (influence/views_staff.py) ---------------------------------
-# Staff and admins only. The matrix's fixture builds no recommendation, so pages about one are
-# requested with a slug that matches none: the rule shows who is stopped before the lookup
-# (sign-in, 403). influence/tests/test_staff_permissions.py requests every one of these
-# against a real recommendation, per role.
-STAFF_ONLY_RECOMMENDATION = Expect(
+# Staff and admins only, requested against the real recommendations the matrix's fixture
+# builds (a published one with a target, a source and a timeline entry with a document, and
+# an unpublished one). influence/tests/test_staff_views.py covers what each page does.
+STAFF_ONLY_UNKNOWN = Expect(
     anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_FOUND, admin=NOT_FOUND
 )
 RULES.update(
@@ -314,7 +318,11 @@ RULES.update(
         "influence:staff_dashboard": staff_only(),
         "influence:staff_log": staff_only(why="Who met whom: the alliance's own working notes."),
         "influence:staff_log_new": staff_only(),
-        "influence:staff_edit": rule(get(STAFF_ONLY_RECOMMENDATION, slug="unknown_slug")),
+        "influence:staff_edit": rule(
+            get(STAFF_ONLY, label="published", slug="recommendation"),
+            get(STAFF_ONLY, label="unpublished", slug="draft_recommendation"),
+            get(STAFF_ONLY_UNKNOWN, label="unknown recommendation", slug="unknown_slug"),
+        ),
         "influence:staff_publish": rule(
             get(
                 Expect(
@@ -324,29 +332,39 @@ RULES.update(
                     staff=NOT_ALLOWED,
                     admin=NOT_ALLOWED,
                 ),
-                slug="unknown_slug",
+                slug="draft_recommendation",
             ),
             why="POST only (publish or unpublish); staff only.",
         ),
-        "influence:staff_status": rule(get(STAFF_ONLY_RECOMMENDATION, slug="unknown_slug")),
+        "influence:staff_status": rule(
+            get(STAFF_ONLY, label="published", slug="recommendation"),
+            get(STAFF_ONLY_UNKNOWN, label="unknown recommendation", slug="unknown_slug"),
+        ),
         "influence:staff_correct": rule(
-            get(STAFF_ONLY_RECOMMENDATION, slug="unknown_slug", pk="import_job")
+            get(STAFF_ONLY, label="an entry", slug="recommendation", pk="evidence_entry"),
+            get(
+                STAFF_ONLY_UNKNOWN,
+                label="another recommendation's entry",
+                slug="recommendation",
+                pk="draft_evidence_entry",
+            ),
         ),
         "influence:staff_merge": rule(
-            get(STAFF_ONLY_RECOMMENDATION, slug="unknown_slug"),
+            get(STAFF_ONLY, label="published", slug="recommendation"),
             why="GET chooses and asks for confirmation; only a confirmed POST merges.",
         ),
-        "influence:staff_repeats": rule(get(STAFF_ONLY_RECOMMENDATION, slug="unknown_slug")),
+        "influence:staff_repeats": rule(
+            get(STAFF_ONLY, label="published", slug="recommendation"),
+        ),
     }
 )
 
 
 # --- Recommendations: the public tracker, feeds and API (influence/urls.py, influence/api.py) --
-# Everything here is public: the data is published on purpose. The matrix's fixture builds no
-# recommendation or target body, so pages about one are requested with a slug that matches
-# none (404 to everyone). influence/tests/test_public.py requests them per role against real
-# published, unpublished and merged recommendations (staff may preview unpublished ones; a
-# merged one redirects to the one kept).
+# Published recommendations, their timelines and every target body are public on purpose.
+# Unpublished ones: staff may preview the page; the read API never shows them. Merged ones
+# redirect to the one kept (influence/tests/test_public.py).
+UNPUBLISHED = Expect(anonymous=NOT_FOUND, member=NOT_FOUND, judge=NOT_FOUND, staff=OK, admin=OK)
 RULES.update(
     {
         "influence:tracker": public(),
@@ -355,21 +373,43 @@ RULES.update(
         "influence:feed_atom": public(),
         "influence:targets": public(),
         "influence:target": rule(
+            get(PUBLIC, label="a target body", slug="target_body"),
             get(everyone(NOT_FOUND), label="unknown target", slug="unknown_slug"),
         ),
         "influence:recommendation": rule(
+            get(PUBLIC, label="published", slug="recommendation"),
+            get(UNPUBLISHED, label="unpublished", slug="draft_recommendation"),
             get(everyone(NOT_FOUND), label="unknown recommendation", slug="unknown_slug"),
-            why="Published: public; unpublished: staff only (influence/tests/test_public.py).",
+        ),
+        "influence:evidence_document": rule(
+            get(PUBLIC, label="published", slug="recommendation", pk="evidence_entry"),
+            get(
+                UNPUBLISHED,
+                label="unpublished",
+                slug="draft_recommendation",
+                pk="draft_evidence_entry",
+            ),
+            get(
+                everyone(NOT_FOUND),
+                label="entry of another recommendation",
+                slug="recommendation",
+                pk="draft_evidence_entry",
+            ),
+            why="A timeline entry's document: public with the page that links it; a "
+            "corrected entry's is for staff only (influence/tests/test_evidence_document.py).",
         ),
         f"{API}:list_recommendations": public(),
         f"{API}:get_recommendation": rule(
-            get(everyone(NOT_FOUND), label="unknown recommendation", slug="unknown_slug"),
+            get(PUBLIC, label="published", slug="recommendation"),
+            get(everyone(NOT_FOUND), label="unpublished", slug="draft_recommendation"),
         ),
         f"{API}:get_timeline": rule(
-            get(everyone(NOT_FOUND), label="unknown recommendation", slug="unknown_slug"),
+            get(PUBLIC, label="published", slug="recommendation"),
+            get(everyone(NOT_FOUND), label="unpublished", slug="draft_recommendation"),
         ),
         f"{API}:list_targets": public(),
         f"{API}:get_target": rule(
+            get(PUBLIC, label="a target body", slug="target_body"),
             get(everyone(NOT_FOUND), label="unknown target", slug="unknown_slug"),
         ),
         f"{API}:create_recommendation": write_only(

@@ -4,6 +4,7 @@ The URL conf is walked (through every include, the API and Django admin) at coll
 time, so a view added without a rule turns up here as a failing "no rule" row.
 """
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -118,8 +119,40 @@ def dictionary_term_slug() -> str:
     return DictionaryTerm.objects.order_by("slug").values_list("slug", flat=True).first()
 
 
+def recommendation_samples(staff) -> dict[str, str]:
+    """A published and an unpublished recommendation, each with a timeline entry carrying a
+    document (stored under the test's MEDIA_ROOT), and the published one's target body."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from influence import services
+    from influence.models import Status
+    from influence.tests.factories import RecommendationFactory, TargetBodyFactory
+
+    body = TargetBodyFactory(name="Ministry of Justice", slug="ministry-of-justice")
+    published = RecommendationFactory(targets=[body], published=True)
+    draft = RecommendationFactory(targets=[body])
+    entries = {
+        name: services.record_status_change(
+            staff,
+            recommendation,
+            body,
+            Status.RAISED,
+            datetime.date(2024, 5, 1),
+            evidence_file=SimpleUploadedFile("reply.pdf", b"%PDF-1.4 a reply"),
+        )
+        for name, recommendation in (("evidence_entry", published), ("draft_evidence_entry", draft))
+    }
+    return {
+        "recommendation": published.slug,
+        "draft_recommendation": draft.slug,
+        "target_body": body.slug,
+        **{name: str(entry.pk) for name, entry in entries.items()},
+    }
+
+
 @pytest.fixture
-def world(db):
+def world(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
     network_n = NetworkFactory(name="Criminal Justice Network", slug="cjn")
     network_m = NetworkFactory(name="Youth Justice Network", slug="yjn")
     org_a = OrganisationFactory(name="Open Doors Housing", networks=[network_n])
@@ -153,6 +186,7 @@ def world(db):
         "dictionary_term": dictionary_term_slug(),
         "resource": ResourceFactory(status=ResourceStatus.PUBLISHED).slug,
         "draft_resource": ResourceFactory(status=ResourceStatus.DRAFT).slug,
+        **recommendation_samples(staff),
     }
     users = {
         "anonymous": None,

@@ -119,9 +119,13 @@ def test_load_demo_command_runs_twice_safely():
     call_command("load_demo", stdout=out)
     total = len(demo_data()["recommendations"])
     assert f"Loaded {total} demo recommendations" in out.getvalue()
+    # Other apps' demo data may add recommendations of their own (consultations does):
+    # what matters is that a second run adds nothing.
+    recommendations = Recommendation.objects.count()
+    assert recommendations >= total
     changes = StatusChange.objects.count()
     out = StringIO()
     call_command("load_demo", stdout=out)
     assert "skipped the demo tracker" in out.getvalue()
-    assert Recommendation.objects.count() == total
+    assert Recommendation.objects.count() == recommendations
     assert StatusChange.objects.count() == changes

@@ -15,7 +15,7 @@ and never reaches an engine as syntax. Only published resources are ever indexed
 The index follows the library's own signals (library.signals: resource_changed,
 resource_deleted), with Resource's post_delete as a safety net; see receivers.py.
 
-Facets are counted in memory (facets.py) from sets of published ids, reloaded when the
+Facets are counted in memory (facets.py) from arrays of published ids, reloaded when the
 index's version changes; each facet's counts ignore its own filter, like the directory's.
 
 Why our own interface and not `modelsearch`
@@ -45,14 +45,16 @@ database. That stays open: this interface is four functions, so another engine c
 behind it later. Decision: our own interface; modelsearch is not a dependency.
 """
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
-from itertools import islice
 
+import numpy as np
 from django.db import connection, transaction
 from django.utils.safestring import SafeString
 
 from library.search.engines import MAX_INDEXED_CHARS, current_engine, index_text
-from library.search.facets import FACET_LABELS, facet_index
+from library.search.facets import FACET_LABELS, NO_IDS, facet_index
 from library.search.query import MAX_QUERY_LENGTH, MIN_PREFIX_LENGTH, ParsedQuery, parse
 
 __all__ = [
@@ -221,7 +223,7 @@ def search(
     sort = sort if sort in SORTS else "relevance"
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
     index = facet_index()
-    selected, ignored = {}, []
+    selected, ignored = {}, []  # selected: facet name -> (value, mask of its resources)
     for name, value in (filters or {}).items():
         if name not in FACET_LABELS or value in (None, ""):
             continue
@@ -229,30 +231,23 @@ def search(
         if ids is None:
             ignored.append(name)
         else:
-            selected[name] = (str(value), ids)
+            selected[name] = (str(value), index.mask(ids))
 
     capped = False
     if parsed.is_empty:
         sort = "date"
-        ordered: list[int] = index.newest_first
-        matched = index.all_ids
+        ordered = index.newest_first
+        matched = index.published
     else:
-        engine = current_engine()
-        if sort == "date":
-            found = set(engine.matching_ids(parsed))
-            ordered = [pk for pk in index.newest_first if pk in found]
-        else:
-            published = index.published_on
-            ordered = [pk for pk in engine.ranked_ids(parsed) if pk in published]
-        matched = frozenset(ordered)
-        capped = engine.capped
+        ordered, capped = _engine_answer(index, parsed, sort)
+        matched = index.mask(ordered)
 
     def narrowed(skip: str | None):
-        ids = matched
-        for name, (_value, members) in sorted(selected.items(), key=lambda item: len(item[1][1])):
+        mask = matched
+        for name, (_value, members) in selected.items():
             if name != skip:
-                ids = members & ids if len(members) < len(ids) else ids & members
-        return ids
+                mask = mask & members
+        return mask
 
     everything = narrowed(None)
     facets: dict[str, list[FacetOption]] = {}
@@ -261,13 +256,11 @@ def search(
         chosen = selected.get(name, (None,))[0]
         options = []
         for value, label in index.options.get(name, []):
-            members = index.members[name].get(value, frozenset())
-            if base is index.all_ids:
+            members = index.members[name].get(value, NO_IDS)
+            if base is index.published:  # everything published: no query, no filter
                 count = len(members)
-            elif len(members) < len(base):
-                count = len(members & base)
             else:
-                count = len(base & members)
+                count = int(np.count_nonzero(base[members]))
             options.append(FacetOption(value, label, count, value == chosen))
         if name == "org":
             top = sorted((o for o in options if o.count), key=lambda o: (-o.count, o.label))
@@ -277,12 +270,12 @@ def search(
             options = [o for o in options if o.count or o.selected]
         facets[name] = options
 
-    total = len(everything)
+    total = int(np.count_nonzero(everything))
     pages = max(1, -(-total // page_size))
     page = max(1, min(int(page), pages))
     start = (page - 1) * page_size
-    in_results = ordered if everything is matched else (pk for pk in ordered if pk in everything)
-    page_ids = list(islice(in_results, start, start + page_size))
+    in_results = ordered[everything[ordered]] if selected else ordered
+    page_ids = in_results[start : start + page_size].tolist()
     snippets = {} if parsed.is_empty else current_engine().snippets(parsed, page_ids)
     hits = [
         Hit(pk, start + position + 1, None if parsed.is_empty else snippets.get(pk))
@@ -301,6 +294,41 @@ def search(
         authors={pk: index.authors.get(pk, ()) for pk in page_ids},
         capped=capped,
     )
+
+
+# The engine's answer to a query (its published matches, in order) is kept by each process
+# for as long as the index's version is the one the facet data was loaded at: a version is
+# bumped in the same transaction as every index change, so an edit is seen at once. Paging,
+# sorting back and forth and narrowing by facets then skip the engine. Bounded by the ids
+# kept (8 bytes each), not by the number of queries: a common word holds most of them.
+ANSWER_IDS_KEPT = 2_000_000
+_answers: OrderedDict[tuple, tuple[np.ndarray, bool]] = OrderedDict()
+_answers_lock = threading.Lock()
+
+
+def _engine_answer(index, parsed: ParsedQuery, sort: str) -> tuple[np.ndarray, bool]:
+    """(published matches in the order of `sort`, capped) for a query that is not empty."""
+    key = (index.version, sort, tuple(parsed.groups), tuple(parsed.excluded))
+    if index.version is not None:
+        with _answers_lock:
+            kept = _answers.get(key)
+            if kept is not None:
+                _answers.move_to_end(key)
+                return kept
+    engine = current_engine()
+    if sort == "date":
+        found = index.mask(index.known(engine.matching_ids(parsed)))
+        answer = (index.newest_first[found[index.newest_first]], engine.capped)
+    else:
+        answer = (index.known(engine.ranked_ids(parsed)), engine.capped)
+    if index.version is not None:  # None: inside a transaction, which may roll back
+        with _answers_lock:
+            _answers[key] = answer
+            for stale in [k for k in _answers if k[0] != index.version]:
+                del _answers[stale]
+            while sum(len(ids) for ids, _capped in _answers.values()) > ANSWER_IDS_KEPT:
+                _answers.popitem(last=False)
+    return answer
 
 
 def engine_query(query: str, page_size: int = 20) -> int:

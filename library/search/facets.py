@@ -2,8 +2,11 @@
 
 Counting facets in SQL for a query that matches most of 100,000 resources means joining
 every match to four tag tables, tens of milliseconds each. Instead each process keeps, per
-facet value, the set of published resource ids that carry it (a few MB at 100,000
-resources) and counts with set intersections, which cost about the size of the smaller set.
+facet value, the array of published resource ids that carry it (a few MB at 100,000
+resources). A search turns its matches into a mask over resource ids, and each count is
+the mask read at a value's ids: numpy does that in C, ~1 ns an id, where Python's set
+intersections took ~40 ns (35 ms a page for a common word at 100,000 resources, since the
+values' ids add up to about eight times the resources).
 
 The data is reloaded when the index's version (a counter bumped in the same transaction as
 every index change, see library.search) differs from the one it was loaded at. Nothing is
@@ -13,8 +16,8 @@ kept from inside a transaction, where the version could still be rolled back.
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 
+import numpy as np
 from django.db import connection
 
 from library.models import Resource, ResourceKind, ResourceStatus
@@ -38,22 +41,41 @@ FACET_LABELS = {
 }
 
 
+NO_IDS = np.zeros(0, dtype=np.int64)
+
+
+def _ids(values) -> np.ndarray:
+    return np.fromiter(sorted(values), dtype=np.int64)
+
+
 @dataclass
 class FacetIndex:
     version: int | None
-    published_on: dict[int, date] = field(default_factory=dict)
-    newest_first: list[int] = field(default_factory=list)
-    all_ids: frozenset = frozenset()
-    # facet name -> value (slug or kind or year, as in the URL) -> resource ids
-    members: dict[str, dict[str, frozenset]] = field(default_factory=dict)
+    published: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # by id
+    newest_first: np.ndarray = field(default_factory=lambda: NO_IDS)
+    # facet name -> value (slug or kind or year, as in the URL) -> published resource ids
+    members: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
     # facet name -> [(value, label)] in display order
     options: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     authors: dict[int, tuple[str, ...]] = field(default_factory=dict)  # id -> org names
 
+    def known(self, ids) -> np.ndarray:
+        """`ids` in their order, leaving out any this index does not hold as published
+        (a change committed since it was loaded, until the next search reloads it)."""
+        ids = np.asarray(ids, dtype=np.int64)
+        ids = ids[(ids >= 0) & (ids < len(self.published))]
+        return ids[self.published[ids]]
+
+    def mask(self, ids) -> np.ndarray:
+        """True at each of `ids` (published ones, as from known()), over all resource ids."""
+        mask = np.zeros(len(self.published), dtype=bool)
+        mask[ids] = True
+        return mask
+
 
 def load(version: int | None) -> FacetIndex:
     index = FacetIndex(version)
-    rows = (
+    rows = list(
         Resource.objects.filter(status=ResourceStatus.PUBLISHED)
         .order_by("-published_on", "-pk")
         .values_list("pk", "kind", "published_on")
@@ -61,15 +83,15 @@ def load(version: int | None) -> FacetIndex:
     kinds: dict[str, set] = defaultdict(set)
     years: dict[str, set] = defaultdict(set)
     for pk, kind, published_on in rows:
-        index.published_on[pk] = published_on
-        index.newest_first.append(pk)
         kinds[kind].add(pk)
         years[str(published_on.year)].add(pk)
-    published = index.published_on
-    index.all_ids = frozenset(published)
-    index.members["kind"] = {k: frozenset(v) for k, v in kinds.items()}
+    index.newest_first = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+    published = {row[0] for row in rows}
+    index.published = np.zeros(max(published, default=-1) + 1, dtype=bool)
+    index.published[index.newest_first] = True
+    index.members["kind"] = {k: _ids(v) for k, v in kinds.items()}
     index.options["kind"] = list(ResourceKind.choices)
-    index.members["year"] = {k: frozenset(v) for k, v in years.items()}
+    index.members["year"] = {k: _ids(v) for k, v in years.items()}
     index.options["year"] = [(year, year) for year in sorted(years, reverse=True)]
 
     related: dict[str, dict[int, set]] = {}
@@ -87,19 +109,17 @@ def load(version: int | None) -> FacetIndex:
     terms = Term.objects.filter(vocabulary__in=[Vocabulary.PART, Vocabulary.THEME])
     for name, vocabulary in (("part", Vocabulary.PART), ("theme", Vocabulary.THEME)):
         chosen = [t for t in terms if t.vocabulary == vocabulary]
-        index.members[name] = {t.slug: frozenset(related[name].get(t.pk, ())) for t in chosen}
+        index.members[name] = {t.slug: _ids(related[name].get(t.pk, ())) for t in chosen}
         index.options[name] = [(t.slug, t.name) for t in chosen]
     networks = list(Network.objects.order_by("name").only("pk", "slug", "name"))
-    index.members["network"] = {
-        n.slug: frozenset(related["network"].get(n.pk, ())) for n in networks
-    }
+    index.members["network"] = {n.slug: _ids(related["network"].get(n.pk, ())) for n in networks}
     index.options["network"] = [(n.slug, n.name) for n in networks]
     organisations = list(
         Organisation.objects.filter(pk__in=list(related["org"]))
         .order_by("name")
         .values_list("pk", "slug", "name")
     )
-    index.members["org"] = {slug: frozenset(related["org"][pk]) for pk, slug, _ in organisations}
+    index.members["org"] = {slug: _ids(related["org"][pk]) for pk, slug, _ in organisations}
     index.options["org"] = [(slug, name) for _pk, slug, name in organisations]
     names = {pk: name for pk, _slug, name in organisations}
     authors: dict[int, list[str]] = defaultdict(list)

@@ -4,18 +4,14 @@ The import never writes on upload: the file is checked and previewed first, and 
 confirmed, valid file is queued for the background task (members.tasks.import_members).
 """
 
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from core.roles import is_staff_member
+from core import roles
 from members.models import ImportJob, Network, Organisation
 from members.services import csv_io
 from members.services.directory import DirectoryQuery, filtered_organisations
@@ -27,18 +23,8 @@ PREVIEW_ROWS = 200
 MULTIPART_OVERHEAD = 64 * 1024
 
 
-def staff_required(view):
-    """Staff and admins only: anonymous people sign in first, everyone else gets a 403."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_staff_member(request.user):
-            raise PermissionDenied("Only the alliance's staff can import and export members.")
-        return view(request, *args, **kwargs)
-
-    return wrapped
+# Staff and admins only: anonymous people sign in first, everyone else gets a 403.
+staff_required = roles.staff_required("Only the alliance's staff can import and export members.")
 
 
 @staff_required

@@ -125,8 +125,12 @@ def test_staff_record_a_status_with_evidence_and_the_public_sees_it(
     timeline = visitor.locator(".timeline")
     expect(timeline).to_contain_text("Accepted in principle")
     expect(timeline).to_contain_text("The white paper adopts a presumption")
-    expect(timeline.get_by_role("link", name=re.compile("the document"))).to_be_visible()
+    document = timeline.get_by_role("link", name=re.compile("the document"))
+    expect(document).to_be_visible()
     axe_check(visitor)
+    with visitor.expect_download() as download:
+        document.click()
+    assert download.value.suggested_filename == "reply.pdf"
 
 
 def test_staff_dashboard_is_accessible(page, live_server, tracker):

@@ -38,6 +38,25 @@ class Command(BaseCommand):
         else:
             self.stdout.write("The tracker already has recommendations: skipped the demo tracker.")
 
+        from consultations.demo import load_demo_consultation
+
+        consultations = load_demo_consultation()
+        if consultations:
+            self.stdout.write(self.style.SUCCESS(f"Loaded {consultations} demo consultations."))
+        else:
+            self.stdout.write(
+                "Skipped the demo consultations: consultations exist already, or the demo "
+                "organisations they quote do not."
+            )
+
+        from media.demo import load_demo_media
+
+        articles = load_demo_media()
+        if articles:
+            self.stdout.write(self.style.SUCCESS(f"Loaded {articles} demo news articles."))
+        else:
+            self.stdout.write("The media monitor already has articles: skipped its demo.")
+
         self.stdout.write("")
         self.stdout.write(
             f'Demo logins, each created with the password "{demo.DEMO_PASSWORD}" '

@@ -1,0 +1,327 @@
+"""Who is speaking: the words that describe a quoted person, by kind of voice.
+
+Curated by hand and meant to be read and edited. Each descriptor is a regular-expression
+fragment matched, case-insensitively and on word boundaries, against the words that
+introduce or follow a quotation ("Det Sgt Amy Shah of Kent Police", "whose son was killed",
+"who spent six years in prison"). Plurals and possessives match too.
+
+How a speaker is decided (see voices.classify):
+1. The descriptor that comes FIRST in the words about the speaker decides, so "a lawyer for
+   the family" is legal and "her mother, a retired police officer" is family.
+2. Except that lived experience beats a charity or expert role: "the charity's founder, who
+   spent ten years in prison" is heard as someone who has been through the system, which is
+   the point of counting these voices at all.
+3. Nothing matched: "other" (a neighbour, a shopkeeper, a passer-by).
+"""
+
+LIVED_EXPERIENCE = "lived_experience"
+VICTIM_FAMILY = "victim_family"
+POLICE_OFFICIAL = "police_official"
+POLITICIAN = "politician"
+LEGAL = "legal"
+CHARITY_EXPERT = "charity_expert"
+OTHER = "other"
+
+CATEGORIES = (
+    POLICE_OFFICIAL,
+    POLITICIAN,
+    LEGAL,
+    CHARITY_EXPERT,
+    VICTIM_FAMILY,
+    LIVED_EXPERIENCE,
+    OTHER,
+)
+
+_TIME = r"(?:\w+ |a |an |the |\d+ ){0,4}"  # "six years", "a long stretch", "the last decade"
+_CUSTODY = (
+    r"(?:prison|jail|gaol|custody|a young offender institution|a secure unit|inside|"
+    r"hmp \w+|hmyoi \w+)"
+)
+
+DESCRIPTORS: dict[str, list[str]] = {
+    LIVED_EXPERIENCE: [
+        "lived experience",
+        rf"(?:who|he|she|they|i) (?:had |has |have )?(?:served|spent|did) {_TIME}"
+        r"(?:in |behind bars|inside|sentence|stretch|time|for )",
+        rf"(?:served|spent) {_TIME}in {_CUSTODY}",
+        rf"(?:released|freed|out) (?:from|of) {_CUSTODY}",
+        rf"(?:left|leaving) {_CUSTODY}",
+        rf"(?:was|were|been|is|are) (?:jailed|imprisoned|locked up|sent to {_CUSTODY}|"
+        rf"in {_CUSTODY}|on probation|on licence|on remand|remanded)",
+        rf"(?:who|he|she|they) went to {_CUSTODY}",
+        r"(?:a|the|one) (?:man|woman|person|people|men|women|child|children|boy|girl|mother|"
+        rf"father) (?:in|serving|held in) {_CUSTODY}",
+        r"(?:is|are) serving (?:a|an|his|her|their|\w+ years)",
+        # Not "the prisoners' families charity" or "the Prisoner Learning Alliance".
+        r"(?:a|the) (?:prisoner|inmate|lifer)(?! of war)(?!s?['\u2019])"
+        r"(?! \w+ (?:alliance|trust|network|service|association|helpline|council))",
+        r"served (?:\w+ ){0,2}sentences?",
+        r"(?:former|ex-?) ?(?:prisoner|inmate|offender|con|convict|gang member)",
+        r"formerly (?:in|imprisoned|incarcerated)",
+        r"(?:with|has|had|have) (?:a |previous |past |several |\w+ )?(?:conviction|"
+        r"convictions|criminal record)",
+        r"experience of (?:prison|custody|the (?:criminal )?justice system|probation|the care "
+        r"and justice systems)",
+        r"(?:his|her|their|my) (?:time|years|months|sentence) (?:inside|in prison|in custody|"
+        r"behind bars)",
+        r"(?:was|were) (?:convicted|sentenced|arrested) (?:as a|at the age|aged|when)",
+        r"care leaver and former",
+        r"peer (?:mentor|adviser|advisor|researcher)",
+    ],
+    VICTIM_FAMILY: [
+        r"victim'?s?",
+        "survivor",
+        "bereaved",
+        r"whose (?:son|daughter|child|children|brother|sister|husband|wife|partner|father|"
+        r"mother|mum|dad|family|nephew|niece|grandson|granddaughter)",
+        r"(?:his|her|their|my|the (?:boy|girl|man|woman|teenager|victim|defendant|child)'?s?) "
+        r"(?:partner|family|relatives)",
+        "mother",
+        "father",
+        "mum",
+        "dad",
+        "parent",
+        "stepfather",
+        "stepmother",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "widow",
+        "widower",
+        "wife",
+        "husband",
+        "grandmother",
+        "grandfather",
+        "gran",
+        "nan",
+        "grandparent",
+        "aunt",
+        "uncle",
+        "cousin",
+        "fiancee",
+        "fiance",
+        r"(?:the )?family (?:of|said|statement|spokesperson|liaison)",
+        r"(?:his|her|their) family",
+        "relative",
+    ],
+    LEGAL: [
+        "judge",
+        "recorder",
+        "magistrate",
+        "district judge",
+        "chair of the bench",
+        "bench chair",
+        r"(?:mr|mrs|ms|lord|lady) justice",
+        "justice of the peace",
+        "sheriff",
+        "barrister",
+        "solicitor",
+        "lawyer",
+        "kc",
+        "qc",
+        "counsel",
+        "prosecutor",
+        "prosecuting",
+        "prosecution",
+        "defending",
+        "in mitigation",
+        "crown prosecution service",
+        "cps",
+        "coroner",
+        "law firm",
+        "law society",
+        "bar council",
+        "legal",
+        "sentencing council",
+        "tribunal",
+    ],
+    POLICE_OFFICIAL: [
+        "police",
+        "policing",
+        r"victims['\u2019]? commissioner",
+        r"children['\u2019]s commissioner",
+        "commissioner",
+        "violence reduction unit",
+        "prison staff",
+        "staff",
+        "constabulary",
+        "scotland yard",
+        "the met",
+        "the force",
+        r"(?:police|prison|probation|custody|welfare|press|liaison|youth justice|council) officer",
+        "officer",
+        "detective",
+        r"det(?: ch)?(?: supt| insp| sgt| con)",
+        "dc",
+        "ds",
+        "di",
+        "dci",
+        "supt",
+        "ch supt",
+        "pc",
+        "sgt",
+        "sergeant",
+        "inspector",
+        "superintendent",
+        "constable",
+        "commander",
+        "chief of staff",
+        "ministry of justice",
+        "ministry",
+        "moj",
+        "home office",
+        r"department (?:of|for)",
+        "hmpps",
+        "prison service",
+        "probation service",
+        "youth justice board",
+        "youth offending",
+        "governor",
+        "inspectorate",
+        "ombudsman",
+        "official",
+        "civil servant",
+        "government spokesperson",
+        "government source",
+        "the government",
+        r"(?:county|city|borough|district|town) council",
+        "council spokesperson",
+        "council",
+        "border force",
+        "nhs",
+    ],
+    POLITICIAN: [
+        "mp",
+        "msp",
+        "mla",
+        "mep",
+        "minister",
+        r"(?:justice|home|shadow|prisons|policing|education|health|foreign) secretary",
+        "secretary of state",
+        "prime minister",
+        "chancellor",
+        "councillor",
+        "cllr",
+        "mayor",
+        "peer",
+        "baroness",
+        "lord",
+        "politician",
+        "downing street",
+        "number 10",
+        "no 10",
+        "labour",
+        "conservative",
+        "tory",
+        "tories",
+        "lib dem",
+        "liberal democrat",
+        "snp",
+        "plaid cymru",
+        "green party",
+        "reform uk",
+        "police and crime commissioner",
+        "pcc",
+        "member of parliament",
+        "member of the senedd",
+        "committee",
+        r"chair of the (?:justice|home affairs|public accounts) committee",
+        "candidate",
+    ],
+    CHARITY_EXPERT: [
+        "charity",
+        "charities",
+        "campaign",
+        "campaigner",
+        r"victims['\u2019]? campaigner",
+        "campaigning",
+        "pressure group",
+        "think tank",
+        "think-tank",
+        "trust",
+        "foundation",
+        "league",
+        "alliance",
+        "network",
+        "coalition",
+        "association",
+        "institute",
+        "centre for",
+        "nacro",
+        "unlock",
+        "clinks",
+        "revolving doors",
+        "catch22",
+        "chief executive",
+        "ceo",
+        "director",
+        "head of policy",
+        "policy manager",
+        "policy officer",
+        "founder",
+        "co-founder",
+        "professor",
+        "prof",
+        "dr",
+        "doctor",
+        "academic",
+        "university",
+        "lecturer",
+        "researcher",
+        "research fellow",
+        "criminologist",
+        "psychologist",
+        "psychiatrist",
+        "economist",
+        "statistician",
+        "analyst",
+        "expert",
+        "specialist",
+        "youth worker",
+        "support worker",
+        "mentor",
+        r"volunteer(?:ed|ing)?",
+        "caseworker",
+        "advocate",
+        "head teacher",
+        "headteacher",
+        "teacher",
+        "project manager",
+        "project worker",
+        "programme manager",
+        "consultant",
+        "author of the report",
+        "report's author",
+        "study's author",
+    ],
+}
+
+# Order used to break a tie between descriptors that start at the same place.
+TIE_ORDER = (
+    LIVED_EXPERIENCE,
+    VICTIM_FAMILY,
+    LEGAL,
+    POLITICIAN,
+    POLICE_OFFICIAL,
+    CHARITY_EXPERT,
+)
+
+# What a speaker's own quoted words say about them, used only when the words around the
+# quotation do not describe the speaker (or call them a charity worker or expert, which a
+# person with lived experience may also be): "When I was inside...", "My brother was...".
+TESTIMONY: dict[str, list[str]] = {
+    LIVED_EXPERIENCE: [
+        rf"i (?:spent|served|did) {_TIME}(?:in|inside|behind bars)",
+        rf"(?:when|while|after|before) i (?:was|got) (?:in {_CUSTODY}|inside|out|locked up|"
+        r"released|sent down|jailed|arrested)",
+        r"i (?:got|came) out\b",
+        rf"i (?:left|went to) {_CUSTODY}",
+        r"my (?:time|years|sentence|cell|release|licence|probation officer)\b",
+    ],
+    VICTIM_FAMILY: [
+        r"my (?:son|daughter|brother|sister|husband|wife|partner|child|boy|girl|mum|dad|"
+        r"mother|father)\b",
+        r"our (?:son|daughter|boy|girl|child|children|boys|girls)\b",
+    ],
+}
