@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from consultations import services
@@ -87,14 +87,6 @@ def form_page(request, template: str, consultation, section: str, form, **contex
         {"form": form, **context},
         status=status_code(form),
     )
-
-
-def builder_url(consultation) -> str | None:
-    """The submission builder's page, once the submission engineer's URL is in place."""
-    try:
-        return reverse("consultations:builder", args=[consultation.slug])
-    except NoReverseMatch:
-        return None
 
 
 # --- The list, creating and editing -------------------------------------------------------------
@@ -174,7 +166,6 @@ def staff_overview(request, slug):
             "invited": services.invited_organisations(consultation).count(),
             "next_status": upcoming and ConsultationStatus(upcoming),
             "statuses": ConsultationStatus.choices,
-            "builder_url": builder_url(consultation),
         },
     )
 
