@@ -66,9 +66,9 @@ from django.core.validators import validate_slug
 from django.db import connection, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.text import slugify
 
 from core import audit
+from core.lib.slugs import first_free, slug_base
 from core.lib.spreadsheets import escape_cell, line_writer, unescape_cell
 from core.models import AuditEntry
 from members.forms import OrganisationForm
@@ -864,12 +864,8 @@ class _Planner:
         for row in self.plan.rows:
             if row.action != "create" or row.slug:
                 continue
-            base = slugify(row.values["name"])[:200] or "organisation"
-            if base in RESERVED_SLUGS:
-                base = f"{base}-organisation"
-            slug, n = base, 2
-            while slug in taken:
-                slug, n = f"{base}-{n}", n + 1
+            base = slug_base(row.values["name"], fallback="organisation", reserved=RESERVED_SLUGS)
+            slug = first_free(base, taken)
             taken.add(slug)
             row.slug = slug
 
