@@ -1,7 +1,7 @@
 """CSV for spreadsheets: cells that can never run as formulas, and rows streamed as lines.
 
 A spreadsheet runs a cell starting with = + - @ (or a tab or carriage return) as a formula
-("CSV injection"), so every text cell that leaves the site goes through `escape_cell`: such a
+("CSV injection"), so text cells written for spreadsheets go through `escape_cell`: such a
 cell gets a leading apostrophe, which spreadsheets show as text. A cell already starting
 with an apostrophe gets one more, so `unescape_cell` can undo exactly what was added when the
 file comes back.

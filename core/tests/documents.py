@@ -1,8 +1,18 @@
-"""Real documents for tests of uploads and text extraction: a PDF with text, a Word document
-and an encrypted PDF, each built in memory."""
+"""Documents for tests: a PDF with text, a Word document and an encrypted PDF, each built in
+memory for tests of uploads and text extraction; a Markdown body that tries every trick."""
 
 import io
 import zlib
+
+HOSTILE_MARKDOWN = (
+    "# Heading\n\nSome **bold** text and [a link](https://example.org).\n\n"
+    "<script>alert('x')</script>\n\n"
+    '<p onclick="steal()" onmouseover="steal()">Hover</p>\n\n'
+    "[click me](javascript:alert(1))\n\n"
+    '<a href="javascript:alert(2)">raw link</a>\n\n'
+    '<img src=x onerror="alert(3)">\n\n'
+    '<iframe src="https://evil.example"></iframe>'
+)
 
 
 def pdf_with_text(lines: list[str], compress: bool = False) -> bytes:

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from core.models import AuditEntry
+from core.tests.documents import HOSTILE_MARKDOWN
 from library import services
 from library.models import Resource, ResourceStatus
 from library.signals import resource_changed, resource_deleted
@@ -136,16 +137,7 @@ def test_related_drafts_are_not_listed_to_the_public(client):
 
 def test_body_is_rendered_and_sanitised(client):
     # What render_markdown keeps and drops: core/tests/lib/test_markdown.py.
-    hostile = (
-        "# Heading\n\nSome **bold** text and [a link](https://example.org).\n\n"
-        "<script>alert('x')</script>\n\n"
-        '<p onclick="steal()" onmouseover="steal()">Hover</p>\n\n'
-        "[click me](javascript:alert(1))\n\n"
-        '<a href="javascript:alert(2)">raw link</a>\n\n'
-        '<img src=x onerror="alert(3)">\n\n'
-        '<iframe src="https://evil.example"></iframe>'
-    )
-    resource = ResourceFactory(body=hostile)
+    resource = ResourceFactory(body=HOSTILE_MARKDOWN)
     page = client.get(resource.get_absolute_url()).content.decode()
     assert "<script>alert" not in page
     assert "javascript:alert" not in page

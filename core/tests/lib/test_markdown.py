@@ -1,20 +1,11 @@
 """Markdown is rendered, then sanitised: no script, event handler or javascript: link survives."""
 
 from core.lib.markdown import render_markdown
-
-HOSTILE = (
-    "# Heading\n\nSome **bold** text and [a link](https://example.org).\n\n"
-    "<script>alert('x')</script>\n\n"
-    '<p onclick="steal()" onmouseover="steal()">Hover</p>\n\n'
-    "[click me](javascript:alert(1))\n\n"
-    '<a href="javascript:alert(2)">raw link</a>\n\n'
-    '<img src=x onerror="alert(3)">\n\n'
-    '<iframe src="https://evil.example"></iframe>'
-)
+from core.tests.documents import HOSTILE_MARKDOWN
 
 
 def test_body_is_rendered_and_sanitised():
-    html = render_markdown(HOSTILE)
+    html = render_markdown(HOSTILE_MARKDOWN)
     assert "<strong>bold</strong>" in html
     assert '<a href="https://example.org" rel="nofollow noopener noreferrer">' in html
     assert "<h2>Heading</h2>" in html  # the page title is the only h1
