@@ -13,8 +13,9 @@ from django.db.models import Prefetch
 
 from consultations import consent
 from consultations.models import Block, Quote, Submission, SubmissionSection
+from core.lib.extraction import markdown_to_text
+from core.lib.markdown import render_markdown
 from influence.models import Recommendation
-from library.text import markdown_to_text, render_markdown
 
 
 @dataclass

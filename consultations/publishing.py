@@ -17,10 +17,11 @@ from consultations.document import Document, build_document, document_lines
 from consultations.export_pdf import render_pdf
 from consultations.models import Block, ConsultationStatus, Submission
 from core import audit
+from core.lib.uploads import FileKind
 from influence import services as influence
 from influence.models import Status, StatusChange
 from library import services as library
-from library.models import ExtractionStatus, FileKind, Resource, ResourceKind, ResourceStatus
+from library.models import ExtractionStatus, Resource, ResourceKind, ResourceStatus
 from library.signals import resource_changed
 
 ALREADY_SENT = "This submission was already marked as sent on {date}; nothing was changed."

@@ -10,7 +10,6 @@ from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 
 from consultations.models import (
     Consultation,
@@ -21,6 +20,7 @@ from consultations.models import (
 )
 from core import audit
 from core.email import queue_email
+from core.lib import slugs
 from members.models import MembershipStatus, Organisation, Person
 
 # Each stage may only move one step on. "Submitted" is set by sending the submission, never
@@ -38,14 +38,14 @@ REMINDER_DAYS_BEFORE = 3
 
 
 def unique_slug(title: str, exclude_pk=None) -> str:
-    base = slugify(title)[:300].strip("-") or "consultation"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-consultation"
-    slug, n = base, 2
-    taken = Consultation.objects.exclude(pk=exclude_pk)
-    while taken.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return slugs.unique_slug(
+        Consultation,
+        title,
+        fallback="consultation",
+        reserved=RESERVED_SLUGS,
+        exclude_pk=exclude_pk,
+        max_length=300,
+    )
 
 
 def save_form(actor, form, **fields):

@@ -20,6 +20,7 @@ from consultations.models import Consultation
 from consultations.views_evidence import add_service_errors, staff_required
 from consultations.views_submission import get_submission, refusal
 from consultations.views_submission_forms import CompareForm, VersionForm
+from core.lib.downloads import as_attachment
 
 EXPORT_CACHE_SECONDS = 24 * 60 * 60
 
@@ -42,8 +43,7 @@ def download(document: Document, filename: str, kind: str) -> HttpResponse:
     """The document as DOCX or PDF, as an attachment named after the consultation."""
     content_type = DOCX_CONTENT_TYPE if kind == "docx" else "application/pdf"
     response = HttpResponse(rendered(document, kind), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{kind}"'
-    return response
+    return as_attachment(response, f"{filename}.{kind}")
 
 
 @staff_required

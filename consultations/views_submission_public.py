@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from consultations import feedback, public
 from consultations.models import QuestionPart
 from consultations.views_submission_outputs import download
-from library.text import render_markdown
+from core.lib.markdown import render_markdown
 from members.models import Organisation
 
 

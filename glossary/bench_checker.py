@@ -23,7 +23,8 @@ import re
 import time
 from pathlib import Path
 
-from glossary.checker import _WORD_END, _atoms, check_text, compile_guide
+from core.lib.term_regex import PHRASE_END, phrase_atoms
+from glossary.checker import check_text, compile_guide
 
 DATA = Path(__file__).resolve().parent / "data"
 MEGABYTE = 1_000_000
@@ -238,8 +239,10 @@ def baseline_pattern(entries, official_names, dictionary) -> re.Pattern:
     phrases += official_names
     phrases += [item["term"] for item in dictionary]
     phrases += [item["acronym"] for item in dictionary if item.get("acronym")]
-    alternatives = sorted({"".join(_atoms(phrase)) for phrase in phrases}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(alternatives) + ")" + _WORD_END, re.IGNORECASE)
+    alternatives = sorted(
+        {"".join(phrase_atoms(phrase)) for phrase in phrases}, key=len, reverse=True
+    )
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")" + PHRASE_END, re.IGNORECASE)
 
 
 def run(size_mb: float = 50, seed: int = 2024) -> dict:

@@ -9,10 +9,10 @@ memory, keyed by the guide's version number and the dictionary's count and last 
 asks the database at most once a minute whether that key has changed (publishing a change
 in this process drops the cache at once).
 
-Why the trie: Python's `re` can skip straight to candidate first letters when every
-alternative of a pattern starts with a literal, and a trie shares prefixes so a failed
-candidate costs one or two character comparisons. Lower-casing once (in C) means no
-IGNORECASE, which would switch both optimisations off.
+Why the trie (built by core.lib.term_regex): Python's `re` can skip straight to candidate
+first letters when every alternative of a pattern starts with a literal, and a trie shares
+prefixes so a failed candidate costs one or two character comparisons. Lower-casing once
+(in C) means no IGNORECASE, which would switch both optimisations off.
 
 Matching rules. A space in a guide phrase matches any run of spaces, line breaks or hyphens;
 a hyphen matches a hyphen, a space or nothing (ex-offender, ex offender, exoffender); plurals
@@ -35,6 +35,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from core.lib.term_regex import PHRASE_END, compile_at_word_starts, phrase_atoms, trie_pattern
+
 STIGMATISING = "stigmatising"
 JARGON = "jargon"
 OFFICIAL_NAME = "official_name"
@@ -45,12 +47,6 @@ CATEGORIES = ("label", "dehumanising", "sensational", "outdated")
 # How often a process asks the database whether the guide or dictionary changed.
 REVALIDATE_SECONDS = 60
 
-_SEPARATORS = "-\u2010\u2011"  # hyphen, Unicode hyphen, non-breaking hyphen
-_SEP_REQUIRED = r"[\s\-\u2010\u2011]+"
-_SEP_OPTIONAL = r"[\s\-\u2010\u2011]*"
-_APOSTROPHE_OPTIONAL = "['\u2019]?"
-# Plural and possessive endings, then the end of the word.
-_WORD_END = "(?:s['\u2019]|['\u2019]s|s)?(?![a-z0-9])"
 _ACRONYM_END = "s?(?![A-Za-z0-9])"
 _KEY_STRIP = re.compile(r"[^a-z0-9]+")
 _QUOTATIONS = re.compile(
@@ -130,61 +126,11 @@ class CompiledGuide:
 # --- Compiling ------------------------------------------------------------------------------
 
 
-def _atoms(phrase: str) -> list[str]:
-    """A phrase as regex pieces, one per character (separators collapsed)."""
-    atoms: list[str] = []
-    for char in phrase.lower().strip():
-        if char.isalnum():
-            atoms.append(re.escape(char))
-            continue
-        if char.isspace():
-            atom = _SEP_REQUIRED
-        elif char in _SEPARATORS:
-            atom = _SEP_OPTIONAL
-        elif char in "'\u2019":
-            atom = _APOSTROPHE_OPTIONAL
-        else:
-            atom = re.escape(char) + "?"
-        if (
-            atoms
-            and atoms[-1] in (_SEP_REQUIRED, _SEP_OPTIONAL)
-            and atom
-            in (
-                _SEP_REQUIRED,
-                _SEP_OPTIONAL,
-            )
-        ):
-            atoms[-1] = _SEP_REQUIRED if _SEP_REQUIRED in (atoms[-1], atom) else _SEP_OPTIONAL
-            continue
-        atoms.append(atom)
-    return atoms
-
-
-_END = ""  # the trie's end-of-phrase marker (no atom is empty)
-
-
-def _trie_pattern(phrases: Iterable[list[str]], word_end: str) -> str | None:
-    trie: dict = {}
-    for atoms in phrases:
-        if not atoms:
-            continue
-        node = trie
-        for atom in atoms:
-            node = node.setdefault(atom, {})
-        node[_END] = True
-    if not trie:
-        return None
-
-    def emit(node: dict) -> str:
-        # Longer phrases first (greedy), so "young offender institution" beats "young offender".
-        alternatives = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
-        if _END in node:
-            alternatives.append(word_end)
-        if len(alternatives) == 1:
-            return alternatives[0]
-        return "(?:" + "|".join(alternatives) + ")"
-
-    return emit(trie)
+def _words_pattern(phrases: Iterable[list[str]]) -> re.Pattern | None:
+    """The lower-cased trie of every phrase's atoms; a phrase may end in a plural or
+    possessive. The pattern starts at the character before a phrase; see _scan."""
+    pattern = trie_pattern(((atoms, PHRASE_END) for atoms in phrases if atoms), render=str)
+    return compile_at_word_starts(pattern) if pattern else None
 
 
 def _lines(value) -> list[str]:
@@ -220,11 +166,11 @@ def compile_guide(
             if key:
                 targets.setdefault(key, target)
                 # Spellings with one key ("low-life", "lowlife") all go into the trie.
-                phrases[phrase.lower()] = _atoms(phrase)
+                phrases[phrase.lower()] = phrase_atoms(phrase)
 
     stigmatising_only = CompiledGuide(
         version=version,
-        words=_compile(_trie_pattern(phrases.values(), _WORD_END)),
+        words=_words_pattern(phrases.values()),
         targets=dict(targets),
         acronyms=None,
         acronym_targets={},
@@ -247,7 +193,7 @@ def compile_guide(
             category=contained.category if contained else "",
             entry_key="",
         )
-        phrases[name.lower()] = _atoms(name)
+        phrases[name.lower()] = phrase_atoms(name)
 
     acronym_targets: dict[str, _Target] = {}
     jargon_count = 0
@@ -259,7 +205,7 @@ def compile_guide(
             key = normalise_key(term)
             if key and key not in targets:
                 targets[key] = _Target(JARGON, term, (), definition, "")
-                phrases[term.lower()] = _atoms(term)
+                phrases[term.lower()] = phrase_atoms(term)
         acronym = (item.get("acronym") or "").strip()
         if acronym and acronym not in acronym_targets:
             expansion = item.get("expansion") or term
@@ -267,12 +213,13 @@ def compile_guide(
                 JARGON, term or acronym, (expansion,) if expansion else (), definition, ""
             )
 
-    acronym_pattern = _trie_pattern(
-        ([re.escape(char) for char in acronym] for acronym in acronym_targets), _ACRONYM_END
+    acronym_pattern = trie_pattern(
+        (([re.escape(char) for char in acronym], _ACRONYM_END) for acronym in acronym_targets),
+        render=str,
     )
     return CompiledGuide(
         version=version,
-        words=_compile(_trie_pattern(phrases.values(), _WORD_END)),
+        words=_words_pattern(phrases.values()),
         targets=targets,
         acronyms=re.compile(acronym_pattern) if acronym_pattern else None,
         acronym_targets=acronym_targets,
@@ -281,11 +228,6 @@ def compile_guide(
         official_name_count=len(official_names),
         jargon_count=jargon_count,
     )
-
-
-def _compile(pattern: str | None) -> re.Pattern | None:
-    # The character before a phrase must not be a letter or digit; see _scan.
-    return re.compile("[^a-z0-9]" + pattern) if pattern else None
 
 
 # --- Context: words that are stigmatising only in some uses ----------------------------------

@@ -20,7 +20,7 @@ no hover-only tooltip that keyboard users could not reach or dismiss, WCAG 1.4.1
 readers see a dotted underline and follow the link for the definition.
 
 Speed: the terms become one compiled regular expression, shaped as a trie so the engine
-checks one branch per character instead of every term (see `_trie_pattern`). It is built
+checks one branch per character instead of every term (core.lib.term_regex). It is built
 once per change to the dictionary (keyed on the latest `updated_at` and the count) and
 shared by every call; HTML is read with the standard library's streaming html.parser.
 `glossary/bench_linking.py` measures a 50,000-word document.
@@ -34,6 +34,7 @@ from html.parser import HTMLParser
 
 from django.db.models import Count, Max
 
+from core.lib.term_regex import trie_pattern
 from glossary.models import DictionaryTerm
 
 # Inside these, text is never linked.
@@ -112,32 +113,9 @@ class Matcher:
 # --- Building the matcher ----------------------------------------------------------------
 
 
-def _trie_pattern(words: list[str], case_insensitive_words: bool) -> str:
-    """A regular expression matching any of `words`, as a prefix tree: `ab(?:c|d)` rather
-    than `abc|abd`. At each character the engine follows one branch. Longer continuations
-    are tried before a word may end, so the longest term at a position wins; a space in a
-    term matches any run of whitespace."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word.casefold() if case_insensitive_words else word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # the end of a word
-
-    def render(node: dict) -> str:
-        branches = []
-        ends_here = "" in node
-        for char in sorted(key for key in node if key):
-            piece = r"\s+" if char == " " else re.escape(char)
-            branches.append(piece + render(node[char]))
-        if not branches:
-            return ""
-        if len(branches) == 1 and not ends_here:
-            return branches[0]
-        body = "|".join(branches)
-        return f"(?:{body})?" if ends_here else f"(?:{body})"
-
-    return render(trie)
+def _term_character(char: str) -> str:
+    """A term's character in the pattern: a space matches any run of whitespace."""
+    return r"\s+" if char == " " else re.escape(char)
 
 
 def build_matcher(terms) -> Matcher:
@@ -156,7 +134,8 @@ def build_matcher(terms) -> Matcher:
     # plural "s" ("CSTRs", "community orders").
     words = sorted(set(names) | {acronym.casefold() for acronym in acronyms})
     # \w lookarounds rather than \b, because some terms start or end with punctuation.
-    pattern = re.compile(r"(?<!\w)(?:" + _trie_pattern(words, True) + r"s?)(?!\w)", re.IGNORECASE)
+    trie = trie_pattern(((word.casefold(), "") for word in words), render=_term_character)
+    pattern = re.compile(r"(?<!\w)(?:" + trie + r"s?)(?!\w)", re.IGNORECASE)
     return Matcher(pattern, names, acronyms)
 
 

@@ -13,11 +13,13 @@ from django.template.defaultfilters import filesizeformat
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.lib.extraction import ExtractionError, extract_text
+from core.lib.highlight import highlighted_segments
+from core.lib.uploads import UploadRefused, check_document
 from core.ratelimit import hit
 from glossary import guide as language_guide
 from glossary.checker import CATEGORIES, KINDS, check_text
 from glossary.models import GuideEntry
-from library.extraction import ExtractionError, UploadRefused, check_upload, extract_text
 
 MAX_TEXT_CHARS = 200_000
 MAX_DOCUMENT_BYTES = 1024 * 1024
@@ -64,7 +66,7 @@ class CheckerForm(forms.Form):
                 f"{filesizeformat(MAX_DOCUMENT_BYTES)}. Check it in parts."
             )
         try:
-            kind = check_upload(upload)
+            kind = check_document(upload)
             content = extract_text(upload.read(), kind)
         except UploadRefused as problem:
             raise forms.ValidationError(f"{problem} You can also paste the text.") from None
@@ -92,19 +94,6 @@ class CheckerForm(forms.Form):
             raise forms.ValidationError("Paste some text or upload a document to check.")
         cleaned["source"] = source
         return cleaned
-
-
-def highlighted_segments(text: str, findings) -> list[dict]:
-    """The text as plain runs and numbered findings, in order, for the template to escape."""
-    segments, position = [], 0
-    for number, finding in enumerate(findings, start=1):
-        if finding.start > position:
-            segments.append({"text": text[position : finding.start]})
-        segments.append({"text": finding.text, "finding": finding, "number": number})
-        position = finding.end
-    if position < len(text):
-        segments.append({"text": text[position:]})
-    return segments
 
 
 def _summary_rows(summary: dict) -> tuple[list[dict], list[dict]]:

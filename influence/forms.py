@@ -5,15 +5,13 @@ publishing) live in influence/services.py; these forms only check what a person 
 what they uploaded, and hand the rest to the services.
 """
 
-import io
-import zipfile
-
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.lib.uploads import UploadRefused, check_size, clean_upload, is_utf8, read_head, sniff
 from influence.models import (
     Evidence,
     InfluenceActivity,
@@ -25,7 +23,6 @@ from influence.models import (
 from influence.services import unique_slug
 
 TAG_FIELDS = ("parts", "themes", "populations", "places")
-SNIFF_BYTES = 64 * 1024
 ACCEPTED_EVIDENCE = "PDF, Word (.docx), an image (PNG or JPEG) or plain text"
 EVIDENCE_ACCEPT_ATTRIBUTE = (
     ".pdf,.docx,.png,.jpg,.jpeg,.txt,application/pdf,image/png,image/jpeg,text/plain,"
@@ -33,55 +30,16 @@ EVIDENCE_ACCEPT_ATTRIBUTE = (
 )
 
 
-class UploadRefused(ValueError):
-    pass
-
-
-def _is_docx(uploaded) -> bool:
-    try:
-        uploaded.seek(0)
-        with zipfile.ZipFile(uploaded) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
-    finally:
-        uploaded.seek(0)
-
-
 def evidence_kind(uploaded) -> str:
     """The file extension an uploaded evidence file deserves, judged by its bytes, never by
     its name; UploadRefused with a message for the person otherwise."""
-    size = uploaded.size or 0
-    if size > settings.MAX_UPLOAD_BYTES:
-        raise UploadRefused(
-            f"The file is {filesizeformat(size)}; the largest file you can upload is "
-            f"{filesizeformat(settings.MAX_UPLOAD_BYTES)}."
-        )
-    if size == 0:
-        raise UploadRefused("The file is empty.")
-    uploaded.seek(0)
-    head = uploaded.read(SNIFF_BYTES)
-    uploaded.seek(0)
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpg"
-    if head.startswith(b"PK\x03\x04") and _is_docx(uploaded):
-        return "docx"
-    if b"\x00" not in head:
-        try:
-            io.TextIOWrapper(io.BytesIO(head), encoding="utf-8").read()
-            return "txt"
-        except UnicodeDecodeError:
-            # A multi-byte character cut at the sniffing boundary is still text.
-            if len(head) == SNIFF_BYTES:
-                try:
-                    head[:-4].decode("utf-8")
-                    return "txt"
-                except UnicodeDecodeError:
-                    pass
+    check_size(uploaded)
+    head = read_head(uploaded)
+    kind = sniff(head, uploaded)
+    if kind in {"pdf", "png", "jpg", "docx"}:
+        return kind
+    if kind == "text" and is_utf8(head):
+        return "txt"
     raise UploadRefused(
         f"This file's content is not a kind that can be kept as evidence, whatever its name "
         f"says. Upload {ACCEPTED_EVIDENCE}, or give a link instead."
@@ -233,10 +191,7 @@ class _EvidenceUpload(forms.Form):
         uploaded = self.cleaned_data.get("evidence_file")
         if not uploaded:
             return uploaded
-        try:
-            extension = evidence_kind(uploaded)
-        except UploadRefused as error:
-            raise forms.ValidationError(str(error)) from error
+        extension = clean_upload(uploaded, evidence_kind)
         # Stored under a name that matches what the file is, never the name it came with.
         stem = slugify(uploaded.name.rsplit(".", 1)[0])[:80] or "evidence"
         uploaded.name = f"{stem}.{extension}"

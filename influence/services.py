@@ -19,9 +19,9 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
-from django.utils.text import slugify
 
 from core import audit
+from core.lib import slugs
 from influence.models import (
     Evidence,
     InfluenceActivity,
@@ -431,15 +431,9 @@ def _check_corrected_order(change: StatusChange, values: dict):
 
 
 def unique_slug(title: str, exclude_pk=None) -> str:
-    base = slugify(title)[:200] or "recommendation"
-    slug, number = base, 2
-    others = Recommendation.objects.all()
-    if exclude_pk is not None:
-        others = others.exclude(pk=exclude_pk)
-    while others.filter(slug=slug).exists():
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return slugs.unique_slug(
+        Recommendation, title, fallback="recommendation", exclude_pk=exclude_pk
+    )
 
 
 def save_recommendation(actor, form) -> Recommendation:

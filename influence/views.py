@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from core.downloads import attachment
+from core.lib.downloads import as_attachment, attachment
 from core.roles import is_staff_member
 from influence import recommendation_page, services
 from influence import tracker as tracker_service
@@ -48,9 +48,7 @@ def export_csv(request):
         tracker_service.export_lines(query, settings.SITE_URL.rstrip("/")),
         content_type="text/csv; charset=utf-8",
     )
-    filename = f"recommendations-{timezone.localdate().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return as_attachment(response, f"recommendations-{timezone.localdate().isoformat()}.csv")
 
 
 def _visible(request, recommendation: Recommendation) -> bool:

@@ -20,8 +20,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import audit, roles
+from core.lib.charts import Series, pattern_names, stacked_bar_chart
+from core.lib.uploads import declared_too_large
 from influence import services
-from influence.charts import Series, pattern_names, stacked_bar_chart
 from influence.forms import (
     ActivityForm,
     CorrectionForm,
@@ -34,8 +35,6 @@ from influence.forms import (
 )
 from influence.models import InfluenceActivity, Recommendation, Status, StatusChange
 
-# Room for the multipart envelope around a file of exactly MAX_UPLOAD_BYTES.
-MULTIPART_OVERHEAD = 64 * 1024
 STALE_AFTER_DAYS = 365
 FOLLOW_UP_DAYS = 60
 RECENT = 20
@@ -61,11 +60,6 @@ def _add_service_errors(form, error: ValidationError) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
-
-
-def _too_large(request) -> bool:
-    declared = request.META.get("CONTENT_LENGTH") or "0"
-    return declared.isdigit() and int(declared) > settings.MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD
 
 
 def _too_large_message() -> str:
@@ -184,7 +178,7 @@ def recommendation_publish(request, slug):
 def status_new(request, slug):
     recommendation = _live_recommendation(slug)
     context = {"recommendation": recommendation}
-    if request.method == "POST" and _too_large(request):
+    if request.method == "POST" and declared_too_large(request):
         form = StatusChangeForm(recommendation=recommendation)
         return render(
             request,
@@ -229,7 +223,7 @@ def status_correct(request, slug, pk):
         recommendation=recommendation,
     )
     context = {"recommendation": recommendation, "entry": entry}
-    if request.method == "POST" and _too_large(request):
+    if request.method == "POST" and declared_too_large(request):
         return render(
             request,
             "influence/staff_correct_form.html",

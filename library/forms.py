@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from library.extraction import ACCEPTED, UploadRefused, check_upload
+from core.lib.uploads import DOCUMENTS_ACCEPTED, check_document, clean_upload
 from library.models import Resource, ResourceStatus
 from members.models import Organisation
 
@@ -26,7 +26,8 @@ class _ResourceFields(forms.ModelForm):
     upload = forms.FileField(
         label="File",
         required=False,
-        help_text=f"Optional. {ACCEPTED}, up to {filesizeformat(settings.MAX_UPLOAD_BYTES)}. "
+        help_text=f"Optional. {DOCUMENTS_ACCEPTED}, up to "
+        f"{filesizeformat(settings.MAX_UPLOAD_BYTES)}. "
         "Its text is read so the library's search can find it.",
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
     )
@@ -71,10 +72,7 @@ class _ResourceFields(forms.ModelForm):
         uploaded = self.cleaned_data.get("upload")
         if not uploaded:
             return uploaded
-        try:
-            self.file_kind = check_upload(uploaded)
-        except UploadRefused as error:
-            raise forms.ValidationError(str(error)) from error
+        self.file_kind = clean_upload(uploaded, check_document)
         return uploaded
 
 

@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from core.lib.uploads import FileKind
 from taxonomy.models import Vocabulary
 
 
@@ -21,16 +22,6 @@ class ResourceStatus(models.TextChoices):
     SUBMITTED = "submitted", "Submitted by a member, waiting for staff"
     PUBLISHED = "published", "Published"
     REJECTED = "rejected", "Not accepted"
-
-
-class FileKind(models.TextChoices):
-    """What an uploaded file turned out to be, judged by its content, not its name."""
-
-    PDF = "pdf", "PDF"
-    DOCX = "docx", "Word document"
-    HTML = "html", "Web page (HTML)"
-    MARKDOWN = "markdown", "Markdown"
-    TEXT = "text", "Plain text"
 
 
 class ExtractionStatus(models.TextChoices):

@@ -8,10 +8,10 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 
 from core import audit
 from core.email import queue_email
+from core.lib import slugs
 from library.models import ExtractionStatus, Resource, ResourceStatus
 from library.signals import resource_changed, resource_deleted
 
@@ -52,14 +52,9 @@ def latest_on_topic(term, limit: int = 10):
 
 
 def unique_slug(title: str, exclude_pk=None) -> str:
-    base = slugify(title)[:200].strip("-") or "resource"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-resource"
-    slug, n = base, 2
-    taken = Resource.objects.exclude(pk=exclude_pk)
-    while taken.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return slugs.unique_slug(
+        Resource, title, fallback="resource", reserved=RESERVED_SLUGS, exclude_pk=exclude_pk
+    )
 
 
 def _snapshot(resource) -> dict:

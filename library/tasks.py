@@ -12,7 +12,7 @@ import logging
 from django.db import transaction
 from django_tasks import task
 
-from library.extraction import ExtractionError, extract_text
+from core.lib.extraction import ExtractionError, extract_text
 from library.models import ExtractionStatus, Resource
 from library.signals import resource_changed
 

@@ -15,16 +15,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core import roles
 from core.audit import history_for
-from core.downloads import attachment
+from core.lib.downloads import as_attachment, attachment
+from core.lib.markdown import render_markdown
+from core.lib.uploads import FileKind, declared_too_large
 from glossary.linking import link_terms
 from library import citations, services
 from library.forms import ResourceForm, ReviewForm, SubmissionForm
-from library.models import FileKind, Resource, ResourceStatus
+from library.models import Resource, ResourceStatus
 from library.permissions import can_manage, can_view, submittable_organisations
-from library.text import render_markdown
 
-# Room for the multipart envelope around a file of exactly MAX_UPLOAD_BYTES.
-MULTIPART_OVERHEAD = 64 * 1024
 CONTENT_TYPES = {
     FileKind.PDF: "application/pdf",
     FileKind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -38,11 +37,6 @@ CONTENT_TYPES = {
 staff_required = roles.staff_required(
     "Only the alliance's staff can manage the library.", allowed=can_manage
 )
-
-
-def _too_large(request) -> bool:
-    declared = request.META.get("CONTENT_LENGTH") or "0"
-    return declared.isdigit() and int(declared) > settings.MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD
 
 
 def _too_large_response(request, template, context):
@@ -124,9 +118,7 @@ def download(request, slug):
 
 
 def _citation_response(text: str, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(text, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return as_attachment(HttpResponse(text, content_type=content_type), filename)
 
 
 def cite_bibtex(request, slug):
@@ -150,7 +142,7 @@ def cite_ris(request, slug):
 @require_http_methods(["GET", "HEAD", "POST"])
 def create(request):
     context = {"title": "Add a resource", "action": "create"}
-    if request.method == "POST" and _too_large(request):
+    if request.method == "POST" and declared_too_large(request):
         return _too_large_response(
             request, "library/resource_form.html", {**context, "form": ResourceForm()}
         )
@@ -169,7 +161,7 @@ def create(request):
 def edit(request, slug):
     resource = get_object_or_404(Resource, slug=slug)
     context = {"title": f"Edit {resource.title}", "action": "edit", "resource": resource}
-    if request.method == "POST" and _too_large(request):
+    if request.method == "POST" and declared_too_large(request):
         return _too_large_response(
             request,
             "library/resource_form.html",
@@ -233,7 +225,7 @@ def submit(request):
         raise PermissionDenied(
             "Only contacts at member organisations can submit resources to the library."
         )
-    if request.method == "POST" and _too_large(request):
+    if request.method == "POST" and declared_too_large(request):
         return _too_large_response(
             request,
             "library/submit.html",

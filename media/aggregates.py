@@ -16,6 +16,7 @@ from django.db.models import Count, DateField, F, IntegerField, Q, Sum, Value
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from core.lib.months import add_months
 from media.models import Article, MonthlyFigure, Voice
 
 Pair = tuple[int, datetime.date]
@@ -35,15 +36,6 @@ _ARTICLE_FIGURES = {
 }
 
 
-def month_of(moment: datetime.datetime) -> datetime.date:
-    """The first day of the month `moment` falls in, in the installation's time zone."""
-    return timezone.localtime(moment).date().replace(day=1)
-
-
-def _next_month(month: datetime.date) -> datetime.date:
-    return (month + datetime.timedelta(days=32)).replace(day=1)
-
-
 def _start_of(month: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(month, datetime.time()))
 
@@ -56,7 +48,7 @@ def _articles_in(pairs_by_outlet: dict[int, set[datetime.date]], prefix: str = "
             **{
                 f"{prefix}outlet_id": outlet_id,
                 f"{prefix}published_at__gte": _start_of(min(months)),
-                f"{prefix}published_at__lt": _start_of(_next_month(max(months))),
+                f"{prefix}published_at__lt": _start_of(add_months(max(months), 1)),
             }
         )
     return condition

@@ -15,9 +15,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from core.lib.months import month_of
 from glossary.checker import CompiledGuide, get_compiled_guide
 from glossary.models import GuideVersion
-from media.aggregates import month_of, rebuild_monthly_figures
+from media.aggregates import rebuild_monthly_figures
 from media.analysis import analyse
 from media.ingest_cleaning import strip_contact_details
 from media.models import Article, Voice

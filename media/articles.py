@@ -14,8 +14,9 @@ from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils.text import slugify
 
-from glossary.views_checker import highlighted_segments
-from media.dashboard import VOICE_LABELS, add_months
+from core.lib.highlight import highlighted_segments
+from core.lib.months import add_months
+from media.dashboard import VOICE_LABELS
 from media.models import Article
 
 MAX_SEARCH_WORDS = 12

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import audit
-from media.dashboard import add_months
+from core.lib.months import add_months
 from media.models import Article, AwardCandidate
 
 SHORTLIST_SIZE = 50

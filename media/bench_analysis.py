@@ -27,7 +27,7 @@ import random
 import re
 import time
 
-from glossary.checker import _WORD_END, _atoms
+from core.lib.term_regex import PHRASE_END, phrase_atoms
 from media.analysis import analyse
 from media.analysis.engine import guide_from_data_file
 from media.analysis.labelled_set import load
@@ -110,8 +110,8 @@ def baseline_pattern() -> re.Pattern:
     phrases |= set(guide.targets)  # every spelling's key
     phrases |= set(build_language_rules(guide).replaces)
     phrases |= {keyword for _, keywords in TOPIC_KEYWORDS.values() for keyword in keywords}
-    alternatives = sorted({"".join(_atoms(p)) for p in phrases if p}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(alternatives) + ")" + _WORD_END, re.IGNORECASE)
+    alternatives = sorted({"".join(phrase_atoms(p)) for p in phrases if p}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")" + PHRASE_END, re.IGNORECASE)
 
 
 def _best_time(articles: list[tuple[str, str]], work) -> float:

@@ -167,7 +167,7 @@ def seed(count: int) -> dict:
 
 
 def selections() -> list[tuple[str, dict]]:
-    from media.dashboard import add_months
+    from core.lib.months import add_months
     from media.forms import default_period
 
     start, end = default_period()

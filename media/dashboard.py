@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, Sum
 
+from core.lib.months import month_label, months_between
 from media.models import Collection, MonthlyFigure, Outlet, Voice
 from taxonomy.models import Term
 
@@ -50,27 +51,6 @@ RATE_LABELS = {
 }
 VOICE_LABELS = dict(Voice.Category.choices)
 MAX_MONTHS = 120  # ten years: enough for any trend, and a bound on the page's work
-
-
-def month_start(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def add_months(month: datetime.date, count: int) -> datetime.date:
-    index = month.year * 12 + month.month - 1 + count
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
-def months_between(start: datetime.date, end: datetime.date) -> list[datetime.date]:
-    months, month = [], start
-    while month <= end:
-        months.append(month)
-        month = add_months(month, 1)
-    return months
-
-
-def month_label(month: datetime.date) -> str:
-    return month.strftime("%b %Y")
 
 
 def cell(value, unit: str = "") -> str:

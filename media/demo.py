@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from media.dashboard import add_months, month_start
+from core.lib.months import add_months, month_start
 from media.ingest import new_batch, run_batch
 from media.ingest_files import read_jsonl
 from media.models import Article, Collection, IngestBatch, Outlet

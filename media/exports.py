@@ -2,16 +2,15 @@
 same choices and filters as the page they come from.
 
 Rows are written one at a time (StreamingHttpResponse), so a long article list never sits in
-memory whole. Text cells are made safe for spreadsheets (members' escape_cell: a cell
+memory whole. Text cells are made safe for spreadsheets (core.lib.spreadsheets' escape_cell: a cell
 starting with = + - @ is kept as text, never run as a formula).
 """
 
-import csv
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlencode
 
+from core.lib.spreadsheets import escape_cell, line_writer
 from media.dashboard import COUNT_LABELS, RATE_LABELS, VOICE_LABELS, Dashboard, Figures
-from members.services.csv_io import escape_cell
 
 ARTICLE_COLUMNS = [
     "published",
@@ -30,11 +29,6 @@ ARTICLE_COLUMNS = [
     "page",
 ]
 EXPORT_BATCH = 2000
-
-
-class _Echo:
-    def write(self, value):
-        return value
 
 
 def encode(params: dict[str, str]) -> str:
@@ -77,14 +71,14 @@ def dashboard_rows(dashboards: list[Dashboard]) -> Iterator[list]:
 
 
 def dashboard_lines(dashboards: list[Dashboard]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
+    writer = line_writer()
     yield writer.writerow(dashboard_columns())
     for row in dashboard_rows(dashboards):
         yield writer.writerow(row)
 
 
 def article_lines(articles: Iterable, site_url: str = "") -> Iterator[str]:
-    writer = csv.writer(_Echo())
+    writer = line_writer()
     yield writer.writerow(ARTICLE_COLUMNS)
     for article in articles.iterator(chunk_size=EXPORT_BATCH):
         yield writer.writerow(
@@ -122,7 +116,7 @@ AWARD_COLUMNS = [
 
 def award_lines(candidates: list, site_url: str = "") -> Iterator[str]:
     """The shortlist as the panel reads it: rank, score, the article and staff's decision."""
-    writer = csv.writer(_Echo())
+    writer = line_writer()
     yield writer.writerow(AWARD_COLUMNS)
     for rank, article in enumerate(candidates, start=1):
         award = getattr(article, "award", None)

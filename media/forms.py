@@ -8,7 +8,8 @@ import re
 from django import forms
 from django.utils import timezone
 
-from media.dashboard import MAX_MONTHS, Selection, add_months, month_start, months_between
+from core.lib.months import add_months, month_start, months_between
+from media.dashboard import MAX_MONTHS, Selection
 from media.models import AwardCandidate, Collection, Outlet, SavedSearch, Voice
 from taxonomy.models import Term
 

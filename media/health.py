@@ -12,8 +12,8 @@ from django.db.models import Count, DateField
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from influence.charts import Series
-from media.charts import cell, grouped_bar_chart
+from core.lib.charts import Series, grouped_bar_chart
+from media.dashboard import cell
 from media.models import Feed, IngestProblem, Outlet
 
 HEALTH_DAYS = 90

@@ -21,8 +21,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core.lib.months import month_of
 from media import dedup, syndication
-from media.aggregates import month_of, rebuild_monthly_figures
+from media.aggregates import rebuild_monthly_figures
 from media.analysing import Analyser
 from media.ingest_cleaning import BadValue, clean_byline, parse_published, plain_text
 from media.models import Article, Feed, IngestBatch, IngestProblem, Outlet

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core import roles
+from core.lib.downloads import as_attachment
 from media import articles as article_service
 from media import awards, exports, saved_searches
 from media.analysis import SCORE_FORMULA
@@ -108,9 +109,7 @@ def _invalid_csv(form) -> HttpResponse:
 
 def _csv_response(lines, name: str) -> StreamingHttpResponse:
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    filename = f"{name}-{timezone.localdate().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return as_attachment(response, f"{name}-{timezone.localdate().isoformat()}.csv")
 
 
 # --- Articles ------------------------------------------------------------------------------

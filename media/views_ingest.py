@@ -12,6 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import audit
+from core.lib.uploads import declared_too_large
 from media.forms_ingest import FeedForm, UploadForm
 from media.models import Feed, IngestBatch
 from media.tasks import ingest_uploaded_file
@@ -19,8 +20,6 @@ from media.views import staff_required
 
 BATCHES_PER_PAGE = 25
 PROBLEMS_PER_PAGE = 50
-# Room for the multipart envelope around a file of exactly MAX_UPLOAD_BYTES.
-MULTIPART_OVERHEAD = 64 * 1024
 
 
 def _index(request, form: UploadForm, status: int = 200, upload_error: str = ""):
@@ -45,8 +44,7 @@ def ingest(request):
 @require_POST
 def upload(request):
     # Refuse an oversized upload from its declared length, before reading the body.
-    declared = request.META.get("CONTENT_LENGTH") or "0"
-    if declared.isdigit() and int(declared) > settings.MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD:
+    if declared_too_large(request):
         message = (
             f"The file is over the {filesizeformat(settings.MAX_UPLOAD_BYTES)} limit. Import "
             "bigger files with `manage.py import_articles FILE`."

@@ -6,8 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from core.models import AuditEntry
+from core.tests.documents import pdf_with_text
 from library.models import ExtractionStatus, Resource, ResourceStatus
-from library.tests.conftest import client_for, pdf_with_text
+from library.tests.conftest import client_for
 from library.tests.factories import ResourceFactory
 from members.tests.factories import OrganisationFactory
 

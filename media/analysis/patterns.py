@@ -6,9 +6,9 @@ every fragment at every word of an article, which costs milliseconds per article
 
 - each fragment's top-level alternatives are split apart, and a leading group of literal
   choices is expanded ("(?:rose|fell) by" becomes "rose by" and "fell by");
-- the literal words each alternative starts with go into a character trie (as the checker
-  builds its own), so a word that starts no alternative is rejected after one or two
-  characters, in C; only the remainder of an alternative is a general regex;
+- the literal words each alternative starts with go into a character trie
+  (core.lib.term_regex, as the checker's), so a word that starts no alternative is rejected
+  after one or two characters, in C; only the remainder of an alternative is a general regex;
 - the pattern runs over lower-cased text with a leading space, starting at the character
   before a word, so `re` stops at word starts only, and no IGNORECASE is needed.
 
@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from glossary.checker import _compile
+from core.lib.term_regex import compile_at_word_starts, trie_pattern
 
 WORD_END = r"(?![a-z0-9])"
 # Plurals and possessives of a phrase, then the end of the word.
@@ -101,19 +101,6 @@ def literal_prefix(alternative: str) -> tuple[str, str]:
 
 
 NEVER = r"(?!)"  # a pattern that matches nowhere
-_LEAVES = ""  # the key under which a trie node keeps the alternatives that end there
-
-
-def _emit(node: dict) -> str:
-    # Longer literal prefixes first, so "police and crime commissioner" beats "police".
-    alternatives = [re.escape(char) + _emit(child) for char, child in sorted(node.items()) if char]
-    # Among alternatives that share their literal words, the longer rest first: "probation"
-    # then "[\s\-]+officer" must not stop at "probation".
-    leaves = sorted(node.get(_LEAVES, []), key=lambda leaf: -len(leaf[0]))
-    alternatives += [leaf for _, leaf in leaves]
-    if len(alternatives) == 1:
-        return alternatives[0]
-    return "(?:" + "|".join(alternatives) + ")"
 
 
 def _spelled(fragment: str) -> Iterator[tuple[str, str]]:
@@ -128,21 +115,21 @@ def _spelled(fragment: str) -> Iterator[tuple[str, str]]:
 def compile_phrases(named: Iterable[tuple[str, str]], word_end: str = WORD_END) -> re.Pattern:
     """One pattern for (name, fragment) pairs, run by `scan` over lower-cased text.
     Fragments must be lower case and use only non-capturing groups."""
-    trie: dict = {}
-    count = 0
+    branches = []
     for name, fragment in named:
         for prefix, rest in _spelled(fragment):
-            node = trie
-            for char in prefix:
-                node = node.setdefault(char, {})
             # Group names must be unique: number them; scan gives back the name.
-            count += 1
-            leaf = (f"(?:{rest})" if rest else "") + f"{word_end}(?P<{name}__{count}>)"
-            node.setdefault(_LEAVES, []).append((rest, leaf))
-    if not count:
+            number = len(branches) + 1
+            leaf = (f"(?:{rest})" if rest else "") + f"{word_end}(?P<{name}__{number}>)"
+            branches.append((prefix, rest, leaf))
+    if not branches:
         # An empty guide (a new installation's) has no phrases: match nothing, not everywhere.
         return re.compile(NEVER)
-    return _compile(_emit(trie))
+    # Longer literal prefixes come first in the trie, so "police and crime commissioner"
+    # beats "police". Among alternatives that share their literal words, the longer rest
+    # first: "probation" then "[\s\-]+officer" must not stop at "probation".
+    branches.sort(key=lambda branch: -len(branch[1]))
+    return compile_at_word_starts(trie_pattern((prefix, leaf) for prefix, _, leaf in branches))
 
 
 def scan(pattern: re.Pattern, lower: str) -> list[tuple[int, int, str]]:

@@ -6,7 +6,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from media.aggregates import month_of, rebuild_all_monthly_figures, rebuild_monthly_figures
+from core.lib.months import month_of
+from media.aggregates import rebuild_all_monthly_figures, rebuild_monthly_figures
 from media.models import MonthlyFigure, Voice
 from media.tests.factories import ArticleFactory, OutletFactory
 from taxonomy.models import Term

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.lib.months import month_start
 from core.tests.factories import StaffFactory, UserFactory
-from media.dashboard import month_start
 from media.models import IngestProblem, MonthlyFigure
 from media.tests.factories import ArticleFactory, FeedFactory, OutletFactory
 

@@ -66,9 +66,10 @@ from django.core.validators import validate_slug
 from django.db import connection, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.text import slugify
 
 from core import audit
+from core.lib.slugs import first_free, slug_base
+from core.lib.spreadsheets import escape_cell, line_writer, unescape_cell
 from core.models import AuditEntry
 from members.forms import OrganisationForm
 from members.identifiers import (
@@ -128,9 +129,6 @@ SCALAR_FIELDS = list(SCALAR_COLUMNS.values())
 TERM_SEPARATOR = ";"
 YES, NO = "yes", "no"
 
-# A spreadsheet runs a cell starting with one of these as a formula ("CSV injection").
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-ESCAPE = "'"
 PROGRESS_EVERY = 200
 WRITE_BATCH = 500
 MAX_PROBLEMS = 500
@@ -147,24 +145,6 @@ class CsvFileError(Exception):
 
 # ---------------------------------------------------------------------------------------------
 # Cells
-
-
-def escape_cell(value: str) -> str:
-    """Make a cell safe to open in a spreadsheet: formulas become text."""
-    if value.startswith((*FORMULA_TRIGGERS, ESCAPE)):
-        return ESCAPE + value
-    return value
-
-
-def unescape_cell(value: str) -> str:
-    """Undo `escape_cell`, so the round trip is lossless."""
-    if (
-        value.startswith(ESCAPE)
-        and value[1:2]
-        and value[1:].startswith((*FORMULA_TRIGGERS, ESCAPE))
-    ):
-        return value[1:]
-    return value
 
 
 def format_bool(value: bool) -> str:
@@ -230,13 +210,6 @@ def organisation_row(
     return [escape_cell(cell) for cell in cells]
 
 
-class _Line:
-    """A file-like object whose write returns the text, for streaming csv.writer output."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def export_lines(queryset=None, chunk_size: int = EXPORT_CHUNK) -> Iterator[str]:
     """The CSV line by line, starting with a byte-order mark so spreadsheets read UTF-8.
 
@@ -249,7 +222,7 @@ def export_lines(queryset=None, chunk_size: int = EXPORT_CHUNK) -> Iterator[str]
     networks = list(Network.objects.order_by("slug"))
     slug_of_term = dict(Term.objects.values_list("pk", "slug"))
     ids = list(queryset.order_by("name", "pk").values_list("pk", flat=True))
-    writer = csv.writer(_Line())
+    writer = line_writer()
     yield "\ufeff" + writer.writerow(header_for(networks))
     for chunk in _chunks(ids, chunk_size):
         organisations = Organisation.objects.in_bulk(chunk)
@@ -891,12 +864,8 @@ class _Planner:
         for row in self.plan.rows:
             if row.action != "create" or row.slug:
                 continue
-            base = slugify(row.values["name"])[:200] or "organisation"
-            if base in RESERVED_SLUGS:
-                base = f"{base}-organisation"
-            slug, n = base, 2
-            while slug in taken:
-                slug, n = f"{base}-{n}", n + 1
+            base = slug_base(row.values["name"], fallback="organisation", reserved=RESERVED_SLUGS)
+            slug = first_free(base, taken)
             taken.add(slug)
             row.slug = slug
 

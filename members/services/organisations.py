@@ -1,9 +1,9 @@
 """Creating and changing organisations and memberships, always through the audit log."""
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from core import audit
+from core.lib import slugs
 from members.models import Membership, Organisation
 
 # Paths under /members/ that an organisation's slug must never take.
@@ -11,14 +11,9 @@ RESERVED_SLUGS = {"coverage", "apply", "applications", "import", "export-csv", "
 
 
 def unique_slug(name: str, exclude_pk=None) -> str:
-    base = slugify(name)[:200] or "organisation"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-organisation"
-    slug, n = base, 2
-    taken = Organisation.objects.exclude(pk=exclude_pk)
-    while taken.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return slugs.unique_slug(
+        Organisation, name, fallback="organisation", reserved=RESERVED_SLUGS, exclude_pk=exclude_pk
+    )
 
 
 @transaction.atomic

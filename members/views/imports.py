@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from core import roles
+from core.lib.downloads import as_attachment
+from core.lib.uploads import declared_size, declared_too_large
 from members.models import ImportJob, Network, Organisation
 from members.services import csv_io
 from members.services.directory import DirectoryQuery, filtered_organisations
@@ -19,8 +21,6 @@ from members.tasks import import_members
 from taxonomy.models import Term, Vocabulary
 
 PREVIEW_ROWS = 200
-# Room for the multipart envelope around a file of exactly MAX_UPLOAD_BYTES.
-MULTIPART_OVERHEAD = 64 * 1024
 
 
 # Staff and admins only: anonymous people sign in first, everyone else gets a 403.
@@ -44,10 +44,8 @@ def export_csv(request):
     response = StreamingHttpResponse(
         csv_io.export_lines(organisations), content_type="text/csv; charset=utf-8"
     )
-    filename = f"organisations-{timezone.localdate().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
-    return response
+    return as_attachment(response, f"organisations-{timezone.localdate().isoformat()}.csv")
 
 
 def _upload_context(**extra) -> dict:
@@ -82,9 +80,8 @@ def upload(request):
     # (Django's CSRF check parses the form first, streaming a file to a temporary file, not
     # into memory; a limit in the web server, such as nginx's client_max_body_size, stops
     # it earlier still.)
-    declared = request.META.get("CONTENT_LENGTH") or "0"
-    if declared.isdigit() and int(declared) > settings.MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD:
-        return _refuse(request, csv_io.too_large_message(int(declared)), status=413)
+    if declared_too_large(request):
+        return _refuse(request, csv_io.too_large_message(declared_size(request)), status=413)
     uploaded = request.FILES.get("file")
     if uploaded is None:
         return _refuse(request, "Choose a CSV file to upload.")

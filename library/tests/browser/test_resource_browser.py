@@ -4,9 +4,9 @@ import pytest
 from playwright.sync_api import expect
 
 from core.tests.browser_support import axe_check, log_in
+from core.tests.documents import pdf_with_text
 from core.tests.factories import StaffFactory
 from library.models import Resource
-from library.tests.conftest import pdf_with_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

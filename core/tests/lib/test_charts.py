@@ -1,8 +1,15 @@
-"""The dashboard's SVG chart: well-formed, with a text alternative, readable without colour."""
+"""SVG charts: well-formed, with a text alternative, readable without colour."""
 
 import xml.etree.ElementTree as ET
 
-from influence.charts import PATTERNS, Series, pattern_names, stacked_bar_chart
+from core.lib.charts import (
+    PATTERNS,
+    Series,
+    grouped_bar_chart,
+    line_chart,
+    pattern_names,
+    stacked_bar_chart,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 SERIES = [Series("raised", "Raised with the target"), Series("accepted", "Accepted & <done>")]
@@ -59,3 +66,36 @@ def test_empty_chart_is_still_valid():
     svg = _chart({}, categories=["2024"])
     root = _parse(svg)
     assert root.find(f"{SVG}desc") is not None
+
+
+def test_a_line_leaves_a_gap_where_there_is_no_value_and_names_itself_at_its_end():
+    svg = line_chart(
+        chart_id="trend",
+        title="Share by month",
+        summary="One line.",
+        categories=["Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025"],
+        series=[Series("share", "Share")],
+        values={"share": {"Jan 2025": 10.0, "Feb 2025": 20.0, "Apr 2025": 40.0}},
+        unit="%",
+    )
+    root = _parse(svg)
+    assert root.get("role") == "img"
+    assert len(root.findall(f".//{SVG}polyline")) == 2  # March has no articles: two runs
+    texts = [t.text for t in root.findall(f"{SVG}text")]
+    assert "Share 40%" in texts
+
+
+def test_grouped_bars_print_their_values_and_skip_missing_ones():
+    svg = grouped_bar_chart(
+        chart_id="outlets",
+        title="By outlet",
+        summary="Two bars per outlet.",
+        categories=["The Daily", "The Weekly"],
+        series=[Series("first", "Selection 1"), Series("second", "Selection 2")],
+        values={"The Daily": {"first": 3, "second": 5}, "The Weekly": {"first": None}},
+    )
+    root = _parse(svg)
+    bars = root.find(f".//{SVG}g[@class='chart-bars']")
+    titles = [t.text for t in bars.findall(f".//{SVG}rect/{SVG}title")]
+    assert titles == ["The Daily: Selection 1 3", "The Daily: Selection 2 5"]
+    assert len(root.findall(f".//{SVG}pattern")) == 2

@@ -1,87 +1,23 @@
-"""Uploaded files: what they are (judged by their bytes) and the text inside them.
+"""The plain text inside a file: PDF, Word (DOCX), HTML, Markdown or plain text.
 
-A file's name says nothing trustworthy about it, so the kind is decided from its content:
-
-    starts with %PDF-                          PDF
-    a zip archive holding word/document.xml    Word document (DOCX)
-    any NUL byte in the first 64 KB            some other binary file: refused
-    anything else                              text: HTML if it looks like HTML, Markdown if
-                                               named .md/.markdown, plain text otherwise
-
-Reading can fail (a damaged or password-protected PDF); `extract_text` then raises
-`ExtractionError` with a message written for the person who uploaded the file.
+The kind comes from core.lib.uploads (judged by the file's bytes). Reading can fail (a damaged
+or password-protected PDF); `extract_text` then raises `ExtractionError` with a message written
+for the person who uploaded the file. `html_to_text` and `markdown_to_text` give the visible
+words of a page or a Markdown body, for search indexes and word counts.
 """
 
 import io
 import re
 import zipfile
 from collections.abc import Callable
+from html.parser import HTMLParser
 
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
-
-from library.models import FileKind
-from library.text import html_to_text, markdown_to_text, tidy_text
-
-SNIFF_BYTES = 64 * 1024
-ACCEPTED = "PDF, Word (.docx), HTML, Markdown or plain text"
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
-
-
-class UploadRefused(ValueError):
-    """The file cannot be accepted at all (too big, or not a kind we read)."""
+from core.lib.markdown import render_markdown
+from core.lib.uploads import FileKind
 
 
 class ExtractionError(ValueError):
     """The file was accepted but its text could not be read."""
-
-
-def check_upload(uploaded) -> str:
-    """The FileKind of an uploaded file, or UploadRefused with a clear message."""
-    size = uploaded.size or 0
-    if size > settings.MAX_UPLOAD_BYTES:
-        raise UploadRefused(
-            f"The file is {filesizeformat(size)}; the largest file you can upload is "
-            f"{filesizeformat(settings.MAX_UPLOAD_BYTES)}."
-        )
-    if size == 0:
-        raise UploadRefused("The file is empty.")
-    uploaded.seek(0)
-    head = uploaded.read(SNIFF_BYTES)
-    uploaded.seek(0)
-    return sniff_kind(head, uploaded, getattr(uploaded, "name", "") or "")
-
-
-def sniff_kind(head: bytes, stream, name: str = "") -> str:
-    if head.startswith(b"%PDF-"):
-        return FileKind.PDF
-    if head.startswith(b"PK\x03\x04"):
-        if _is_docx(stream):
-            return FileKind.DOCX
-        raise UploadRefused(
-            f"This is a zip archive but not a Word document. Upload a {ACCEPTED} file."
-        )
-    if b"\x00" in head:
-        raise UploadRefused(
-            f"This file's content is not a kind we can read, whatever its name "
-            f"says. Upload a {ACCEPTED} file."
-        )
-    if _HTML_START.match(head[:4096]):
-        return FileKind.HTML
-    if name.lower().endswith((".md", ".markdown")):
-        return FileKind.MARKDOWN
-    return FileKind.TEXT
-
-
-def _is_docx(stream) -> bool:
-    try:
-        stream.seek(0)
-        with zipfile.ZipFile(stream) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
-    finally:
-        stream.seek(0)
 
 
 def decode_text(data: bytes) -> str:
@@ -186,3 +122,74 @@ def _docx_text(data: bytes) -> str:
         for row in table.rows:
             parts.append(" | ".join(cell.text for cell in row.cells))
     return tidy_text("\n\n".join(parts))
+
+
+class _TextCollector(HTMLParser):
+    """Visible text of an HTML document: script, style and similar content is dropped, and
+    block elements end a line so words from neighbouring paragraphs never run together."""
+
+    SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+    BLOCKS = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "table",
+        "ul",
+        "ol",
+        "dt",
+        "dd",
+        "title",
+        "header",
+        "footer",
+    }
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    collector = _TextCollector()
+    collector.feed(html or "")
+    collector.close()
+    return tidy_text("".join(collector.parts))
+
+
+def markdown_to_text(source: str) -> str:
+    return html_to_text(render_markdown(source))
+
+
+def tidy_text(text: str) -> str:
+    """Collapse runs of spaces and blank lines, keep paragraph breaks."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    lines = [re.sub(r"[ \t\f\v\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
