@@ -135,7 +135,9 @@ def toggle_url(params, name: str, value: str | None) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
-def facet_option(params, name: str, value: str, label: str, count: int, selected: bool):
+def facet_option(
+    params, name: str, value: str, label: str, count: int, selected: bool
+) -> FacetOption:
     """One option of facet `name`, linking to the address that toggles it."""
     return FacetOption(
         value=value,
