@@ -11,9 +11,9 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import field_validator
 
+from core.lib.pagination import DEFAULT_LIMIT, Limit, LimitOffsetPage, Offset, paginate
 from glossary import dictionary
 from glossary.models import DictionaryTerm
-from members.api import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
 
 router = Router(tags=["dictionary"])
 
@@ -42,12 +42,7 @@ class DictionaryTermOut(Schema):
     updated_at: datetime
 
 
-class DictionaryPage(Schema):
-    count: int
-    limit: int
-    offset: int
-    next: str | None
-    previous: str | None
+class DictionaryPage(LimitOffsetPage):
     results: list[DictionaryTermOut]
 
 
@@ -58,8 +53,8 @@ class DictionaryFilters(Schema):
         description="An acronym (matched exactly, ignoring case), or words in a term's name "
         "or definition.",
     )
-    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+    limit: Limit = DEFAULT_LIMIT
+    offset: Offset = 0
 
     @field_validator("q")
     @classmethod
@@ -86,34 +81,24 @@ def term_payload(request: HttpRequest, term: DictionaryTerm) -> dict:
     }
 
 
-def _page_url(request: HttpRequest, offset: int, limit: int) -> str:
-    params = request.GET.copy()
-    params["offset"] = str(offset)
-    params["limit"] = str(limit)
-    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
-
-
 @router.get("", response=DictionaryPage, summary="List dictionary terms")
 def list_dictionary_terms(request, filters: Query[DictionaryFilters]):
     """Every term A to Z, or with `q` the matching terms, best match first."""
-    limit, offset = filters.limit, filters.offset
     query = dictionary.clean_query(filters.q)
     terms = dictionary.with_details(DictionaryTerm.objects.all())
+
+    def payloads(page):
+        return [term_payload(request, term) for term in page]
+
     if query:
-        ids = dictionary.search_ids(query)
-        count = len(ids)
-        page = dictionary.terms_in_order(ids[offset : offset + limit], terms)
-    else:
-        count = DictionaryTerm.objects.count()
-        page = list(terms.order_by("term", "pk")[offset : offset + limit])
-    return {
-        "count": count,
-        "limit": limit,
-        "offset": offset,
-        "next": _page_url(request, offset + limit, limit) if offset + limit < count else None,
-        "previous": _page_url(request, max(offset - limit, 0), limit) if offset > 0 else None,
-        "results": [term_payload(request, term) for term in page],
-    }
+        return paginate(
+            request,
+            dictionary.search_ids(query),
+            filters.limit,
+            filters.offset,
+            lambda ids: payloads(dictionary.terms_in_order(ids, terms)),
+        )
+    return paginate(request, terms.order_by("term", "pk"), filters.limit, filters.offset, payloads)
 
 
 @router.get("/{slug:slug}", response=DictionaryTermOut, summary="One dictionary term")

@@ -10,7 +10,6 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
@@ -18,6 +17,7 @@ from ninja.errors import HttpError
 from pydantic import field_validator
 
 from core.api_auth import staff_token_auth
+from core.lib.pagination import DEFAULT_LIMIT, Limit, LimitOffsetPage, Offset, paginate
 from influence import services, tracker
 from influence.models import Recommendation, StatusChange, TargetBody
 from influence.models import Status as StatusChoice
@@ -27,9 +27,6 @@ from taxonomy.models import Term, Vocabulary
 
 router = Router(tags=["recommendations"])
 
-DEFAULT_LIMIT = 25
-MAX_LIMIT = 100
-MAX_OFFSET = 1_000_000
 NO_RECOMMENDATION = "There is no published recommendation with that slug."
 NO_TARGET = "There is no target body with that slug."
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
@@ -106,12 +103,7 @@ class RecommendationDetail(RecommendationOut):
     timeline: list[EntryOut]
 
 
-class RecommendationPage(Schema):
-    count: int
-    limit: int
-    offset: int
-    next: str | None
-    previous: str | None
+class RecommendationPage(LimitOffsetPage):
     results: list[RecommendationOut]
 
 
@@ -124,8 +116,8 @@ class RecommendationFilters(Schema):
     network: str | None = Field(None, max_length=60)
     year: int | None = Field(None, ge=1900, le=2999, description="Year first made.")
     sort: str = Field("recent", pattern="^(recent|oldest|title)$")
-    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+    limit: Limit = DEFAULT_LIMIT
+    offset: Offset = 0
 
     _nulls = field_validator("q", "status", "target", "part", "theme", "network")(_no_nulls)
 
@@ -241,13 +233,6 @@ def _detail(request, recommendation: Recommendation) -> dict:
     return payload
 
 
-def _page_url(request: HttpRequest, offset: int, limit: int) -> str:
-    params = request.GET.copy()
-    params["offset"] = str(offset)
-    params["limit"] = str(limit)
-    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
-
-
 def _published(slug: str) -> Recommendation:
     recommendation = tracker.published().filter(slug=slug).first()
     if recommendation is None:
@@ -275,23 +260,20 @@ def list_recommendations(request, filters: Query[RecommendationFilters]):
                 for name in query.ignored
             }
         )
-    limit, offset = filters.limit, filters.offset
-    matching = tracker.filtered_recommendations(query)
-    count = matching.count()
-    page = list(
-        matching.order_by(*tracker.SORTS[query.sort][0]).prefetch_related(
-            "targets", "parts", "themes", "networks"
-        )[offset : offset + limit]
+
+    def summaries(page):
+        current = services.current_status_rows(page)
+        return [_summary(request, r, current[r.pk]) for r in page]
+
+    return paginate(
+        request,
+        tracker.filtered_recommendations(query)
+        .order_by(*tracker.SORTS[query.sort][0])
+        .prefetch_related("targets", "parts", "themes", "networks"),
+        filters.limit,
+        filters.offset,
+        summaries,
     )
-    current = services.current_status_rows(page)
-    return {
-        "count": count,
-        "limit": limit,
-        "offset": offset,
-        "next": _page_url(request, offset + limit, limit) if offset + limit < count else None,
-        "previous": _page_url(request, max(offset - limit, 0), limit) if offset > 0 else None,
-        "results": [_summary(request, r, current[r.pk]) for r in page],
-    }
 
 
 @router.get(

@@ -12,15 +12,14 @@ recommendation matches a status if any of its targets is currently at it.
 import csv
 from dataclasses import dataclass, field
 from datetime import timedelta
-from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
-from django.http import QueryDict
 from django.utils import timezone
 
 from core.freshness import reuse
+from core.lib import facets
+from core.lib.pagination import PAGE_SIZE
 from influence import services
 from influence.models import Recommendation, Status, StatusChange, TargetBody
 from members.models import Network
@@ -28,10 +27,10 @@ from taxonomy.models import Term, Vocabulary
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
-PAGE_SIZE = 25
 MAX_YEAR_PARAM = 6
 STALE_AFTER = timedelta(days=365)
 TAG_FILTERS = {"part": ("parts", Vocabulary.PART), "theme": ("themes", Vocabulary.THEME)}
+TAG_LABELS = {"part": "Part of the system", "theme": "Theme"}
 SORTS = {
     "recent": (("-first_made_on", "title", "pk"), "Newest first"),
     "oldest": (("first_made_on", "title", "pk"), "Oldest first"),
@@ -70,13 +69,10 @@ class TrackerQuery:
             query.target = next((t for t in targets if t.slug == slug), None)
             if query.target is None:
                 query.ignored.append("target")
-        by_slug = {(term.vocabulary, term.slug): term for term in terms}
-        for name, (_field, vocabulary) in TAG_FILTERS.items():
-            if slug := _clean(params.get(name)):
-                if term := by_slug.get((vocabulary, slug)):
-                    query.tags[name] = term
-                else:
-                    query.ignored.append(name)
+        query.tags, unknown = facets.read_tags(
+            lambda name: _clean(params.get(name)), TAG_FILTERS, terms
+        )
+        query.ignored.extend(unknown)
         if slug := _clean(params.get("network")):
             query.network = next((n for n in networks if n.slug == slug), None)
             if query.network is None:
@@ -126,25 +122,14 @@ def _filtered(query: TrackerQuery, skip: frozenset = frozenset()) -> QuerySet:
     for word in query.text.split():
         recommendations = recommendations.filter(Q(title__icontains=word) | Q(text__icontains=word))
     if query.target is not None and "target" not in skip:
-        through = Recommendation.targets.through
-        recommendations = recommendations.filter(
-            pk__in=through.objects.filter(targetbody_id=query.target.pk).values("recommendation_id")
-        )
+        recommendations = facets.with_related(recommendations, "targets", query.target)
     if query.status and "status" not in skip:
         recommendations = recommendations.filter(
             pk__in=_current(query, skip).filter(status=query.status).values("recommendation_id")
         )
-    for name, term in query.tags.items():
-        if name not in skip:
-            through = getattr(Recommendation, TAG_FILTERS[name][0]).through
-            recommendations = recommendations.filter(
-                pk__in=through.objects.filter(term_id=term.pk).values("recommendation_id")
-            )
+    recommendations = facets.filter_by_tags(recommendations, TAG_FILTERS, query.tags, skip)
     if query.network is not None and "network" not in skip:
-        through = Recommendation.networks.through
-        recommendations = recommendations.filter(
-            pk__in=through.objects.filter(network_id=query.network.pk).values("recommendation_id")
-        )
+        recommendations = facets.with_related(recommendations, "networks", query.network)
     if query.year and "year" not in skip:
         recommendations = recommendations.filter(first_made_on__year=query.year)
     return recommendations
@@ -174,30 +159,9 @@ def _count(query: TrackerQuery) -> tuple[dict, int]:
         .annotate(n=Count("recommendation_id", distinct=True))
         .order_by()
     )
-    counts["target"] = dict(
-        Recommendation.targets.through.objects.filter(
-            recommendation_id__in=base("target").values("pk")
-        )
-        .values_list("targetbody_id")
-        .annotate(n=Count("recommendation_id"))
-        .order_by()
-    )
-    for name, (field_name, _vocabulary) in TAG_FILTERS.items():
-        through = getattr(Recommendation, field_name).through
-        counts[name] = dict(
-            through.objects.filter(recommendation_id__in=base(name).values("pk"))
-            .values_list("term_id")
-            .annotate(n=Count("recommendation_id"))
-            .order_by()
-        )
-    counts["network"] = dict(
-        Recommendation.networks.through.objects.filter(
-            recommendation_id__in=base("network").values("pk")
-        )
-        .values_list("network_id")
-        .annotate(n=Count("recommendation_id"))
-        .order_by()
-    )
+    counts["target"] = facets.count_related(base("target"), "targets")
+    counts.update(facets.count_tags(base, TAG_FILTERS))
+    counts["network"] = facets.count_related(base("network"), "networks")
     counts["year"] = dict(
         base("year")
         .annotate(made_in=ExtractYear("first_made_on"))
@@ -213,25 +177,6 @@ def counted(query: TrackerQuery) -> tuple[dict, int]:
     return reuse(("influence-tracker", *query.key()), lambda: _count(query))
 
 
-def toggle_url(params, name: str, value: str | None) -> str:
-    """The tracker URL with filter `name` set to `value` (or removed), back on page 1."""
-    if isinstance(params, QueryDict):
-        pairs = [(k, v) for k, values in params.lists() if k not in (name, "page") for v in values]
-    else:
-        pairs = [(k, v) for k, v in dict(params).items() if k not in (name, "page")]
-    if value is not None:
-        pairs.append((name, value))
-    encoded = urlencode(pairs)
-    return f"?{encoded}" if encoded else "?"
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list[dict]
-
-
 @dataclass
 class Row:
     recommendation: Recommendation
@@ -242,11 +187,9 @@ class Row:
 
 
 @dataclass
-class TrackerPage:
+class TrackerPage(facets.FacetedPage):
     query: TrackerQuery
-    page: object
     rows: list[Row]
-    facets: list[Facet]
 
 
 def _choices():
@@ -282,95 +225,41 @@ def rows_for(recommendations: list[Recommendation]) -> list[Row]:
 def search_tracker(params) -> TrackerPage:
     query, (targets, terms, networks) = parse(params)
     counts, total = counted(query)
-    ordered = _filtered(query).order_by(*SORTS[query.sort][0])
-    paginator = Paginator(ordered, PAGE_SIZE)
-    paginator.count = total
-    page = paginator.get_page(query.page)
-    start = (page.number - 1) * PAGE_SIZE
-    listed = reuse(
-        ("influence-tracker-page", *query.key(), query.sort, start),
-        lambda: list(ordered.values_list("pk", flat=True)[start : start + PAGE_SIZE]),
+    page = facets.listed_page(
+        _filtered(query).order_by(*SORTS[query.sort][0]),
+        total,
+        query.page,
+        PAGE_SIZE,
+        ("influence-tracker-page", *query.key(), query.sort),
+        Recommendation.objects.prefetch_related("targets", "parts", "themes"),
     )
-    by_pk = Recommendation.objects.prefetch_related("targets", "parts", "themes").in_bulk(listed)
-    recommendations = [by_pk[pk] for pk in listed if pk in by_pk]
-    page.object_list = recommendations
     return TrackerPage(
         query=query,
         page=page,
-        rows=rows_for(recommendations),
+        rows=rows_for(page.object_list),
         facets=_facets(query, counts, targets, terms, networks, params),
     )
 
 
-def _facets(query, counts, targets, terms, networks, params) -> list[Facet]:
-    def option(name, value, label, count, selected):
-        return {
-            "value": value,
-            "label": label,
-            "count": count,
-            "selected": selected,
-            "url": toggle_url(params, name, None if selected else value),
-        }
-
-    facets = [
-        Facet(
-            "status",
-            "Current status",
-            [
-                option(
-                    "status", value, label, counts["status"].get(value, 0), query.status == value
-                )
-                for value, label in Status.choices
-            ],
-        ),
-        Facet(
-            "target",
-            "Asked of",
-            [
-                option("target", t.slug, t.name, counts["target"].get(t.pk, 0), query.target == t)
-                for t in targets
-                if counts["target"].get(t.pk) or query.target == t
-            ],
-        ),
-    ]
-    labels = {"part": "Part of the system", "theme": "Theme"}
-    for name, (_field, vocabulary) in TAG_FILTERS.items():
-        selected = query.tags.get(name)
-        facets.append(
-            Facet(
-                name,
-                labels[name],
-                [
-                    option(name, t.slug, t.name, counts[name].get(t.pk, 0), selected == t)
-                    for t in terms
-                    if t.vocabulary == vocabulary
-                ],
-            )
-        )
-    facets.append(
-        Facet(
-            "network",
-            "Network",
-            [
-                option(
-                    "network", n.slug, n.name, counts["network"].get(n.pk, 0), query.network == n
-                )
-                for n in networks
-            ],
-        )
-    )
+def _facets(query, counts, targets, terms, networks, params) -> list[facets.Facet]:
+    asked_of = [t for t in targets if counts["target"].get(t.pk) or query.target == t]
     years = sorted(set(counts["year"]) | ({query.year} if query.year else set()), reverse=True)
-    facets.append(
-        Facet(
+    return [
+        facets.choice_facet(
+            params, "status", "Current status", Status.choices, counts["status"], query.status
+        ),
+        facets.object_facet(params, "target", "Asked of", asked_of, counts["target"], query.target),
+        *facets.tag_facets(params, TAG_FILTERS, TAG_LABELS, terms, counts, query.tags),
+        facets.object_facet(
+            params, "network", "Network", networks, counts["network"], query.network
+        ),
+        facets.facet(
+            params,
             "year",
             "Year first made",
-            [
-                option("year", str(y), str(y), counts["year"].get(y, 0), query.year == y)
-                for y in years
-            ],
-        )
-    )
-    return facets
+            ((str(y), str(y), counts["year"].get(y, 0), query.year == y) for y in years),
+        ),
+    ]
 
 
 # --- CSV export ------------------------------------------------------------------------------

@@ -1,17 +1,17 @@
 """The library's search page (/library/) and its JSON twin (/library/search/).
 
 Thin: the URL is read into a search() call, the page's resources are read in one query, and
-the facet links are built the way the member directory builds them.
+the page is shown as every faceted listing is (core.lib.facets).
 """
 
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
+from core.lib.facets import Facet, FacetedPage, counted_page, facet_option
 from library.models import Resource
 from library.search import SORTS, SearchResult, search
 from library.search.facets import FACET_LABELS
-from members.services.directory import toggle_url
 
 PAGE_SIZE = 20
 
@@ -62,40 +62,31 @@ def _rows(result: SearchResult) -> list[dict]:
     return rows
 
 
-def index(request):
-    result = _run(request.GET)
-    params = request.GET
-    facets = [
-        {
-            "name": name,
-            "label": FACET_LABELS[name],
-            "options": [
-                {
-                    "value": option.value,
-                    "label": option.label,
-                    "count": option.count,
-                    "selected": option.selected,
-                    "url": toggle_url(params, name, None if option.selected else option.value),
-                }
-                for option in options
-            ],
-        }
+def _facets(result: SearchResult, params) -> list[Facet]:
+    return [
+        Facet(
+            name,
+            FACET_LABELS[name],
+            [facet_option(params, name, o.value, o.label, o.count, o.selected) for o in options],
+            in_use=name in result.filters,
+        )
         for name, options in result.facets.items()
     ]
+
+
+def index(request):
+    result = _run(request.GET)
+    rows = _rows(result)
+    page = counted_page(result.total, result.page, result.page_size)
+    page.object_list = rows
     context = {
         "result": result,
-        "rows": _rows(result),
-        "facets": facets,
-        # The filters in use, each with the link that removes it (found here once, rather
-        # than by the template walking every option of every facet again).
-        "active": [
-            {"facet": facet["label"], **option}
-            for facet in facets
-            for option in facet["options"]
-            if option["selected"]
-        ],
+        "rows": rows,
+        # The search result says how it read the address (its words, filters and notices).
+        "listing": FacetedPage(
+            query=result, page=page, facets=_facets(result, request.GET), notices=result.notices
+        ),
         "sorts": SORTS,
-        "is_filtered": bool(result.query.text or result.filters),
     }
     # htmx swaps only the results and facets; a plain request gets the whole page.
     template = "library/_search_body.html" if request.htmx else "library/search.html"

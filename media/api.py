@@ -15,16 +15,13 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from core.api_auth import staff_token_auth
+from core.lib.pagination import DEFAULT_LIMIT, Limit, LimitOffsetPage, Offset, paginate
 from media import articles as article_service
 from media.dashboard import COUNT_LABELS, RATE_LABELS, VOICE_LABELS, Figures, build_dashboard
 from media.forms import MAX_QUERY_LENGTH, ArticleFilterForm, DashboardForm
 from media.models import Article, Outlet
 
 router = Router(tags=["media monitor"], auth=staff_token_auth)
-
-DEFAULT_LIMIT = 25
-MAX_LIMIT = 100
-MAX_OFFSET = 1_000_000
 
 
 class ArticleOut(Schema):
@@ -54,12 +51,7 @@ class ArticleDetail(ArticleOut):
     )
 
 
-class ArticlePage(Schema):
-    count: int
-    limit: int
-    offset: int
-    next: str | None
-    previous: str | None
+class ArticlePage(LimitOffsetPage):
     results: list[ArticleOut]
 
 
@@ -74,8 +66,8 @@ class ArticleFilters(Schema):
     thematic: str = Field("", max_length=3, description="yes or no: sets the story in context.")
     voice: str = Field("", max_length=20, description="Quotes this kind of voice.")
     syndicated: str = Field("", max_length=7, description="include (default) or exclude.")
-    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+    limit: Limit = DEFAULT_LIMIT
+    offset: Offset = 0
 
 
 class OutletOut(Schema):
@@ -142,29 +134,19 @@ def _article(request: HttpRequest, article: Article) -> dict:
     }
 
 
-def _page_url(request: HttpRequest, offset: int, limit: int) -> str:
-    params = request.GET.copy()
-    params["offset"], params["limit"] = str(offset), str(limit)
-    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
-
-
 @router.get("/articles", response=ArticlePage, summary="List analysed articles")
 def media_list_articles(request, filters: Query[ArticleFilters]):
     """Articles newest first, with the article list's filters and search."""
     params = filters.model_dump(exclude={"limit", "offset"})
     cleaned = _valid(ArticleFilterForm({k: v for k, v in params.items() if v}))
     matching = article_service.filter_articles(cleaned)
-    count = matching.count()
-    limit, offset = filters.limit, filters.offset
-    page = matching.select_related("outlet")[offset : offset + limit]
-    return {
-        "count": count,
-        "limit": limit,
-        "offset": offset,
-        "next": _page_url(request, offset + limit, limit) if offset + limit < count else None,
-        "previous": _page_url(request, max(offset - limit, 0), limit) if offset > 0 else None,
-        "results": [_article(request, a) for a in page],
-    }
+    return paginate(
+        request,
+        matching.select_related("outlet"),
+        filters.limit,
+        filters.offset,
+        lambda page: [_article(request, a) for a in page],
+    )
 
 
 @router.get("/articles/{int:pk}", response=ArticleDetail, summary="One article and its analysis")

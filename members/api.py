@@ -20,6 +20,7 @@ from pydantic import ConfigDict, StringConstraints, field_validator
 
 from core import audit
 from core.api_auth import staff_token_auth
+from core.lib.pagination import DEFAULT_LIMIT, Limit, LimitOffsetPage, Offset, paginate
 from members.forms import OrganisationForm
 from members.identifiers import normalise_charity_number, normalise_company_number
 from members.models import (
@@ -48,11 +49,6 @@ router = Router()
 # The URL namespace groundswell.api mounts this router under: Ninja's default for version
 # 1.0.0, which templates also use to link to the docs.
 API_NAMESPACE = "api-1.0.0"
-
-DEFAULT_LIMIT = 25
-MAX_LIMIT = 100
-# Far beyond any real directory, and well inside every database's integer range.
-MAX_OFFSET = 1_000_000
 
 # Organisation field -> vocabulary its tags come from, in the order the API lists them.
 TAG_FIELDS = {
@@ -134,12 +130,7 @@ class StaffOrganisationOut(OrganisationOut):
     networks: list[StaffMembershipOut] = Field(description="Every membership, in any status.")
 
 
-class OrganisationPage(Schema):
-    count: int
-    limit: int
-    offset: int
-    next: str | None
-    previous: str | None
+class OrganisationPage(LimitOffsetPage):
     results: list[OrganisationOut]
 
 
@@ -154,8 +145,8 @@ class OrganisationFilters(Schema):
     led: YesNo | None = Field(None, description="Lived-experience-led.")
     byandfor: YesNo | None = Field(None, description='"By and for" a community.')
     sort: Literal[tuple(SORTS)] = "name"
-    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+    limit: Limit = DEFAULT_LIMIT
+    offset: Offset = 0
 
     @field_validator("q", "network", "part", "theme", "population", "region")
     @classmethod
@@ -284,13 +275,6 @@ def _staff_view(request: HttpRequest, organisation: Organisation) -> dict:
     return organisation_payload(request, organisation, organisation.memberships.all())
 
 
-def _page_url(request: HttpRequest, offset: int, limit: int) -> str:
-    params = request.GET.copy()
-    params["offset"] = str(offset)
-    params["limit"] = str(limit)
-    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
-
-
 # --- Reading -------------------------------------------------------------------------------
 
 
@@ -340,28 +324,25 @@ def list_organisations(request, filters: Query[OrganisationFilters]):
     Tag filters take term slugs from `/taxonomy`; `network` takes a network slug. An
     unknown slug is an error rather than being silently ignored."""
     query = _directory_query(filters)
-    limit, offset = filters.limit, filters.offset
-    organisations = filtered_organisations(query)
-    count = organisations.count()
-    page = list(
-        organisations.order_by(SORTS[query.sort][0], "pk").prefetch_related(*public_prefetches())[
-            offset : offset + limit
-        ]
-    )
-    tags = tag_slugs([organisation.pk for organisation in page])
-    return {
-        "count": count,
-        "limit": limit,
-        "offset": offset,
-        "next": _page_url(request, offset + limit, limit) if offset + limit < count else None,
-        "previous": _page_url(request, max(offset - limit, 0), limit) if offset > 0 else None,
-        "results": [
+
+    def payloads(page):
+        tags = tag_slugs([organisation.pk for organisation in page])
+        return [
             organisation_payload(
                 request, organisation, organisation.listed_memberships, tags[organisation.pk]
             )
             for organisation in page
-        ],
-    }
+        ]
+
+    return paginate(
+        request,
+        filtered_organisations(query)
+        .order_by(SORTS[query.sort][0], "pk")
+        .prefetch_related(*public_prefetches()),
+        filters.limit,
+        filters.offset,
+        payloads,
+    )
 
 
 def _directory_query(filters: OrganisationFilters) -> DirectoryQuery:

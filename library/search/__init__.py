@@ -53,6 +53,7 @@ import numpy as np
 from django.db import connection, transaction
 from django.utils.safestring import SafeString
 
+from core.lib.pagination import MAX_PAGE_SIZE
 from library.search.engines import MAX_INDEXED_CHARS, current_engine, index_text
 from library.search.facets import FACET_LABELS, NO_IDS, facet_index
 from library.search.query import MAX_QUERY_LENGTH, MIN_PREFIX_LENGTH, ParsedQuery, parse
@@ -70,7 +71,6 @@ __all__ = [
 ]
 
 SORTS = {"relevance": "Most relevant", "date": "Newest first"}
-MAX_PAGE_SIZE = 100
 TOP_AUTHORS = 12  # the author facet shows the organisations with most results
 
 
@@ -108,6 +108,15 @@ class SearchResult:
     @property
     def num_pages(self) -> int:
         return max(1, -(-self.total // self.page_size))
+
+    @property
+    def text(self) -> str:
+        """The words searched for, as read."""
+        return self.query.text
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.query.text or self.filters)
 
     @property
     def facet_labels(self) -> dict[str, str]:

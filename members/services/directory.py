@@ -15,13 +15,12 @@ between requests while the database reports that nothing has been committed sinc
 """
 
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.http import QueryDict
 
 from core.freshness import reuse
+from core.lib import facets
+from core.lib.pagination import MAX_PAGE_SIZE, PAGE_SIZE
 from members.models import (
     Membership,
     MembershipStatus,
@@ -32,8 +31,6 @@ from members.models import (
 from taxonomy.models import Term, Vocabulary
 
 MAX_QUERY_LENGTH = 200
-DEFAULT_PAGE_SIZE = 25
-MAX_PAGE_SIZE = 100
 
 # URL parameter -> (Organisation many-to-many field, vocabulary). The URL names are the
 # ones a person reads in the address bar, so they stay short.
@@ -42,6 +39,12 @@ TAG_FILTERS = {
     "theme": ("themes", Vocabulary.THEME),
     "population": ("populations", Vocabulary.POPULATION),
     "region": ("regions", Vocabulary.PLACE),
+}
+TAG_LABELS = {
+    "part": "Part of the system",
+    "theme": "Theme",
+    "population": "Population served",
+    "region": "Region",
 }
 FLAG_FILTERS = {"led": "lived_experience_led", "byandfor": "by_and_for"}
 SORTS = {
@@ -62,24 +65,19 @@ class DirectoryQuery:
     flags: dict[str, bool] = field(default_factory=dict)
     sort: str = "name"
     page: int = 1
-    page_size: int = DEFAULT_PAGE_SIZE
+    page_size: int = PAGE_SIZE
     ignored: list[str] = field(default_factory=list)
 
     @classmethod
     def from_params(cls, params, terms: list[Term], networks: list[Network]) -> "DirectoryQuery":
         query = cls()
         query.text = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
-        by_slug = {(term.vocabulary, term.slug): term for term in terms}
         if slug := params.get("network"):
             query.network = next((n for n in networks if n.slug == slug), None)
             if query.network is None:
                 query.ignored.append("network")
-        for name, (_field, vocabulary) in TAG_FILTERS.items():
-            if slug := params.get(name):
-                if term := by_slug.get((vocabulary, slug)):
-                    query.tags[name] = term
-                else:
-                    query.ignored.append(name)
+        query.tags, unknown = facets.read_tags(params.get, TAG_FILTERS, terms)
+        query.ignored.extend(unknown)
         if org_type := params.get("type"):
             if org_type in OrganisationType.values:
                 query.org_type = org_type
@@ -91,9 +89,7 @@ class DirectoryQuery:
         if params.get("sort") in SORTS:
             query.sort = params["sort"]
         query.page = _positive_int(params.get("page"), 1)
-        query.page_size = min(
-            _positive_int(params.get("per_page"), DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE
-        )
+        query.page_size = min(_positive_int(params.get("per_page"), PAGE_SIZE), MAX_PAGE_SIZE)
         return query
 
     @property
@@ -120,7 +116,7 @@ def active_members(network: Network | None = None) -> QuerySet:
 
 
 def filtered_organisations(query: DirectoryQuery, skip: str = "") -> QuerySet:
-    """Active members matching every filter except `skip` (used for that facet's counts)."""
+    """Active members matching every filter except `skip` (used for that facets.facet's counts)."""
     return _filtered(query, frozenset({skip}) if skip else frozenset())
 
 
@@ -131,15 +127,9 @@ def _filtered(query: DirectoryQuery, skip: frozenset[str]) -> QuerySet:
         organisations = organisations.filter(
             Q(name__icontains=word) | Q(description__icontains=word)
         )
-    for name, term in query.tags.items():
-        if name in skip:
-            continue
-        # IN rather than EXISTS: the database can start from the term's rows (an index
-        # lookup) instead of testing every active member.
-        through = getattr(Organisation, TAG_FILTERS[name][0]).through
-        organisations = organisations.filter(
-            pk__in=through.objects.filter(term_id=term.pk).values("organisation_id")
-        )
+    # IN rather than EXISTS: the database can start from the term's rows (an index lookup)
+    # instead of testing every active member.
+    organisations = facets.filter_by_tags(organisations, TAG_FILTERS, query.tags, skip)
     if query.org_type and "type" not in skip:
         organisations = organisations.filter(org_type=query.org_type)
     for name, value in query.flags.items():
@@ -170,7 +160,7 @@ def _counted(query: DirectoryQuery) -> tuple[dict[str, dict], int]:
 
 
 def _count(query: DirectoryQuery) -> tuple[dict[str, dict], int]:
-    """The facet counts and the number of results, in one query per facet or fewer."""
+    """The facets.facet counts and the number of results, in one query per facets.facet or fewer."""
     counts: dict[str, dict] = {}
     # Facets whose own filter is not in use all count the same organisations: build that
     # queryset once.
@@ -187,16 +177,8 @@ def _count(query: DirectoryQuery) -> tuple[dict[str, dict], int]:
         .annotate(n=Count("organisation_id"))
         .order_by()
     )
-    for name, (field_name, _vocabulary) in TAG_FILTERS.items():
-        through = getattr(Organisation, field_name).through
-        rows = (
-            through.objects.filter(organisation_id__in=base(name).values("pk"))
-            .values_list("term_id")
-            .annotate(n=Count("organisation_id"))
-            .order_by()
-        )
-        counts[name] = dict(rows)
-    # The total, the type facet and the yes/no facets come from one grouped query over the
+    counts.update(facets.count_tags(base, TAG_FILTERS))
+    # The total, the type facets.facet and the yes/no facets come from one grouped query over the
     # organisations matching every other filter; each is then narrowed here by the filters
     # among type and flags that it does not skip.
     scalar = frozenset({"type", *FLAG_FILTERS})
@@ -239,17 +221,8 @@ def _in_use(query: DirectoryQuery, name: str) -> bool:
 
 
 @dataclass
-class Facet:
-    name: str
-    label: str
-    options: list[dict]
-
-
-@dataclass
-class DirectoryPage:
+class DirectoryPage(facets.FacetedPage):
     query: DirectoryQuery
-    page: object
-    facets: list[Facet]
     terms: list[Term]
     networks: list[Network]
 
@@ -259,22 +232,17 @@ def search_directory(params) -> DirectoryPage:
     networks = list(Network.objects.all())
     query = DirectoryQuery.from_params(params, terms, networks)
     counts, total = _counted(query)
-    organisations = filtered_organisations(query).order_by(SORTS[query.sort][0], "pk")
-    paginator = Paginator(organisations, query.page_size)
-    paginator.count = total  # already counted with the facets; saves a COUNT query
-    page = paginator.get_page(query.page)
-    # Which organisations the page lists is reused like the counts; they are then read by
-    # primary key rather than by filtering and sorting every match again, with only what
-    # the results list shows: each membership and its network, in one more query.
-    start = (page.number - 1) * query.page_size
-    listed = reuse(
-        ("directory-page", *_filters_key(query), query.sort, start, query.page_size),
-        lambda: list(organisations.values_list("pk", flat=True)[start : start + query.page_size]),
+    # The results list shows each membership and its network: one more query.
+    page = facets.listed_page(
+        filtered_organisations(query).order_by(SORTS[query.sort][0], "pk"),
+        total,
+        query.page,
+        query.page_size,
+        ("directory-page", *_filters_key(query), query.sort),
+        Organisation.objects.prefetch_related(
+            Prefetch("memberships", queryset=Membership.objects.select_related("network"))
+        ),
     )
-    by_pk = Organisation.objects.prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.select_related("network"))
-    ).in_bulk(listed)
-    page.object_list = [by_pk[pk] for pk in listed if pk in by_pk]
     return DirectoryPage(
         query=query,
         page=page,
@@ -284,95 +252,34 @@ def search_directory(params) -> DirectoryPage:
     )
 
 
-def toggle_url(params, name: str, value: str | None) -> str:
-    """The directory URL with filter `name` set to `value` (or removed), back on page 1."""
-    if isinstance(params, QueryDict):
-        # What copying the QueryDict, editing and urlencode() give, without the deep copy
-        # (this runs once per facet option, sixty times a page).
-        pairs = [
-            (key, item)
-            for key, items in params.lists()
-            if key not in (name, "page")
-            for item in items
-        ]
-        if value is not None:
-            pairs.append((name, value))
-        encoded = urlencode(pairs, encoding=params.encoding)
-        return f"?{encoded}" if encoded else "?"
-    updated = params.copy() if hasattr(params, "copy") else dict(params)
-    for key in (name, "page"):
-        if key in updated:
-            del updated[key]
-    if value is not None:
-        updated[name] = value
-    encoded = updated.urlencode() if hasattr(updated, "urlencode") else urlencode(updated)
-    return f"?{encoded}" if encoded else "?"
-
-
-def _build_facets(query, counts, terms, networks, params) -> list[Facet]:
-    def option(name, value, label, count, selected):
-        return {
-            "value": value,
-            "label": label,
-            "count": count,
-            "selected": selected,
-            "url": toggle_url(params, name, None if selected else value),
-        }
-
-    facets = [
-        Facet(
-            "network",
-            "Network",
-            [
-                option(
-                    "network", n.slug, n.name, counts["network"].get(n.pk, 0), query.network == n
-                )
-                for n in networks
-            ],
-        )
-    ]
-    labels = {
-        "part": "Part of the system",
-        "theme": "Theme",
-        "population": "Population served",
-        "region": "Region",
-    }
-    for name, (_field, vocabulary) in TAG_FILTERS.items():
-        selected = query.tags.get(name)
-        facets.append(
-            Facet(
-                name,
-                labels[name],
-                [
-                    option(name, t.slug, t.name, counts[name].get(t.pk, 0), selected == t)
-                    for t in terms
-                    if t.vocabulary == vocabulary
-                ],
-            )
-        )
-    facets.append(
-        Facet(
+def _build_facets(query, counts, terms, networks, params) -> list[facets.Facet]:
+    flag_labels = {"led": "Lived-experience-led", "byandfor": '"By and for" a community'}
+    return [
+        facets.object_facet(
+            params, "network", "Network", networks, counts["network"], query.network
+        ),
+        *facets.tag_facets(params, TAG_FILTERS, TAG_LABELS, terms, counts, query.tags),
+        facets.choice_facet(
+            params,
             "type",
             "Type of organisation",
-            [
-                option("type", value, label, counts["type"].get(value, 0), query.org_type == value)
-                for value, label in OrganisationType.choices
-            ],
-        )
-    )
-    flag_labels = {"led": "Lived-experience-led", "byandfor": '"By and for" a community'}
-    for name in FLAG_FILTERS:
-        facets.append(
-            Facet(
+            OrganisationType.choices,
+            counts["type"],
+            query.org_type,
+        ),
+        *(
+            facets.facet(
+                params,
                 name,
                 flag_labels[name],
                 [
-                    option(name, "yes", "Yes", counts[name]["yes"], query.flags.get(name) is True),
-                    option(name, "no", "No", counts[name]["no"], query.flags.get(name) is False),
+                    ("yes", "Yes", counts[name]["yes"], query.flags.get(name) is True),
+                    ("no", "No", counts[name]["no"], query.flags.get(name) is False),
                 ],
             )
-        )
-    return facets
+            for name in FLAG_FILTERS
+        ),
+    ]
 
 
 def network_summaries() -> list[dict]:

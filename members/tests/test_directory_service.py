@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from bench.seed import seed
 from core import freshness
+from core.tests.lib.facets_reference import original_toggle_url
 from members.models import Membership, MembershipStatus, Network, Organisation
 from members.services import coverage, directory
 from members.services.directory import (
@@ -21,7 +22,6 @@ from members.services.directory import (
     facet_counts,
     filtered_organisations,
     search_directory,
-    toggle_url,
 )
 from members.tests.factories import NetworkFactory, OrganisationFactory
 from taxonomy.models import Term
@@ -144,7 +144,7 @@ def test_the_page_lists_the_matches_in_order(alliance, params):
     assert [org.pk for org in result.page] == [fact["pk"] for fact in matching[:20]]
     for facet in result.facets:
         for option in facet.options:
-            assert option["url"] == _original_toggle_url(
+            assert option["url"] == original_toggle_url(
                 QueryDict(params + "&per_page=20"),
                 facet.name,
                 None if option["selected"] else option["value"],
@@ -166,27 +166,6 @@ def test_facet_counts_returns_a_copy_callers_may_change(alliance):
     query = _query("theme=housing")
     facet_counts(query)["theme"].clear()
     assert facet_counts(query) == _reference_counts(query)
-
-
-def _original_toggle_url(params, name, value):
-    """toggle_url before it learnt to skip QueryDict's deep copy."""
-    updated = params.copy()
-    for key in (name, "page"):
-        if key in updated:
-            del updated[key]
-    if value is not None:
-        updated[name] = value
-    encoded = updated.urlencode()
-    return f"?{encoded}" if encoded else "?"
-
-
-@pytest.mark.parametrize(
-    "params", ["", "page=3", "theme=housing&page=2&q=caf%C3%A9+%26+co", "a=1&a=2&theme=x"]
-)
-@pytest.mark.parametrize("name,value", [("theme", "housing"), ("theme", None), ("led", "yes")])
-def test_toggle_url_is_unchanged(params, name, value):
-    query_dict = QueryDict(params)
-    assert toggle_url(query_dict, name, value) == _original_toggle_url(query_dict, name, value)
 
 
 # --- Queries -------------------------------------------------------------------------------
