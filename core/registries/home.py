@@ -1,0 +1,48 @@
+"""Panels on the signed-in home page (`/home/`), one or more per app.
+
+A panel's `context(request)` returns the context for its template, or None to hide itself
+(nothing to show this person). `audiences` says who may see it at all, by the names that
+`audience_of(user)` gives: "member", "staff", "judge" (admins count as staff).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from core.roles import Role, is_staff_member
+
+MEMBER, STAFF, JUDGE = "member", "staff", "judge"
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    key: str
+    title: str
+    template: str
+    context: Callable
+    audiences: frozenset[str]
+    order: int = 100
+
+
+_panels: dict[str, HomePanel] = {}
+
+
+def register(panel: HomePanel) -> None:
+    _panels[panel.key] = panel
+
+
+def audiences_of(user) -> set[str]:
+    """A person can be several things at once: a judge who is also a member contact."""
+    if not user.is_authenticated:
+        return set()
+    found = {STAFF} if is_staff_member(user) else set()
+    if user.role == Role.JUDGE:
+        found.add(JUDGE)
+    if user.role == Role.MEMBER or hasattr(user, "person"):
+        found.add(MEMBER)
+    return found
+
+
+def panels_for(user) -> list[HomePanel]:
+    audiences = audiences_of(user)
+    chosen = [panel for panel in _panels.values() if panel.audiences & audiences]
+    return sorted(chosen, key=lambda panel: (panel.order, panel.key))
