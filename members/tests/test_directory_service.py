@@ -10,7 +10,6 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from bench.seed import seed
 from core import freshness
 from members.models import Membership, MembershipStatus, Network, Organisation
 from members.services import coverage, directory
@@ -24,6 +23,7 @@ from members.services.directory import (
     toggle_url,
 )
 from members.tests.factories import NetworkFactory, OrganisationFactory
+from members.tests.large_alliance import seed
 from taxonomy.models import Term
 
 pytestmark = pytest.mark.django_db
