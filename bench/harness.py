@@ -7,6 +7,7 @@ bench.sections.<name> --prepare`), with DATABASE_URL pointing at the section's o
 database, and read back the JSON report it prints last; the parent serves and measures.
 """
 
+import argparse
 import json
 import os
 import secrets
@@ -225,3 +226,35 @@ def print_summary(failures: list[str]) -> None:
             print(f"  FAIL {failure}")
     else:
         print("All targets met.")
+
+
+def section_main(
+    description: str,
+    size_option: str,
+    default_size: int | None,
+    prepare: Callable[[int | None], dict],
+    run_all: Callable[[str], list[str]],
+    steps: dict[str, Callable[[], dict]] | None = None,
+    argv=None,
+) -> int:
+    """The command line of a section with databases of its own: `--prepare` in the child
+    process (migrate, seed, time what runs in process; print the JSON report), `--all` for
+    the section alone on each database; `--<step>` for any further child-process step."""
+    steps = steps or {}
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
+    parser.add_argument("--prepare", action="store_true", help="migrate and seed (child process)")
+    for step in steps:
+        parser.add_argument(f"--{step}", action="store_true", help="a child-process step")
+    parser.add_argument("--all", action="store_true", help="the whole section, both databases")
+    parser.add_argument(f"--{size_option}", dest="size", type=int, default=default_size)
+    args = parser.parse_args(argv)
+    chosen = [step for step in steps if getattr(args, step)]
+    if args.prepare:
+        print(json.dumps(prepare(args.size)))
+    elif chosen:
+        print(json.dumps(steps[chosen[0]]()))
+    elif args.all:
+        print_summary(run_all(os.environ.get("DATABASE_URL", "")))
+    else:
+        parser.error(" or ".join(["--prepare", *(f"--{step}" for step in steps), "--all"]))
+    return 0

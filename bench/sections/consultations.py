@@ -20,9 +20,6 @@ touched) it
     python -m bench.sections.consultations --prepare --contributions 500
 """
 
-import argparse
-import json
-import os
 import random
 import sys
 import time
@@ -363,18 +360,9 @@ def run_all(configured_url: str) -> list[str]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--prepare", action="store_true")
-    parser.add_argument("--all", action="store_true", help="the whole benchmark, both databases")
-    parser.add_argument("--contributions", type=int, default=contribution_count())
-    args = parser.parse_args(argv)
-    if args.prepare:
-        print(json.dumps(prepare(args.contributions)))
-    elif args.all:
-        harness.print_summary(run_all(os.environ.get("DATABASE_URL", "")))
-    else:
-        parser.error("--prepare or --all")
-    return 0
+    return harness.section_main(
+        __doc__, "contributions", contribution_count(), prepare, run_all, argv=argv
+    )
 
 
 if __name__ == "__main__":

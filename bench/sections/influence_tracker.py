@@ -18,9 +18,6 @@ that they stay the same however many recommendations there are.
     python -m bench.sections.influence_tracker --prepare --recommendations 1000
 """
 
-import argparse
-import json
-import os
 import random
 import sys
 import time
@@ -300,18 +297,9 @@ def run_all(configured_url: str) -> list[str]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--prepare", action="store_true")
-    parser.add_argument("--all", action="store_true", help="the whole benchmark, both databases")
-    parser.add_argument("--recommendations", type=int, default=recommendation_count())
-    args = parser.parse_args(argv)
-    if args.prepare:
-        print(json.dumps(prepare(args.recommendations)))
-    elif args.all:
-        harness.print_summary(run_all(os.environ.get("DATABASE_URL", "")))
-    else:
-        parser.error("--prepare or --all")
-    return 0
+    return harness.section_main(
+        __doc__, "recommendations", recommendation_count(), prepare, run_all, argv=argv
+    )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,6 @@ Nothing is downloaded: the vocabulary comes from the interpreter's own files.
     python -m bench.sections.library_search --raw      # time the engine alone
 """
 
-import argparse
 import json
 import os
 import random
@@ -307,21 +306,9 @@ def run_all(configured_url: str) -> list[str]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--prepare", action="store_true")
-    parser.add_argument("--raw", action="store_true")
-    parser.add_argument("--all", action="store_true", help="the whole library benchmark")
-    parser.add_argument("--resources", type=int, default=resource_count())
-    args = parser.parse_args(argv)
-    if args.prepare:
-        print(json.dumps(prepare(args.resources)))
-    elif args.raw:
-        print(json.dumps(time_raw()))
-    elif args.all:
-        harness.print_summary(run_all(os.environ.get("DATABASE_URL", "")))
-    else:
-        parser.error("--prepare or --raw (the whole benchmark runs from bench/run.py)")
-    return 0
+    return harness.section_main(
+        __doc__, "resources", resource_count(), prepare, run_all, {"raw": time_raw}, argv
+    )
 
 
 if __name__ == "__main__":

@@ -19,8 +19,6 @@ bench/sections/media.py runs it for `make bench`; alone:
     python -m bench.sections.media_dashboard --prepare --articles 50000  # (with DATABASE_URL)
 """
 
-import argparse
-import json
 import os
 import random
 import sys
@@ -263,18 +261,7 @@ def run_all(configured_url: str) -> list[str]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--prepare", action="store_true")
-    parser.add_argument("--all", action="store_true", help="the whole benchmark, both databases")
-    parser.add_argument("--articles", type=int, default=None)
-    args = parser.parse_args(argv)
-    if args.prepare:
-        print(json.dumps(prepare(args.articles)))
-    elif args.all:
-        harness.print_summary(run_all(os.environ.get("DATABASE_URL", "")))
-    else:
-        parser.error("--prepare or --all")
-    return 0
+    return harness.section_main(__doc__, "articles", None, prepare, run_all, argv=argv)
 
 
 if __name__ == "__main__":

@@ -15,8 +15,6 @@ this section runs first.
     python -m bench.sections.members_directory --prepare --organisations 10000
 """
 
-import argparse
-import json
 import os
 import sys
 import threading
@@ -185,18 +183,9 @@ def run_all(configured_url: str) -> list[str]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--organisations", type=int, default=ORGANISATIONS)
-    parser.add_argument("--prepare", action="store_true", help="migrate and seed (child process)")
-    parser.add_argument("--all", action="store_true", help="the whole section, both databases")
-    args = parser.parse_args(argv)
-    if args.prepare:
-        print(json.dumps(prepare(args.organisations)))
-    elif args.all:
-        harness.print_summary(run_all(os.environ.get("DATABASE_URL", "")))
-    else:
-        parser.error("--prepare or --all")
-    return 0
+    return harness.section_main(
+        __doc__, "organisations", ORGANISATIONS, prepare, run_all, argv=argv
+    )
 
 
 if __name__ == "__main__":
