@@ -135,8 +135,9 @@ def analyse_after_bulk_load(sqlite_too: bool = False) -> None:
 
 
 def child_env(database_url: str) -> dict[str, str]:
-    """The environment of a section's child processes and server: production settings (bench
-    .settings), DEBUG off, plain HTTP on the loopback, on the section's database."""
+    """The environment of a section's child processes and its server: the production
+    settings (bench/settings.py), DEBUG off, plain HTTP on the loopback, the section's own
+    database."""
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="bench.settings",
