@@ -1,1 +1,1 @@
-"""`make bench`: seed a large alliance, serve it with gunicorn and time the busiest pages."""
+"""`make bench`: every app's pages, searches, engines and exports, timed at a realistic size."""

@@ -23,7 +23,7 @@ Speed: the terms become one compiled regular expression, shaped as a trie so the
 checks one branch per character instead of every term (core.lib.term_regex). It is built
 once per change to the dictionary (keyed on the latest `updated_at` and the count) and
 shared by every call; HTML is read with the standard library's streaming html.parser.
-`glossary/bench_linking.py` measures a 50,000-word document.
+`bench/sections/glossary_linking.py` measures a 50,000-word document.
 """
 
 import re

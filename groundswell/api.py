@@ -26,6 +26,8 @@ from consultations.api import router as consultations_router
 from glossary.api import router as dictionary_router
 from glossary.api_checker import router as checker_router
 from influence.api import router as influence_router
+from media.api import router as media_router
+from media.api_analyse import router as media_analysis_router
 from members.api import API_NAMESPACE
 from members.api import router as members_router
 from taxonomy.api import router as taxonomy_router
@@ -170,8 +172,8 @@ api.add_router("/dictionary", dictionary_router)
 api.add_router("/language", checker_router)
 api.add_router("", influence_router)
 api.add_router("", consultations_router)
-api.add_router("/media", "media.api_analyse.router")  # POST /media/analyse
-api.add_router("/media", "media.api.router")  # staff-token reads: articles, outlets, figures
+api.add_router("/media", media_analysis_router)  # POST /media/analyse
+api.add_router("/media", media_router)  # staff-token reads: articles, outlets, figures
 
 
 # --- Exception handlers: every failure becomes a JSON error -------------------------------

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "influence",
     "consultations",
     "media",
+    # The project itself, for its project-level command: load_demo (groundswell/demo.py).
+    "groundswell",
 ]
 
 MIDDLEWARE = [

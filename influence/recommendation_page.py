@@ -1,10 +1,10 @@
 """What the public page of one recommendation shows, read in five queries after the
 recommendation itself.
 
-The page is the tracker's most visited and the benchmark's (influence/bench.py: p95 under
-80 ms at 10,000 recommendations). Measured there, its cost was not the database but the
-ORM around it: twelve queries, ten of them prefetches each compiled, run and turned into
-full model instances. So:
+The page is the tracker's most visited and the benchmark's
+(bench/sections/influence_tracker.py: p95 under 80 ms at 10,000 recommendations). Measured
+there, its cost was not the database but the ORM around it: twelve queries, ten of them
+prefetches each compiled, run and turned into full model instances. So:
 
 - the names the page lists (targets, the four kinds of topic, networks) come in one UNION
   ALL of the many-to-many tables, only the columns shown, its SQL written once;

@@ -1,5 +1,5 @@
 """Linking dictionary terms in texts (glossary.linking): correctness, not speed (speed is
-measured by glossary/bench_linking.py)."""
+measured by bench/sections/glossary_linking.py)."""
 
 import re
 

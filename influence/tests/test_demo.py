@@ -1,11 +1,9 @@
 """The demo tracker: written for the demo, across the taxonomy, loaded once, safely twice."""
 
 import re
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from influence import services
@@ -112,20 +110,3 @@ def test_loading_builds_published_timelines_across_the_taxonomy(demo_library):
         assert client.get(recommendation.get_absolute_url()).status_code == 200
     assert load_demo_recommendations() == 0  # only into an empty tracker
     assert Recommendation.objects.count() == count
-
-
-def test_load_demo_command_runs_twice_safely():
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    total = len(demo_data()["recommendations"])
-    assert f"Loaded {total} demo recommendations" in out.getvalue()
-    # Other apps' demo data may add recommendations of their own (consultations does):
-    # what matters is that a second run adds nothing.
-    recommendations = Recommendation.objects.count()
-    assert recommendations >= total
-    changes = StatusChange.objects.count()
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    assert "skipped the demo tracker" in out.getvalue()
-    assert Recommendation.objects.count() == recommendations
-    assert StatusChange.objects.count() == changes

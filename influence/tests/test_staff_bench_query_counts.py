@@ -1,5 +1,6 @@
-"""The pages the benchmark measures (influence/bench.py) cost the same number of queries
-however many recommendations, targets and timeline entries there are. Counted, not timed."""
+"""The pages the benchmark measures (bench/sections/influence_tracker.py) cost the same
+number of queries however many recommendations, targets and timeline entries there are.
+Counted, not timed."""
 
 import datetime
 

@@ -1,11 +1,9 @@
 """The demo library: written for the demo, tagged across the taxonomy, loaded once."""
 
 import re
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from library.demo import demo_resources, load_demo_resources
 from library.models import Resource, ResourceStatus
@@ -78,16 +76,3 @@ def test_the_demo_authors_exist_among_the_demo_members():
     for entry in demo_resources():
         for name in entry["authors"] + entry["co_produced_with"]:
             assert name in members, name
-
-
-def test_load_demo_command_loads_the_library():
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    assert f"Loaded {len(demo_resources())} demo library resources" in out.getvalue()
-    # The demo consultation's published submission is filed in the library as well.
-    assert Resource.objects.exclude(consultation_submission__isnull=False).count() == len(
-        demo_resources()
-    )
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    assert "skipped the demo library" in out.getvalue()

@@ -356,15 +356,3 @@ def test_by_default_the_current_guide_in_the_database_is_used():
         ("people_first", "women serving a long sentence"),
     ]
     checker.invalidate()
-
-
-def test_the_benchmark_runs_and_reports_its_figures(capsys, monkeypatch):
-    """The benchmark's speed is measured by `python -m media.bench_analysis`, not here."""
-    from media import bench_analysis
-
-    monkeypatch.setattr("sys.argv", ["bench_analysis", "--articles", "10"])
-    bench_analysis.main()
-    printed = dict(line.split(": ") for line in capsys.readouterr().out.splitlines())
-    assert {"articles_per_s", "baseline_articles_per_s", "articles"} <= set(printed)
-    assert printed["articles"] == "10"
-    assert int(printed["characters_per_article"]) == bench_analysis.ARTICLE_CHARS

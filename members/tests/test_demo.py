@@ -1,9 +1,7 @@
 import re
-from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db.models import Count
 
 from core.roles import Role
@@ -17,7 +15,6 @@ from members.models import (
     Organisation,
     Person,
 )
-from members.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,15 +31,9 @@ STIGMATISING = re.compile(
 )
 
 
-def run_load_demo() -> str:
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
-
-
 @pytest.fixture
 def loaded():
-    run_load_demo()
+    demo.load_demo()
 
 
 def members_of(slug):
@@ -154,45 +145,3 @@ def test_demo_logins_have_their_roles(loaded):
         assert user.check_password(demo.DEMO_PASSWORD)
     assert set(staff.staffed_networks.values_list("slug", flat=True)) == {"cja", "ayj"}
     assert list(member.person.organisations.values_list("name", flat=True)) == ["Unlock"]
-
-
-def test_running_twice_changes_nothing():
-    first = run_load_demo()
-    assert "Loaded demo data" in first
-    assert "groundswell-demo" in first
-    User = get_user_model()
-    staff = User.objects.get(email="staff@example.org")
-    staff.set_password("changed by staff")
-    staff.save()
-
-    def snapshot():
-        return [
-            model.objects.count()
-            for model in (
-                Organisation,
-                Network,
-                Membership,
-                Person,
-                Affiliation,
-                MembershipApplication,
-                User,
-                Network.staff.through,
-                Organisation.themes.through,
-            )
-        ]
-
-    before = snapshot()
-    second = run_load_demo()
-    assert "skipped" in second
-    assert snapshot() == before
-    staff.refresh_from_db()
-    assert staff.check_password("changed by staff")
-
-
-def test_an_existing_directory_is_not_touched_but_logins_are_ensured():
-    OrganisationFactory(name="Someone Else's Member")
-    output = run_load_demo()
-    assert "skipped" in output
-    assert Organisation.objects.count() == 1
-    assert not Network.objects.exists()
-    assert get_user_model().objects.filter(email__endswith="@example.org").count() == 4

@@ -10,7 +10,6 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from bench.seed import seed
 from core import freshness
 from core.tests.lib.facets_reference import original_toggle_url
 from members.models import Membership, MembershipStatus, Network, Organisation
@@ -24,6 +23,7 @@ from members.services.directory import (
     search_directory,
 )
 from members.tests.factories import NetworkFactory, OrganisationFactory
+from members.tests.large_alliance import seed
 from taxonomy.models import Term
 
 pytestmark = pytest.mark.django_db

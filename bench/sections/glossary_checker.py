@@ -1,4 +1,4 @@
-"""How fast the language checker runs, against a naive baseline.
+"""How fast the language checker runs, against a naive baseline (bench/baseline.py).
 
 `run(size_mb)` generates realistic news-like text (seeded, so every run reads the same
 words), splits it into article-sized documents and times:
@@ -10,10 +10,11 @@ words), splits it into article-sized documents and times:
 
 Both use the guide in glossary/data/guide.json and the dictionary in
 glossary/data/dictionary.json (or a built-in sample of justice jargon while that file does
-not exist), so no database is needed. Usage:
+not exist), so no database is needed. bench/sections/glossary.py runs it for `make bench`;
+alone:
 
-    python -m glossary.bench_checker            # 50 MB
-    python -m glossary.bench_checker --quick    # 5 MB
+    python -m bench.sections.glossary_checker            # 50 MB
+    python -m bench.sections.glossary_checker --quick    # 5 MB
 """
 
 import argparse
@@ -21,12 +22,12 @@ import json
 import random
 import re
 import time
-from pathlib import Path
 
-from core.lib.term_regex import PHRASE_END, phrase_atoms
+from bench.baseline import one_regex
+from bench.harness import ROOT
 from glossary.checker import check_text, compile_guide
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = ROOT / "glossary" / "data"
 MEGABYTE = 1_000_000
 DOCUMENT_CHARS = 4_000  # about one news article
 
@@ -239,10 +240,7 @@ def baseline_pattern(entries, official_names, dictionary) -> re.Pattern:
     phrases += official_names
     phrases += [item["term"] for item in dictionary]
     phrases += [item["acronym"] for item in dictionary if item.get("acronym")]
-    alternatives = sorted(
-        {"".join(phrase_atoms(phrase)) for phrase in phrases}, key=len, reverse=True
-    )
-    return re.compile(r"\b(?:" + "|".join(alternatives) + ")" + PHRASE_END, re.IGNORECASE)
+    return one_regex(phrases)
 
 
 def run(size_mb: float = 50, seed: int = 2024) -> dict:

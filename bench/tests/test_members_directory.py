@@ -1,14 +1,14 @@
-"""The benchmark's seeding: realistic, fast and with the shape the issue asks for."""
+"""The members section's seeding (members/tests/large_alliance.py): realistic, fast and with
+the shape the issue asks for."""
 
 from collections import Counter
 
 import pytest
 from django.db.models import Count
 
-from bench.run import Endpoint, Result, verdicts
-from bench.seed import NETWORKS, seed
 from members.models import Membership, MembershipStatus, Network, Organisation
 from members.services.directory import active_members
+from members.tests.large_alliance import NETWORKS, seed
 
 pytestmark = pytest.mark.django_db
 
@@ -58,17 +58,3 @@ def test_profile_slugs_are_active_members_and_seeding_again_adds_more():
     assert Organisation.objects.count() == 100
     assert Network.objects.count() == 2  # reused, not duplicated
     assert not set(first.profile_slugs) & set(second.profile_slugs)
-
-
-def test_verdicts_name_each_missed_target():
-    floor = Result(Endpoint("floor", ["/healthz"], throughput_target=False), [0.001] * 100)
-    floor.seconds = 0.1  # 1,000 requests a second
-    page = Result(Endpoint("page", ["/"], p95_target_ms=60), [0.080] * 10, {"500": 1})
-    page.seconds = 1.0  # 10 a second
-
-    reasons = verdicts(page, floor)
-
-    assert any(reason.startswith("errors 500×1") for reason in reasons)
-    assert any(reason.startswith("p95 80 ms") for reason in reasons)
-    assert any(reason.startswith("throughput 0.01") for reason in reasons)
-    assert verdicts(floor, floor) == []

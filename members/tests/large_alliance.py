@@ -1,21 +1,22 @@
-"""Seed a realistic alliance for the benchmark: thousands of tagged organisations, fast.
+"""A realistic large alliance, fast: thousands of tagged organisations in two networks.
 
-Everything goes in with bulk_create, the many-to-many "through" rows included, so 10,000
-organisations take seconds. The taxonomy is the one the migrations load. Random choices come
-from a seeded generator, so two runs build the same directory.
-
-    python -m bench.seed --organisations 10000 --prepare   # migrate first, then seed
+The directory benchmark seeds 10,000 with it (bench/sections/members_directory.py) and the
+directory's tests a few hundred. Everything goes in with bulk_create, the many-to-many
+"through" rows included, so 10,000 organisations take seconds. The taxonomy is the one the
+migrations load. Random choices come from a seeded generator, so two runs build the same
+directory.
 """
 
-import argparse
-import json
-import os
 import random
-import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
+
+from django.db import transaction
+
+from members.identifiers import normalise_name
+from members.models import Membership, Network, Organisation
+from taxonomy.models import Term
 
 NETWORKS = [
     ("Alliance for Justice Reform", "AJR", "alliance-for-justice-reform"),
@@ -91,12 +92,6 @@ def _pick(rng: random.Random, terms: list, weights: list[float], k: int) -> list
 
 def seed(organisations: int = 10_000, random_seed: int = 2024, batch_size: int = 2000):
     """Create two networks and `organisations` tagged member organisations."""
-    from django.db import transaction
-
-    from members.identifiers import normalise_name
-    from members.models import Membership, Network, Organisation
-    from taxonomy.models import Term
-
     started = time.perf_counter()
     rng = random.Random(random_seed)
     terms = {vocabulary: [] for _field, vocabulary, _low, _high in TAGS}
@@ -185,54 +180,3 @@ def seed(organisations: int = 10_000, random_seed: int = 2024, batch_size: int =
         profile_slugs=profile_slugs,
         seconds=round(time.perf_counter() - started, 2),
     )
-
-
-def analyse() -> None:
-    """On PostgreSQL, do what autovacuum does shortly after a bulk load: refresh the planner's
-    statistics and the visibility map (which index-only scans need)."""
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
-
-
-def prepare() -> float:
-    """Migrate a fresh database and collect static files; returns the seconds it took."""
-    from django.core.management import call_command
-
-    started = time.perf_counter()
-    call_command("migrate", interactive=False, verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
-    return round(time.perf_counter() - started, 2)
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--organisations", type=int, default=10_000)
-    parser.add_argument("--prepare", action="store_true", help="migrate and collectstatic first")
-    parser.add_argument("--json", action="store_true", help="print the result as one JSON line")
-    args = parser.parse_args(argv)
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    import django
-
-    django.setup()
-    prepare_seconds = prepare() if args.prepare else 0.0
-    result = seed(args.organisations)
-    analyse()
-    report = {"prepare_seconds": prepare_seconds, **asdict(result)}
-    if args.json:
-        print(json.dumps(report))
-    else:
-        print(
-            f"Seeded {result.organisations} organisations, {result.memberships} memberships "
-            f"and {sum(result.tags.values())} tags in {result.seconds} s."
-        )
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,4 +1,4 @@
-"""How fast the media analysis runs on one core, against a naive baseline.
+"""How fast the media analysis runs on one core, against a naive baseline (bench/baseline.py).
 
 `run(count)` builds `count` news articles of about ARTICLE_CHARS characters (seeded, so
 every run reads the same words): half plain narrative, half paragraphs and sentences of the
@@ -16,10 +16,11 @@ is what one core does, however busy the rest of the machine is):
             IGNORECASE alternation, run with findall over headline and text: the naive
             way to look for those terms, finding no voices, context or score at all.
 
-The guide is glossary/data/guide.json, so no database is needed. Usage:
+The guide is glossary/data/guide.json, so no database is needed. bench/sections/media.py
+runs it for `make bench`; alone:
 
-    python -m media.bench_analysis            # 5,000 articles
-    python -m media.bench_analysis --quick    # 1,000 articles
+    python -m bench.sections.media_analysis            # 5,000 articles
+    python -m bench.sections.media_analysis --quick    # 1,000 articles
 """
 
 import argparse
@@ -27,7 +28,7 @@ import random
 import re
 import time
 
-from core.lib.term_regex import PHRASE_END, phrase_atoms
+from bench.baseline import one_regex
 from media.analysis import analyse
 from media.analysis.engine import guide_from_data_file
 from media.analysis.labelled_set import load
@@ -110,8 +111,7 @@ def baseline_pattern() -> re.Pattern:
     phrases |= set(guide.targets)  # every spelling's key
     phrases |= set(build_language_rules(guide).replaces)
     phrases |= {keyword for _, keywords in TOPIC_KEYWORDS.values() for keyword in keywords}
-    alternatives = sorted({"".join(phrase_atoms(p)) for p in phrases if p}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(alternatives) + ")" + PHRASE_END, re.IGNORECASE)
+    return one_regex(phrases)
 
 
 def _best_time(articles: list[tuple[str, str]], work) -> float:

@@ -1,4 +1,4 @@
-"""The library search benchmark: `make bench` runs it after the pages (bench/run.py).
+"""The library section: search at 100,000 resources, the page beside the raw engine query.
 
 For each database (a fresh var/bench-library.sqlite3; `groundswell_bench_library` on the
 PostgreSQL server of DATABASE_URL, dropped and created again) it
@@ -9,55 +9,37 @@ PostgreSQL server of DATABASE_URL, dropped and created again) it
   2. indexes them, printing the rate (resources/s): the engine's bulk rate over all of
      them, and the full pipeline (resource_document + index_resource, Markdown included) over
      a sample;
-  3. serves the site with the bench's gunicorn and requests the search page for 200 varied
-     queries (common, middling and rare words, several words, phrases, prefixes, facets),
-     one at a time, then times the raw engine query (ranked ids and the first page's
-     snippets: library.search.engine_query) for the same queries in a separate process;
+  3. serves the site with the bench's gunicorn (bench/http_load.py) and requests the search
+     page for 200 varied queries (common, middling and rare words, several words, phrases,
+     prefixes, facets), one at a time, then times the raw engine query (ranked ids and the
+     first page's snippets: library.search.engine_query) for the same queries in a
+     separate process;
   4. prints p50/p95 for both and the ratio page/raw. Targets: p95 < 150 ms, ratio < 3.
 
 Nothing is downloaded: the vocabulary comes from the interpreter's own files.
 
-    python -m library.bench_search --prepare --resources 5000   # (with DATABASE_URL set)
-    python -m library.bench_search --raw                          # time the engine alone
+    python -m bench.sections.library_search --all      # this section alone
+    python -m bench.sections.library_search --prepare --resources 5000   # (with DATABASE_URL)
+    python -m bench.sections.library_search --raw      # time the engine alone
 """
 
-import argparse
 import json
 import os
 import random
-import re
 import sys
-import sysconfig
 import time
 from collections import Counter
 from datetime import date, timedelta
-from pathlib import Path
 from urllib.parse import urlencode
 
-from bench import databases as bench_databases
+from bench import harness
+from bench.harness import percentile
+from bench.http_load import WORKERS, Server, fetch
+from bench.sections.library_corpus import SEED, TextMaker, build_queries, vocabulary
 
-ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var"
-QUERIES_FILE = VAR / "bench-library-queries.json"
+SQLITE_FILE = "bench-library.sqlite3"
+QUERIES_FILE = harness.VAR / "bench-library-queries.json"
 BENCH_DATABASE = os.environ.get("BENCH_LIBRARY_DATABASE", "groundswell_bench_library")
-WORDS_PER_RESOURCE = 1500
-VOCABULARY_SIZE = 20_000
-SEED = 20261125
-JUSTICE_WORDS = """
-prison prisons probation sentencing sentence court courts magistrates crown custody remand
-bail parole licence recall resettlement rehabilitation reoffending offending victims
-survivors restorative justice policing police diversion youth children young adults women
-girls racial equality disparity disproportionality housing homelessness employment education
-mental health neurodiversity trauma drugs alcohol families visits advocacy lived experience
-community supervision tagging curfew order unpaid work tribunal appeal jury barrister
-solicitor legal aid inspection inspectorate safeguarding exclusion school care leavers
-mentoring peer support charity volunteer funding commissioning evaluation evidence outcomes
-recommendations consultation response briefing toolkit review report minister ministry
-parliament committee inquiry reform policy strategy accommodation benefits debt banking
-identification gate release transition approved premises hostel sentence planning risk
-assessment violence gangs exploitation county lines knife crime stop search arrest charge
-caution disposal conditional discount probationers practitioners commissioners wellbeing
-""".split()  # noqa: SIM905 (a word list reads better as prose)
 KINDS = [
     ("report", 30),
     ("briefing", 25),
@@ -69,86 +51,15 @@ KINDS = [
 ]
 
 
-def _env_int(name: str, default: int) -> int:
-    try:
-        return max(1, int(os.environ.get(name, default)))
-    except ValueError:
-        return default
-
-
 def resource_count() -> int:
-    quick = os.environ.get("BENCH_QUICK", "").strip() not in {"", "0"}
-    return _env_int("BENCH_LIBRARY_RESOURCES", 5_000 if quick else 100_000)
-
-
-# --- Text ---------------------------------------------------------------------------------
-
-
-def vocabulary() -> list[str]:
-    """~20,000 real words, most frequent first: the standard library's own words, with the
-    justice system's vocabulary mixed in at common, middling and rare ranks."""
-    counts: Counter = Counter()
-    stdlib = Path(sysconfig.get_paths()["stdlib"])
-    word = re.compile(r"[a-z]{3,14}")
-    for path in sorted(stdlib.glob("**/*.py")):
-        if "test" in path.parts or "site-packages" in path.parts:
-            continue
-        try:
-            counts.update(word.findall(path.read_text(errors="ignore").lower()))
-        except OSError:
-            continue
-    justice = list(dict.fromkeys(JUSTICE_WORDS))
-    words = [w for w, _n in counts.most_common(VOCABULARY_SIZE * 2) if w not in set(justice)]
-    words = words[: VOCABULARY_SIZE - len(justice)]
-    rng = random.Random(SEED)
-    for term in justice:
-        words.insert(int(rng.paretovariate(0.6) * 20) % len(words), term)
-    return words
-
-
-class TextMaker:
-    def __init__(self, words: list[str], seed: int):
-        self.words = words
-        self.rng = random.Random(seed)
-        weights = [1.0 / (rank + 10) ** 1.07 for rank in range(len(words))]
-        total, self.cum = 0.0, []
-        for weight in weights:
-            total += weight
-            self.cum.append(total)
-
-    def words_(self, k: int) -> list[str]:
-        return self.rng.choices(self.words, cum_weights=self.cum, k=k)
-
-    def paragraphs(self, k: int) -> str:
-        words, out, i = self.words_(k), [], 0
-        paragraph: list[str] = []
-        while i < len(words):
-            n = self.rng.randint(8, 24)
-            sentence = words[i : i + n]
-            i += n
-            paragraph.append(" ".join(sentence).capitalize() + ".")
-            if len(paragraph) >= self.rng.randint(4, 8):
-                out.append(" ".join(paragraph))
-                paragraph = []
-        if paragraph:
-            out.append(" ".join(paragraph))
-        return "\n\n".join(out)
-
-    def title(self) -> str:
-        picks = self.words_(4) + [self.rng.choice(JUSTICE_WORDS)]
-        self.rng.shuffle(picks)
-        return " ".join(picks).capitalize()
+    return harness.env_int("BENCH_LIBRARY_RESOURCES", 5_000 if harness.quick() else 100_000)
 
 
 # --- Seeding (runs in a subprocess with the bench database as DATABASE_URL) -----------------
 
 
 def prepare(count: int) -> dict:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    django.setup()
-    from django.core.management import call_command
+    harness.setup_django()
     from django.db import connection, transaction
 
     from library import search as library_search
@@ -158,7 +69,7 @@ def prepare(count: int) -> dict:
     from taxonomy.models import Term, Vocabulary
 
     started = time.perf_counter()
-    call_command("migrate", verbosity=0, interactive=False)
+    harness.migrate()
     words = vocabulary()
     rng = random.Random(SEED)
     maker = TextMaker(words, SEED)
@@ -260,7 +171,7 @@ def prepare(count: int) -> dict:
     document_seconds = (time.perf_counter() - document_only) / max(1, min(100, len(sample)))
 
     queries = build_queries(words, texts, rng)
-    VAR.mkdir(exist_ok=True)
+    harness.VAR.mkdir(exist_ok=True)
     QUERIES_FILE.write_text(json.dumps(queries))
     size = None
     if connection.vendor == "postgresql":
@@ -283,44 +194,6 @@ def prepare(count: int) -> dict:
     }
 
 
-def build_queries(words: list[str], texts, rng: random.Random) -> list[dict]:
-    """200 queries: (label, query, filters)."""
-    queries = []
-
-    def add(label, q, filters=None):
-        queries.append({"kind": label, "q": q, "filters": filters or {}})
-
-    for rank in rng.sample(range(0, 100), 25):
-        add("common word", words[rank])
-    for rank in rng.sample(range(500, 3000), 25):
-        add("middling word", words[rank])
-    for rank in rng.sample(range(6000, len(words)), 25):
-        add("rare word", words[rank])
-    for term in rng.sample(sorted(set(JUSTICE_WORDS)), 15):
-        add("justice word", term)
-    for _ in range(30):
-        add("two or three words", " ".join(rng.sample(words[:3000], rng.randint(2, 3))))
-    for _ in range(25):
-        body = rng.choice(texts)[3].split()
-        at = rng.randrange(0, len(body) - 3)
-        phrase = " ".join(re.sub(r"\W", "", w).lower() for w in body[at : at + 2])
-        add("phrase", f'"{phrase}"')
-    for rank in rng.sample(range(50, 4000), 15):
-        stem = words[rank][:4]
-        add("prefix", f"{stem}*")
-    facets = [
-        {"theme": "housing"},
-        {"kind": "report"},
-        {"year": "2020"},
-        {"part": "prisons", "kind": "briefing"},
-        {"network": "community-justice-network"},
-    ]
-    for n in range(40):
-        q = words[rng.randrange(0, 3000)] if n % 4 else ""
-        add("with facets", q, facets[n % len(facets)])
-    return queries[:200]
-
-
 def page_path(query: dict) -> str:
     params = {"q": query["q"], **query["filters"]} if query["q"] else dict(query["filters"])
     return "/library/?" + urlencode(params)
@@ -328,10 +201,7 @@ def page_path(query: dict) -> str:
 
 def time_raw() -> dict:
     """The engine's part of each query alone, in this process (the bench database)."""
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    django.setup()
+    harness.setup_django()
     from library.search import engine_query
 
     queries = json.loads(QUERIES_FILE.read_text())
@@ -345,51 +215,23 @@ def time_raw() -> dict:
     return {"timings": timings}
 
 
-# --- Driving it from bench/run.py -----------------------------------------------------------
+# --- Measuring (in bench/run.py's process) ------------------------------------------------
 
 
-def percentile(values: list[float], share: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return 1000 * ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
-
-
-def _subprocess(args: list[str], env: dict) -> dict:
-    import subprocess
-
-    completed = subprocess.run(  # noqa: S603 (our own module, our own arguments)
-        [sys.executable, "-m", "library.bench_search", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+def _step(arguments: list[str], env: dict) -> dict:
+    return harness.json_from_module(
+        "bench.sections.library_search", arguments, env, what=f"library bench step {arguments}"
     )
-    if completed.returncode != 0:
-        raise RuntimeError(f"library bench step {args} failed:\n{completed.stderr[-3000:]}")
-    return json.loads(completed.stdout.strip().splitlines()[-1])
-
-
-def fresh_sqlite_url() -> str:
-    return bench_databases.fresh_sqlite_url("bench-library.sqlite3")
-
-
-def fresh_postgres_url(server_url: str) -> str:
-    return bench_databases.fresh_postgres_url(server_url, BENCH_DATABASE)
 
 
 def run(name: str, database_url: str) -> list[str]:
     """Seed, index, measure and print one database's table; returns the targets missed."""
-    from bench.run import HOST, WORKERS, Server, fetch, server_env
-    from bench.run import VAR as BENCH_VAR
-
     count = resource_count()
-    env = server_env(database_url)
+    env = harness.child_env(database_url)
     print(f"[{name}] library: seeding and indexing {count:,} resources...", flush=True)
-    report = _subprocess(["--prepare", f"--resources={count}"], env)
+    report = _step(["--prepare", f"--resources={count}"], env)
     queries = json.loads(QUERIES_FILE.read_text())
-    server = Server(env, BENCH_VAR / f"bench-gunicorn-library-{name.lower()}.log")
+    server = Server(env, harness.VAR / f"bench-gunicorn-library-{name.lower()}.log")
     page_times: list[float] = []
     errors: Counter = Counter()
     try:
@@ -401,12 +243,12 @@ def run(name: str, database_url: str) -> list[str]:
         for query in queries:
             status, elapsed = fetch(server.port, page_path(query))
             if status == 200:
-                page_times.append(elapsed)
+                page_times.append(1000 * elapsed)
             else:
                 errors[str(status)] += 1
     finally:
         server.stop()
-    raw = _subprocess(["--raw"], env)["timings"]
+    raw = [1000 * seconds for seconds in _step(["--raw"], env)["timings"]]
 
     rows = [
         ("search page (HTTP)", page_times),
@@ -415,7 +257,7 @@ def run(name: str, database_url: str) -> list[str]:
     print(
         f"\nLibrary search, {name}: {report['indexed']:,} published of {count:,} resources, "
         f"~{report['words_per_resource']:,} words each ({report['text_mb']:,} MB of text), "
-        f"{len(queries)} queries one at a time via gunicorn on {HOST}"
+        f"{len(queries)} queries one at a time via gunicorn on {harness.HOST}"
     )
     print(
         f"indexing: {report['index_rate']:,.0f} resources/s (engine, bulk, all); "
@@ -428,8 +270,7 @@ def run(name: str, database_url: str) -> list[str]:
             else ""
         )
     )
-    header = f"{'':<22} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
-    print(f"{header}\n{'-' * len(header)}")
+    harness.print_header(f"{'':<22} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for label, values in rows:
         print(
             f"{label:<22} {percentile(values, 0.5):>8.1f} {percentile(values, 0.95):>8.1f} "
@@ -459,36 +300,15 @@ def run(name: str, database_url: str) -> list[str]:
 
 def run_all(configured_url: str) -> list[str]:
     """Both databases (PostgreSQL when `configured_url` names a server); the targets missed."""
-    databases = [("SQLite", fresh_sqlite_url)]
-    if configured_url.startswith(("postgres://", "postgresql://")):
-        databases.append(("PostgreSQL", lambda: fresh_postgres_url(configured_url)))
-    failures = []
-    for name, make_url in databases:
-        try:
-            failures += run(name, make_url())
-        except Exception as error:  # seeding failed, the server cannot be reached...
-            failures.append(f"{name} library search: could not run: {error!r}")
-            print(f"[{name}] library search benchmark could not run: {error!r}", file=sys.stderr)
-    return failures
+    return harness.on_each_database(
+        "library search", configured_url, SQLITE_FILE, BENCH_DATABASE, run
+    )
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--prepare", action="store_true")
-    parser.add_argument("--raw", action="store_true")
-    parser.add_argument("--all", action="store_true", help="the whole library benchmark")
-    parser.add_argument("--resources", type=int, default=resource_count())
-    args = parser.parse_args(argv)
-    if args.prepare:
-        print(json.dumps(prepare(args.resources)))
-    elif args.raw:
-        print(json.dumps(time_raw()))
-    elif args.all:
-        failures = run_all(os.environ.get("DATABASE_URL", ""))
-        print("\n".join(f"FAIL {failure}" for failure in failures) or "All targets met.")
-    else:
-        parser.error("--prepare or --raw (the whole benchmark runs from bench/run.py)")
-    return 0
+    return harness.section_main(
+        __doc__, "resources", resource_count(), prepare, run_all, {"raw": time_raw}, argv
+    )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Ingest benchmark: 200,000 articles from one JSON Lines file, analysis included.
 
-    python -m media.bench_ingest            # 200,000 articles
-    BENCH_QUICK=1 python -m media.bench_ingest   # 10,000
+    python -m bench.sections.media_ingest                  # 200,000 articles
+    BENCH_QUICK=1 python -m bench.sections.media_ingest    # 10,000
 
 It builds a fresh database of its own (var/bench-media-ingest.sqlite3, or
 `groundswell_bench_media_ingest` on the PostgreSQL server of a postgres DATABASE_URL, dropped
@@ -24,13 +24,11 @@ import sys
 import time
 from pathlib import Path
 
-from bench import databases as bench_databases
+from bench import harness
 
-ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var"
 BENCH_DATABASE = "groundswell_bench_media_ingest"
-SQLITE_PATH = VAR / "bench-media-ingest.sqlite3"
-JSONL_PATH = VAR / "bench-media-ingest.jsonl"
+SQLITE_FILE = "bench-media-ingest.sqlite3"
+JSONL_PATH = harness.VAR / "bench-media-ingest.jsonl"
 SEED = 20261125
 OUTLETS = 20
 WORDS_PER_ARTICLE = 250
@@ -63,8 +61,7 @@ CONTEXT = [
 
 
 def article_count() -> int:
-    quick = os.environ.get("BENCH_QUICK", "").strip() not in {"", "0"}
-    return 10_000 if quick else 200_000
+    return 10_000 if harness.quick() else 200_000
 
 
 def _made_up_words(rng: random.Random, count: int) -> list[str]:
@@ -172,26 +169,22 @@ def peak_rss_mb() -> float:
 
 def fresh_database_url() -> str:
     configured = os.environ.get("DATABASE_URL", "")
-    if configured.startswith(("postgres://", "postgresql://")):
-        return bench_databases.fresh_postgres_url(configured, BENCH_DATABASE)
-    return bench_databases.fresh_sqlite_url(SQLITE_PATH.name)
+    if harness.is_postgres(configured):
+        return harness.fresh_postgres_url(configured, BENCH_DATABASE)
+    return harness.fresh_sqlite_url(SQLITE_FILE)
 
 
 def main() -> int:
     count = article_count()
     os.environ["DATABASE_URL"] = fresh_database_url()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "groundswell.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    harness.setup_django("groundswell.settings")
     from django.db import connection
 
     from media.ingest import new_batch
     from media.models import Article, IngestBatch, MonthlyFigure, Outlet, SyndicationGroup
     from media.tasks import import_file
 
-    call_command("migrate", verbosity=0, interactive=False)
+    harness.migrate(static=False)  # the project's settings: never collect into staticfiles/
     slugs = [f"outlet-{n:02d}" for n in range(OUTLETS)]
     Outlet.objects.bulk_create(
         Outlet(

@@ -1,15 +1,15 @@
 """How long term linking takes on a 50,000-word resource (target: under 100 ms).
 
-`.venv/bin/python glossary/bench_linking.py` (with DATABASE_URL for a migrated database), or
-call `linking_ms()` from `make bench` once Django is set up. The dictionary must be loaded
-(migrations do that). Django is imported inside the functions so the file runs as a script.
+`python -m bench.sections.glossary_linking` with DATABASE_URL for a migrated database (the
+dictionary arrives with the migrations); bench/sections/glossary.py runs it for `make bench`
+on the members section's SQLite database. Django is imported inside the functions, which
+run once it is set up.
 """
 
-import os
 import random
-import sys
 import time
-from pathlib import Path
+
+from bench import harness
 
 WORDS = 50_000
 FILLER = [
@@ -95,9 +95,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    import django
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "groundswell.settings")
-    django.setup()
+    harness.setup_django("groundswell.settings")
     main()

@@ -1,4 +1,4 @@
-"""The media dashboard benchmark: is /media/ fast at a million analysed articles?
+"""The media dashboard: is /media/ fast at a million analysed articles?
 
 For each database (a fresh var/bench-media.sqlite3; `groundswell_bench_media` on the
 PostgreSQL server of DATABASE_URL, dropped and created again; no other database is touched)
@@ -13,22 +13,20 @@ it
      of selections: the default year, three years, a collection, a part of the system, raw
      counts, and two comparisons; and prints p50/p95 per selection. Target: p95 < 300 ms.
 
-    python -m media.bench_dashboard --all                       # both databases
-    python -m media.bench_dashboard --prepare --articles 50000  # (with DATABASE_URL set)
+bench/sections/media.py runs it for `make bench`; alone:
+
+    python -m bench.sections.media_dashboard --all      # both databases
+    python -m bench.sections.media_dashboard --prepare --articles 50000  # (with DATABASE_URL)
 """
 
-import argparse
-import json
 import os
 import random
 import sys
 import time
-from pathlib import Path
 
-from bench import databases as bench_databases
+from bench import harness
 
-ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var"
+SQLITE_FILE = "bench-media.sqlite3"
 BENCH_DATABASE = "groundswell_bench_media"
 SEED = 20261125
 P95_TARGET_MS = 300
@@ -39,15 +37,11 @@ REQUESTS_PER_SELECTION = 30
 WARMUP = 3
 
 
-def quick() -> bool:
-    return os.environ.get("BENCH_QUICK", "").strip() not in {"", "0"}
-
-
 def article_count(vendor: str) -> int:
     configured = os.environ.get("BENCH_MEDIA_ARTICLES", "")
     if configured.isdigit() and int(configured) > 0:
         return int(configured)
-    if quick():
+    if harness.quick():
         return 50_000
     return 1_000_000 if vendor == "postgresql" else 200_000
 
@@ -216,61 +210,33 @@ def measure() -> list[dict]:
             latencies.append(1000 * (time.perf_counter() - started))
             if response.status_code != 200:
                 raise RuntimeError(f"{label}: the dashboard answered {response.status_code}")
-        latencies.sort()
         rows.append(
             {
                 "label": label,
-                "p50": round(latencies[len(latencies) // 2], 1),
-                "p95": round(latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))], 1),
+                "p50": round(harness.percentile(latencies, 0.5), 1),
+                "p95": round(harness.percentile(latencies, 0.95), 1),
             }
         )
     return rows
 
 
 def prepare(count: int | None) -> dict:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    django.setup()
-    from django.core.management import call_command
+    harness.setup_django()
     from django.db import connection
 
-    call_command("migrate", interactive=False, verbosity=0)
-    call_command("createcachetable", verbosity=0)
+    harness.migrate()
     report = seed(count or article_count(connection.vendor))
     return {**report, "results": measure()}
 
 
-# --- Driving it -------------------------------------------------------------------------------
-
-
-def fresh_sqlite_url() -> str:
-    return bench_databases.fresh_sqlite_url("bench-media.sqlite3")
-
-
-def fresh_postgres_url(server_url: str) -> str:
-    return bench_databases.fresh_postgres_url(server_url, BENCH_DATABASE)
+# --- Measuring (in bench/run.py's process) ------------------------------------------------
 
 
 def run(name: str, database_url: str) -> list[str]:
     """Seed and measure one database, print its table; returns the targets missed."""
-    import subprocess
-
-    from bench import run as bench
-
-    env = bench.server_env(database_url)
+    env = harness.child_env(database_url)
     print(f"[{name}] media dashboard: migrating and seeding...", flush=True)
-    completed = subprocess.run(  # noqa: S603 (our own module, our own arguments)
-        [sys.executable, "-m", "media.bench_dashboard", "--prepare"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if completed.returncode != 0:
-        raise RuntimeError(f"seeding failed:\n{completed.stderr[-3000:]}")
-    report = json.loads(completed.stdout.strip().splitlines()[-1])
+    report = harness.json_from_module("bench.sections.media_dashboard", ["--prepare"], env)
     print(
         f"\nMedia dashboard, {name}: {report['articles']:,} analysed articles "
         f"(inserted in {report['insert_seconds']} s), {report['monthly_figures']:,} monthly "
@@ -289,34 +255,13 @@ def run(name: str, database_url: str) -> list[str]:
 
 
 def run_all(configured_url: str) -> list[str]:
-    databases = [("SQLite", fresh_sqlite_url)]
-    if configured_url.startswith(("postgres://", "postgresql://")):
-        databases.append(("PostgreSQL", lambda: fresh_postgres_url(configured_url)))
-    failures = []
-    for name, make_url in databases:
-        try:
-            failures += run(name, make_url())
-        except Exception as error:  # seeding failed, the database cannot be reached...
-            failures.append(f"{name} media dashboard: could not run: {error!r}")
-            print(f"[{name}] media dashboard benchmark could not run: {error!r}", file=sys.stderr)
-    return failures
+    return harness.on_each_database(
+        "media dashboard", configured_url, SQLITE_FILE, BENCH_DATABASE, run
+    )
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--prepare", action="store_true")
-    parser.add_argument("--all", action="store_true", help="the whole benchmark, both databases")
-    parser.add_argument("--articles", type=int, default=None)
-    args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
-    if args.prepare:
-        print(json.dumps(prepare(args.articles)))
-    elif args.all:
-        failures = run_all(os.environ.get("DATABASE_URL", ""))
-        print("\n".join(f"FAIL {failure}" for failure in failures) or "All targets met.")
-    else:
-        parser.error("--prepare or --all")
-    return 0
+    return harness.section_main(__doc__, "articles", None, prepare, run_all, argv=argv)
 
 
 if __name__ == "__main__":

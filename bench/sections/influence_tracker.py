@@ -1,4 +1,4 @@
-"""The recommendation tracker benchmark: `make bench` runs it after the members tables.
+"""The recommendations section: the tracker and recommendation pages at 10,000 recommendations.
 
 For each database (a fresh var/bench-influence.sqlite3; `groundswell_bench_influence` on the
 PostgreSQL server of DATABASE_URL, dropped and created again; no other database is touched)
@@ -6,7 +6,7 @@ it
   1. migrates and seeds BENCH_RECOMMENDATIONS recommendations (10,000; 1,000 with
      BENCH_QUICK=1) with ten timeline entries each on average (100,000), spread over 1-3 of
      40 target bodies, tagged, sourced and 90% published, all with bulk_create;
-  2. serves the site with the bench's gunicorn (bench/run.py's Server) and measures the
+  2. serves the site with the bench's gunicorn (bench/http_load.py) and measures the
      tracker with two filters (a target and a status) and recommendation pages, as a
      visitor gets them and rendered every time (as a signed-in person gets them);
   3. prints p50/p95/req/s. Target: p95 < 80 ms for both pages on both databases.
@@ -14,23 +14,20 @@ it
 Query counts are not timed here: influence/tests/test_staff_bench_query_counts.py checks
 that they stay the same however many recommendations there are.
 
-    python -m influence.bench --all                              # both databases
-    python -m influence.bench --prepare --recommendations 1000    # (with DATABASE_URL set)
+    python -m bench.sections.influence_tracker --all      # this section alone
+    python -m bench.sections.influence_tracker --prepare --recommendations 1000
 """
 
-import argparse
-import json
-import os
 import random
 import sys
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-from bench import databases as bench_databases
+from bench import harness
+from bench.http_load import CONCURRENCY, REQUESTS, SECONDS, WORKERS, Endpoint, Server, measure
+from bench.http_load import print_table as print_endpoint_table
 
-ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var"
+SQLITE_FILE = "bench-influence.sqlite3"
 BENCH_DATABASE = "groundswell_bench_influence"
 SEED = 20240404
 P95_TARGET_MS = 80
@@ -70,26 +67,15 @@ WORDS = (  # noqa: SIM905 (a phrase list reads better as prose)
 ).split()
 
 
-def _env_int(name: str, default: int) -> int:
-    try:
-        return max(1, int(os.environ.get(name, default)))
-    except ValueError:
-        return default
-
-
-def quick() -> bool:
-    return os.environ.get("BENCH_QUICK", "").strip() not in {"", "0"}
-
-
 def recommendation_count() -> int:
-    return _env_int("BENCH_RECOMMENDATIONS", 1_000 if quick() else 10_000)
+    return harness.env_int("BENCH_RECOMMENDATIONS", 1_000 if harness.quick() else 10_000)
 
 
 # --- Seeding (runs in a subprocess with the bench database as DATABASE_URL) -----------------
 
 
 def seed(count: int, entries_per_recommendation: int = 10) -> dict:
-    from django.db import connection, transaction
+    from django.db import transaction
     from django.utils import timezone
     from django.utils.text import slugify
 
@@ -214,12 +200,7 @@ def seed(count: int, entries_per_recommendation: int = 10) -> dict:
             Evidence.objects.bulk_create(evidence)
             StatusChange.objects.bulk_create(entries, batch_size=5000)
             entries_total += len(entries)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    harness.analyse_after_bulk_load(sqlite_too=True)
     return {
         "recommendations": count,
         "entries": entries_total,
@@ -251,46 +232,23 @@ def sample_paths() -> dict:
 
 
 def prepare(count: int) -> dict:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    django.setup()
-    from django.core.management import call_command
-
-    started = time.perf_counter()
-    call_command("migrate", interactive=False, verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
-    prepare_seconds = round(time.perf_counter() - started, 1)
+    harness.setup_django()
+    prepare_seconds = round(harness.migrate(), 1)
     report = seed(count)
     return {"prepare_seconds": prepare_seconds, **report, "paths": sample_paths()}
 
 
-# --- Driving it from bench/run.py -----------------------------------------------------------
-
-
-def fresh_sqlite_url() -> str:
-    return bench_databases.fresh_sqlite_url("bench-influence.sqlite3")
-
-
-def fresh_postgres_url(server_url: str) -> str:
-    return bench_databases.fresh_postgres_url(server_url, BENCH_DATABASE)
-
-
-def _prepare_in_subprocess(env: dict, count: int) -> dict:
-    return bench_databases.prepare_in_subprocess(
-        "influence.bench", [f"--recommendations={count}"], env
-    )
+# --- Measuring (in bench/run.py's process) ------------------------------------------------
 
 
 def run(name: str, database_url: str) -> list[str]:
     """Seed, serve, measure and print one database's table; returns the targets missed."""
-    from bench import run as bench
-
     count = recommendation_count()
-    env = bench.server_env(database_url)
+    env = harness.child_env(database_url)
     print(f"[{name}] recommendations: migrating and seeding {count:,}...", flush=True)
-    report = _prepare_in_subprocess(env, count)
+    report = harness.json_from_module(
+        "bench.sections.influence_tracker", ["--prepare", f"--recommendations={count}"], env
+    )
     print(
         f"[{name}] seeded {report['recommendations']:,} recommendations and "
         f"{report['entries']:,} timeline entries in {report['seconds']} s "
@@ -299,17 +257,17 @@ def run(name: str, database_url: str) -> list[str]:
     )
     paths = report["paths"]
     planned = [
-        bench.Endpoint("healthz (floor)", ["/healthz"], throughput_target=False),
-        bench.Endpoint("tracker (2 filters)", paths["tracker"], P95_TARGET_MS),
-        bench.Endpoint("recommendation", paths["recommendation"], P95_TARGET_MS),
-        bench.Endpoint(
+        Endpoint("healthz (floor)", ["/healthz"], throughput_target=False),
+        Endpoint("tracker (2 filters)", paths["tracker"], P95_TARGET_MS),
+        Endpoint("recommendation", paths["recommendation"], P95_TARGET_MS),
+        Endpoint(
             "tracker, rendered",
             paths["tracker"],
             P95_TARGET_MS,
             throughput_target=False,
             rendered_every_time=True,
         ),
-        bench.Endpoint(
+        Endpoint(
             "recommendation, rend.",
             paths["recommendation"],
             P95_TARGET_MS,
@@ -317,50 +275,31 @@ def run(name: str, database_url: str) -> list[str]:
             rendered_every_time=True,
         ),
     ]
-    server = bench.Server(env, bench.VAR / f"bench-gunicorn-influence-{name.lower()}.log")
+    server = Server(env, harness.VAR / f"bench-gunicorn-influence-{name.lower()}.log")
     try:
         server.start()
         print(
-            f"[{name}] gunicorn: {bench.WORKERS} workers; {bench.REQUESTS} requests or "
-            f"{bench.SECONDS} s per endpoint, concurrency {bench.CONCURRENCY}; "
+            f"[{name}] gunicorn: {WORKERS} workers; {REQUESTS} requests or "
+            f"{SECONDS} s per endpoint, concurrency {CONCURRENCY}; "
             f"tracker: {paths['tracker'][0]}",
             flush=True,
         )
-        results = [bench.measure(server.port, endpoint) for endpoint in planned]
+        results = [measure(server.port, endpoint) for endpoint in planned]
     finally:
         server.stop()
-    return bench.print_table(f"Recommendations, {name}", results)
+    return print_endpoint_table(f"Recommendations, {name}", results)
 
 
 def run_all(configured_url: str) -> list[str]:
-    databases = [("SQLite", fresh_sqlite_url)]
-    if configured_url.startswith(("postgres://", "postgresql://")):
-        databases.append(("PostgreSQL", lambda: fresh_postgres_url(configured_url)))
-    failures = []
-    for name, make_url in databases:
-        try:
-            failures += run(name, make_url())
-        except Exception as error:  # seeding failed, the server cannot be reached...
-            failures.append(f"{name} recommendations: could not run: {error!r}")
-            print(f"[{name}] recommendations benchmark could not run: {error!r}", file=sys.stderr)
-    return failures
+    return harness.on_each_database(
+        "recommendations", configured_url, SQLITE_FILE, BENCH_DATABASE, run
+    )
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--prepare", action="store_true")
-    parser.add_argument("--all", action="store_true", help="the whole benchmark, both databases")
-    parser.add_argument("--recommendations", type=int, default=recommendation_count())
-    args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
-    if args.prepare:
-        print(json.dumps(prepare(args.recommendations)))
-    elif args.all:
-        failures = run_all(os.environ.get("DATABASE_URL", ""))
-        print("\n".join(f"FAIL {failure}" for failure in failures) or "All targets met.")
-    else:
-        parser.error("--prepare or --all")
-    return 0
+    return harness.section_main(
+        __doc__, "recommendations", recommendation_count(), prepare, run_all, argv=argv
+    )
 
 
 if __name__ == "__main__":

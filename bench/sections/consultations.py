@@ -1,4 +1,4 @@
-"""The consultations benchmark: `make bench` runs it after the recommendation tracker.
+"""The consultations section: theme summary, suggestions and exports at 50,000 quotes.
 
 For each database (a fresh var/bench-consultations.sqlite3; `groundswell_bench_consultations`
 on the PostgreSQL server of DATABASE_URL, dropped and created again; no other database is
@@ -10,29 +10,24 @@ touched) it
   2. times, in that subprocess, theme suggestions for the uncoded quotes (5,000;
      consultations.coding.suggest_themes) and the DOCX and PDF exports of the submission
      (document built from the database included);
-  3. serves the site with the bench's gunicorn and requests the staff theme summary page
-     signed in as staff, one request at a time (it is a staff page: a handful of people use
-     it, so latency matters more than throughput);
+  3. serves the site with the bench's gunicorn (bench/http_load.py) and requests the staff
+     theme summary page signed in as staff, one request at a time (it is a staff page: a
+     handful of people use it, so latency matters more than throughput);
   4. prints the table. Targets: summary p95 < 200 ms, suggestions < 10 s, DOCX < 3 s,
      PDF < 10 s, on both databases.
 
-    python -m consultations.bench --all                       # both databases
-    python -m consultations.bench --prepare --contributions 500   # (with DATABASE_URL set)
+    python -m bench.sections.consultations --all      # this section alone
+    python -m bench.sections.consultations --prepare --contributions 500
 """
 
-import argparse
-import http.client
-import json
-import os
 import random
 import sys
 import time
-from pathlib import Path
 
-from bench import databases as bench_databases
+from bench import harness
+from bench.http_load import Server, fetch
 
-ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var"
+SQLITE_FILE = "bench-consultations.sqlite3"
 BENCH_DATABASE = "groundswell_bench_consultations"
 SEED = 20250101
 SUMMARY_REQUESTS = 60
@@ -70,19 +65,8 @@ COMMON = (  # noqa: SIM905 (a phrase reads better as prose than as a list of wor
 ).split()
 
 
-def _env_int(name: str, default: int) -> int:
-    try:
-        return max(1, int(os.environ.get(name, default)))
-    except ValueError:
-        return default
-
-
-def quick() -> bool:
-    return os.environ.get("BENCH_QUICK", "").strip() not in {"", "0"}
-
-
 def contribution_count() -> int:
-    return _env_int("BENCH_CONTRIBUTIONS", 500 if quick() else 5_000)
+    return harness.env_int("BENCH_CONTRIBUTIONS", 500 if harness.quick() else 5_000)
 
 
 def _sentence(rng: random.Random, theme: str) -> str:
@@ -252,12 +236,6 @@ def build_long_submission(consultation_id: int, staff_id: int) -> int:
     return submission.pk
 
 
-def _timed(function, *args):
-    started = time.perf_counter()
-    value = function(*args)
-    return value, round(time.perf_counter() - started, 2)
-
-
 def measure_in_process(report: dict) -> dict:
     """Suggestions and exports, timed where they run: in the app, against this database."""
     import io
@@ -275,11 +253,11 @@ def measure_in_process(report: dict) -> dict:
     from core.models import User
 
     consultation = Consultation.objects.get(pk=report["consultation"])
-    suggestions, suggest_seconds = _timed(suggest_themes, consultation)
+    suggestions, suggest_seconds = harness.timed(suggest_themes, consultation)
     submission_id = build_long_submission(consultation.pk, report["staff"])
     submission = Submission.objects.get(pk=submission_id)
-    _docx, docx_seconds = _timed(lambda: render_docx(build_document(submission)))
-    pdf, pdf_seconds = _timed(lambda: render_pdf(build_document(submission)))
+    _docx, docx_seconds = harness.timed(lambda: render_docx(build_document(submission)))
+    pdf, pdf_seconds = harness.timed(lambda: render_pdf(build_document(submission)))
     staff = User.objects.get(pk=report["staff"])
     session = SessionStore()
     session[SESSION_KEY] = str(staff.pk)
@@ -298,62 +276,23 @@ def measure_in_process(report: dict) -> dict:
 
 
 def prepare(count: int) -> dict:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    django.setup()
-    from django.core.management import call_command
-
-    started = time.perf_counter()
-    call_command("migrate", interactive=False, verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
-    report = {"prepare_seconds": round(time.perf_counter() - started, 1), **seed(count)}
+    harness.setup_django()
+    report = {"prepare_seconds": round(harness.migrate(), 1), **seed(count)}
     return {**report, **measure_in_process(report)}
 
 
-# --- Driving it from bench/run.py -----------------------------------------------------------
-
-
-def fresh_sqlite_url() -> str:
-    return bench_databases.fresh_sqlite_url("bench-consultations.sqlite3")
-
-
-def fresh_postgres_url(server_url: str) -> str:
-    return bench_databases.fresh_postgres_url(server_url, BENCH_DATABASE)
-
-
-def _prepare_in_subprocess(env: dict, count: int) -> dict:
-    return bench_databases.prepare_in_subprocess(
-        "consultations.bench", [f"--contributions={count}"], env
-    )
+# --- Measuring (in bench/run.py's process) ------------------------------------------------
 
 
 def signed_in_latencies(port: int, path: str, session: str, count: int) -> list[float]:
-    """Sequential GETs as the staff member; any answer but 200 is an error."""
-    from bench.run import HOST, REQUEST_TIMEOUT
-
+    """Sequential GETs as the staff member, in milliseconds; any answer but 200 is an error."""
     latencies = []
     for _ in range(count):
-        started = time.perf_counter()
-        connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
-        try:
-            connection.request(
-                "GET", path, headers={"Host": HOST, "Cookie": f"sessionid={session}"}
-            )
-            response = connection.getresponse()
-            response.read()
-        finally:
-            connection.close()
-        if response.status != 200:
-            raise RuntimeError(f"{path} answered {response.status}, not 200")
-        latencies.append(1000 * (time.perf_counter() - started))
+        status, seconds = fetch(port, path, session)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}, not 200")
+        latencies.append(1000 * seconds)
     return latencies
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
 def print_table(name: str, report: dict) -> list[str]:
@@ -383,8 +322,7 @@ def print_table(name: str, report: dict) -> list[str]:
         f"\nConsultations, {name}: {report['contributions']:,} contributions, "
         f"{report['quotes']:,} quotes (seeded in {report['seed_seconds']} s)"
     )
-    header = f"{'measure':<26} {'value':>10}  {'target':<10} result"
-    print(f"{header}\n{'-' * len(header)}")
+    harness.print_header(f"{'measure':<26} {'value':>10}  {'target':<10} result")
     failures = []
     for label, value, target, key in rows:
         ok = key is None or report[key] < TARGETS[key]
@@ -395,13 +333,13 @@ def print_table(name: str, report: dict) -> list[str]:
 
 
 def run(name: str, database_url: str) -> list[str]:
-    from bench import run as bench
-
     count = contribution_count()
-    env = bench.server_env(database_url)
+    env = harness.child_env(database_url)
     print(f"[{name}] consultations: migrating and seeding {count:,} contributions...", flush=True)
-    report = _prepare_in_subprocess(env, count)
-    server = bench.Server(env, bench.VAR / f"bench-gunicorn-consultations-{name.lower()}.log")
+    report = harness.json_from_module(
+        "bench.sections.consultations", ["--prepare", f"--contributions={count}"], env
+    )
+    server = Server(env, harness.VAR / f"bench-gunicorn-consultations-{name.lower()}.log")
     try:
         server.start()
         signed_in_latencies(server.port, report["summary_path"], report["session"], 5)  # warm
@@ -410,40 +348,21 @@ def run(name: str, database_url: str) -> list[str]:
         )
     finally:
         server.stop()
-    report["summary_p50_ms"] = _percentile(latencies, 0.5)
-    report["summary_p95_ms"] = _percentile(latencies, 0.95)
+    report["summary_p50_ms"] = harness.percentile(latencies, 0.5)
+    report["summary_p95_ms"] = harness.percentile(latencies, 0.95)
     return print_table(name, report)
 
 
 def run_all(configured_url: str) -> list[str]:
-    databases = [("SQLite", fresh_sqlite_url)]
-    if configured_url.startswith(("postgres://", "postgresql://")):
-        databases.append(("PostgreSQL", lambda: fresh_postgres_url(configured_url)))
-    failures = []
-    for name, make_url in databases:
-        try:
-            failures += run(name, make_url())
-        except Exception as error:  # seeding failed, the server cannot be reached...
-            failures.append(f"{name} consultations: could not run: {error!r}")
-            print(f"[{name}] consultations benchmark could not run: {error!r}", file=sys.stderr)
-    return failures
+    return harness.on_each_database(
+        "consultations", configured_url, SQLITE_FILE, BENCH_DATABASE, run
+    )
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--prepare", action="store_true")
-    parser.add_argument("--all", action="store_true", help="the whole benchmark, both databases")
-    parser.add_argument("--contributions", type=int, default=contribution_count())
-    args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
-    if args.prepare:
-        print(json.dumps(prepare(args.contributions)))
-    elif args.all:
-        failures = run_all(os.environ.get("DATABASE_URL", ""))
-        print("\n".join(f"FAIL {failure}" for failure in failures) or "All targets met.")
-    else:
-        parser.error("--prepare or --all")
-    return 0
+    return harness.section_main(
+        __doc__, "contributions", contribution_count(), prepare, run_all, argv=argv
+    )
 
 
 if __name__ == "__main__":

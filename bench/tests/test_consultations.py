@@ -3,7 +3,7 @@
 
 import pytest
 
-from consultations import bench
+from bench.sections import consultations as section
 from consultations.consent import publishable_quotes
 from consultations.models import Block, Quote
 
@@ -11,11 +11,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_seeding_builds_coded_quotes_and_a_long_submission():
-    report = bench.seed(20)
+    report = section.seed(20)
     assert report["contributions"] == 20
     assert report["quotes"] == 200 and report["uncoded"] == 20
     assert Quote.objects.filter(codings__isnull=True).count() == 20
-    bench.build_long_submission(report["consultation"], report["staff"])
+    section.build_long_submission(report["consultation"], report["staff"])
     quoted = Quote.objects.filter(blocks__isnull=False)
     assert quoted.exists() and publishable_quotes(quoted).count() == quoted.count()
     assert Block.objects.filter(kind="recommendation").count() == 16
@@ -34,6 +34,6 @@ def test_the_table_reports_each_target(capsys):
         "pdf_seconds": 5,
         "pdf_pages": 41,
     }
-    failures = bench.print_table("SQLite", report)
+    failures = section.print_table("SQLite", report)
     assert failures == ["Consultations SQLite theme summary p95: 250 ms (target < 200 ms)"]
     assert "PDF (41 pages)" in capsys.readouterr().out

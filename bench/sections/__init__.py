@@ -1,0 +1,1 @@
+"""The sections of `make bench`, one module per thing measured; bench/run.py runs them."""

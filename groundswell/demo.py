@@ -1,0 +1,53 @@
+"""The whole demo for `manage.py load_demo`: each app's own demo loader, in the order their
+data depends on each other.
+
+The directory comes first (members/demo.py: networks, organisations, demo logins), because
+the library's authors, the consultations' contributors and the tracker's networks are its
+organisations. Every loader fills only an empty part of the site, so running the whole demo
+again changes nothing.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from consultations.demo import load_demo_consultation
+from influence.demo import load_demo_recommendations
+from library.demo import load_demo_resources
+from media.demo import load_demo_media
+
+
+@dataclass(frozen=True)
+class FeatureDemo:
+    """One feature app's demo: its loader (returns how many records it created, 0 when it
+    skipped) and what to say in either case."""
+
+    load: Callable[[], int]
+    loaded: str  # formatted with {count}
+    skipped: str
+
+
+# After the directory, in this order: the tracker cites library resources, and the
+# consultations quote the directory's organisations and feed recommendations to the tracker.
+FEATURE_DEMOS = (
+    FeatureDemo(
+        load_demo_resources,
+        "Loaded {count} demo library resources.",
+        "The library already has resources: skipped the demo library.",
+    ),
+    FeatureDemo(
+        load_demo_recommendations,
+        "Loaded {count} demo recommendations.",
+        "The tracker already has recommendations: skipped the demo tracker.",
+    ),
+    FeatureDemo(
+        load_demo_consultation,
+        "Loaded {count} demo consultations.",
+        "Skipped the demo consultations: consultations exist already, or the demo "
+        "organisations they quote do not.",
+    ),
+    FeatureDemo(
+        load_demo_media,
+        "Loaded {count} demo news articles.",
+        "The media monitor already has articles: skipped its demo.",
+    ),
+)
