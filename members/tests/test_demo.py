@@ -40,13 +40,60 @@ def run_load_demo() -> str:
     return out.getvalue()
 
 
-@pytest.fixture
-def loaded():
-    run_load_demo()
+@pytest.fixture(scope="module")
+def loaded(module_rows):
+    """Loaded once for the tests that only read the demo (about 5 s a load)."""
+    with module_rows():
+        run_load_demo()
 
 
 def members_of(slug):
     return Organisation.objects.filter(memberships__network__slug=slug)
+
+
+def test_running_twice_changes_nothing():
+    first = run_load_demo()
+    assert "Loaded demo data" in first
+    assert "groundswell-demo" in first
+    User = get_user_model()
+    staff = User.objects.get(email="staff@example.org")
+    staff.set_password("changed by staff")
+    staff.save()
+
+    def snapshot():
+        return [
+            model.objects.count()
+            for model in (
+                Organisation,
+                Network,
+                Membership,
+                Person,
+                Affiliation,
+                MembershipApplication,
+                User,
+                Network.staff.through,
+                Organisation.themes.through,
+            )
+        ]
+
+    before = snapshot()
+    second = run_load_demo()
+    assert "skipped" in second
+    assert snapshot() == before
+    staff.refresh_from_db()
+    assert staff.check_password("changed by staff")
+
+
+def test_an_existing_directory_is_not_touched_but_logins_are_ensured():
+    OrganisationFactory(name="Someone Else's Member")
+    output = run_load_demo()
+    assert "skipped" in output
+    assert Organisation.objects.count() == 1
+    assert not Network.objects.exists()
+    assert get_user_model().objects.filter(email__endswith="@example.org").count() == 4
+
+
+# The tests below read one loaded demo (module_rows); the ones above need an empty database.
 
 
 def test_loads_both_networks_each_run_by_its_own_organisation(loaded):
@@ -154,45 +201,3 @@ def test_demo_logins_have_their_roles(loaded):
         assert user.check_password(demo.DEMO_PASSWORD)
     assert set(staff.staffed_networks.values_list("slug", flat=True)) == {"cja", "ayj"}
     assert list(member.person.organisations.values_list("name", flat=True)) == ["Unlock"]
-
-
-def test_running_twice_changes_nothing():
-    first = run_load_demo()
-    assert "Loaded demo data" in first
-    assert "groundswell-demo" in first
-    User = get_user_model()
-    staff = User.objects.get(email="staff@example.org")
-    staff.set_password("changed by staff")
-    staff.save()
-
-    def snapshot():
-        return [
-            model.objects.count()
-            for model in (
-                Organisation,
-                Network,
-                Membership,
-                Person,
-                Affiliation,
-                MembershipApplication,
-                User,
-                Network.staff.through,
-                Organisation.themes.through,
-            )
-        ]
-
-    before = snapshot()
-    second = run_load_demo()
-    assert "skipped" in second
-    assert snapshot() == before
-    staff.refresh_from_db()
-    assert staff.check_password("changed by staff")
-
-
-def test_an_existing_directory_is_not_touched_but_logins_are_ensured():
-    OrganisationFactory(name="Someone Else's Member")
-    output = run_load_demo()
-    assert "skipped" in output
-    assert Organisation.objects.count() == 1
-    assert not Network.objects.exists()
-    assert get_user_model().objects.filter(email__endswith="@example.org").count() == 4
