@@ -62,7 +62,9 @@ test: dev-deps browser-deps pdf-deps var
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "--- again on PostgreSQL ($$TEST_DATABASE_URL)"; \
-		DATABASE_URL="$$TEST_DATABASE_URL" $(PY) -m pytest -n $(PYTEST_WORKERS) $(ARGS); \
+		DATABASE_URL="$$TEST_DATABASE_URL" $(PY) -m pytest -n $(PYTEST_WORKERS) -m "not alone" $(ARGS) && \
+		echo "--- tests marked alone, in one process" && \
+		DATABASE_URL="$$TEST_DATABASE_URL" $(PY) -m pytest -m alone $(ARGS) || [ $$? = 5 ]; \
 	fi
 
 # While developing: one app's tests (or any pytest arguments), SQLite only, no linting, e.g.
