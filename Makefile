@@ -1,11 +1,13 @@
 # Groundswell: `make run` to try it, `make test` to check it.
 PYTHON ?= python3.11
 PORT ?= 8000
+# Test processes in parallel (pytest-xdist); measured fastest on the 2-core CI machine.
+PYTEST_WORKERS ?= 2
 VENV := .venv
 PY := $(VENV)/bin/python
 export DJANGO_SETTINGS_MODULE := groundswell.settings
 
-.PHONY: run test bench lint fmt deps dev-deps browser-deps pdf-deps clean
+.PHONY: run test test-fast bench lint fmt deps dev-deps browser-deps pdf-deps clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -57,11 +59,18 @@ run: deps pdf-deps var
 test: dev-deps browser-deps pdf-deps var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "--- again on PostgreSQL ($$TEST_DATABASE_URL)"; \
-		DATABASE_URL="$$TEST_DATABASE_URL" $(PY) -m pytest; \
+		DATABASE_URL="$$TEST_DATABASE_URL" $(PY) -m pytest -n $(PYTEST_WORKERS) -m "not alone" $(ARGS) && \
+		echo "--- tests marked alone, in one process" && \
+		DATABASE_URL="$$TEST_DATABASE_URL" $(PY) -m pytest -m alone $(ARGS) || [ $$? = 5 ]; \
 	fi
+
+# While developing: one app's tests (or any pytest arguments), SQLite only, no linting, e.g.
+# `make test-fast APP=members` or `make test-fast APP=glossary ARGS="-k checker -x"`.
+test-fast: dev-deps var
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(APP) $(ARGS)
 
 bench: dev-deps pdf-deps var
 	$(PY) bench/run.py

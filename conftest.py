@@ -1,8 +1,37 @@
-"""Shared pytest set-up: factories live in each app's tests/factories.py."""
+"""Shared pytest set-up: factories live in each app's tests/factories.py.
+
+The suite runs in parallel (pytest-xdist, `make test`): every worker process has its own test
+database (pytest-django suffixes its name with the worker id), its own in-memory cache, its
+own MEDIA_ROOT below, its own Chromium (browser_fixtures) and live servers on free ports.
+Nothing a test writes may go to a fixed path shared by the workers.
+"""
 
 import pytest
 
 pytest_plugins = ["core.tests.browser_fixtures"]
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Test databases on PostgreSQL do not wait for the disk at each commit: a crash can lose
+    only the test database, and commits (transactional and browser tests, migrations) are
+    several times faster. What the tests see is unchanged."""
+    from django.conf import settings
+
+    for db_settings in settings.DATABASES.values():
+        if db_settings["ENGINE"] == "django.db.backends.postgresql":
+            options = db_settings.setdefault("OPTIONS", {})
+            options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _media_root_per_worker(tmp_path_factory):
+    """Files a test stores without choosing a folder land in this worker's own temporary
+    folder, never in var/media (tests that care set settings.MEDIA_ROOT themselves)."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -27,3 +56,54 @@ def committed_terms(transactional_db):
 
     migration = importlib.import_module("taxonomy.migrations.0002_load_terms")
     migration.load_terms(apps, None)
+
+
+# --- Rows written once for a module ----------------------------------------------------------
+
+# The module whose shared rows are open on this worker's connection, if any.
+_open_shared_rows: list[str] = []
+
+
+@pytest.fixture(scope="module")
+def module_rows(request, django_db_setup, django_db_blocker):
+    """Write expensive rows once for the tests of one module that all read them.
+
+    A module-scoped fixture asks for this and writes its rows inside `with module_rows():`.
+    They live in a transaction left open until the module's last test; each test's own
+    changes roll back to a savepoint inside it (as with `db`), so every test starts from the
+    same rows, as if the fixture had run for it alone. Tests of that module that do not ask
+    for the rows must come before the first that does (they are refused otherwise), and a
+    module using this has no transactional tests (nothing may commit inside it)."""
+    from django.db import transaction
+
+    outer = transaction.atomic()
+    with django_db_blocker.unblock():
+        outer.__enter__()
+    _open_shared_rows.append(request.node.nodeid)
+    try:
+        yield django_db_blocker.unblock
+    finally:
+        _open_shared_rows.remove(request.node.nodeid)
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def _only_readers_of_shared_rows(request):
+    """A test running while a module's shared rows are open would see rows it never asked
+    for, or commit them: refuse it rather than let it pass or fail for the wrong reason."""
+    reads_shared_rows = "module_rows" in request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    commits = {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker is not None and marker.kwargs.get("transaction", False)
+    )
+    if reads_shared_rows and commits:
+        pytest.fail(f"{request.node.nodeid} commits, so it cannot read module_rows.", pytrace=False)
+    if _open_shared_rows and not reads_shared_rows:
+        pytest.fail(
+            f"{request.node.nodeid} runs while the rows of {_open_shared_rows[0]} "
+            "(module_rows) are open: move it above the module's first test that reads them, "
+            "or into another module.",
+            pytrace=False,
+        )

@@ -68,14 +68,40 @@ def inject_axe(page) -> None:
     page.add_script_tag(url=AXE_PATH)
 
 
+# What Playwright says when a script meets a document that a navigation is replacing.
+NAVIGATION_ERRORS = (
+    "Execution context was destroyed",
+    "Cannot read properties of null",
+    "because of a navigation",
+)
+
+
+AXE_RUN = "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+
+
+def run_axe(page, attempts: int = 3) -> dict:
+    """axe-core's results for the page once it has loaded. A click that navigates returns
+    before the next page arrives; on a busy machine (parallel tests) axe can start on the
+    document being replaced, so it waits for the load and runs again on the new page."""
+    from playwright.sync_api import Error
+
+    for _ in range(attempts - 1):
+        page.wait_for_load_state()
+        try:
+            inject_axe(page)
+            return page.evaluate(AXE_RUN, AXE_TAGS)
+        except Error as error:
+            if not any(text in str(error) for text in NAVIGATION_ERRORS):
+                raise
+    page.wait_for_load_state()
+    inject_axe(page)
+    return page.evaluate(AXE_RUN, AXE_TAGS)
+
+
 def axe_check(page, ignore_rules: tuple[str, ...] = ()) -> None:
     """Run axe-core on the page as it is now; fail on serious or critical WCAG 2.x A/AA
     violations, and on scripts or styles the content security policy blocked."""
-    inject_axe(page)
-    results = page.evaluate(
-        """async (tags) => await axe.run(document, {runOnly: {type: "tag", values: tags}})""",
-        AXE_TAGS,
-    )
+    results = run_axe(page)
     problems = [
         violation
         for violation in results["violations"]

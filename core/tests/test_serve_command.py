@@ -5,6 +5,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -31,6 +32,12 @@ def _wait_for(url: str, seconds: float = 30) -> int:
     raise AssertionError(f"{url} did not answer within {seconds} s")
 
 
+def _wait_until(condition, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
 def test_serve_runs_the_site_and_worker_and_ctrl_c_stops_both(tmp_path):
     env = {
         **os.environ,
@@ -47,13 +54,21 @@ def test_serve_runs_the_site_and_worker_and_ctrl_c_stops_both(tmp_path):
         stderr=subprocess.STDOUT,
         text=True,
     )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(serve.stdout), daemon=True)
+    reader.start()
     try:
         assert _wait_for(f"http://127.0.0.1:{port}/healthz") == 200
+        # The site can answer before the worker has started (on a busy machine, while other
+        # tests run in parallel): Ctrl-C once both are up, as a person would.
+        _wait_until(lambda: any("Starting worker" in line for line in lines))
         serve.send_signal(signal.SIGINT)
-        output, _ = serve.communicate(timeout=30)
+        serve.wait(timeout=30)
+        reader.join(timeout=30)
     finally:
         if serve.poll() is None:
             serve.kill()
+    output = "".join(lines)
     assert serve.returncode == 0
     assert "Stopped." in output
     assert "Starting worker" in output

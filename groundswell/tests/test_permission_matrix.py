@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.shortcuts import resolve_url
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from core.tests.factories import AdminFactory, JudgeFactory, StaffFactory, UserFactory
@@ -150,9 +150,25 @@ def recommendation_samples(staff) -> dict[str, str]:
     }
 
 
+@pytest.fixture(scope="module")
+def world_rows(module_rows, tmp_path_factory):
+    """Built once: every test only GETs a URL, and its own writes (sessions) roll back."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        with module_rows():
+            world = build_world()
+        yield world
+
+
 @pytest.fixture
-def world(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def world(db, world_rows):
+    """The shared rows, with user objects of the test's own (signing in updates them)."""
+    users = {
+        role: user and type(user).objects.get(pk=user.pk) for role, user in world_rows.users.items()
+    }
+    return World(users=users, samples=world_rows.samples)
+
+
+def build_world() -> World:
     network_n = NetworkFactory(name="Criminal Justice Network", slug="cjn")
     network_m = NetworkFactory(name="Youth Justice Network", slug="yjn")
     org_a = OrganisationFactory(name="Open Doors Housing", networks=[network_n])
@@ -235,25 +251,6 @@ def outcome(response) -> str:
     return str(response.status_code)
 
 
-@pytest.mark.parametrize(("url_name", "case", "role"), list(matrix_params()))
-def test_get_as_each_role_matches_the_rule(url_name, case, role, world):
-    if case is None:
-        route = NAMED[url_name]
-        pytest.fail(
-            f"URL name {url_name!r} (/{route.route}) lacks a rule in {RULES_FILE}: "
-            "add one saying what anonymous, member, judge, staff and admin get."
-        )
-    client = Client()
-    if world.users[role] is not None:
-        client.force_login(world.users[role])
-    url = url_for(url_name, case, world)
-    expected = getattr(case.expect, role)
-    actual = outcome(client.get(url))
-    assert actual == expected, (
-        f"GET {url} ({url_name}, {case.label}) as {role}: expected {expected}, got {actual}"
-    )
-
-
 def test_every_named_url_has_a_rule():
     missing = [
         f"{name} (/{route.route})"
@@ -329,3 +326,23 @@ def test_api_routes_read_by_the_matrix_accept_get(url_name):
     """A GET rule on an API name that only writes would quietly test a sibling operation
     sharing the same path; such a route needs a write_only rule instead."""
     assert "GET" in operation_methods(NAMED[url_name])
+
+
+# Last: the tests above need no rows, and these share one world (module_rows).
+@pytest.mark.parametrize(("url_name", "case", "role"), list(matrix_params()))
+def test_get_as_each_role_matches_the_rule(url_name, case, role, world):
+    if case is None:
+        route = NAMED[url_name]
+        pytest.fail(
+            f"URL name {url_name!r} (/{route.route}) lacks a rule in {RULES_FILE}: "
+            "add one saying what anonymous, member, judge, staff and admin get."
+        )
+    client = Client()
+    if world.users[role] is not None:
+        client.force_login(world.users[role])
+    url = url_for(url_name, case, world)
+    expected = getattr(case.expect, role)
+    actual = outcome(client.get(url))
+    assert actual == expected, (
+        f"GET {url} ({url_name}, {case.label}) as {role}: expected {expected}, got {actual}"
+    )

@@ -31,13 +31,19 @@ STIGMATISING = re.compile(
 )
 
 
-@pytest.fixture
-def loaded():
-    demo.load_demo()
+@pytest.fixture(scope="module")
+def loaded(module_rows):
+    """Loaded once for the tests that only read the demo (about 5 s a load)."""
+    with module_rows():
+        demo.load_demo()
 
 
 def members_of(slug):
     return Organisation.objects.filter(memberships__network__slug=slug)
+
+
+# The tests below read one loaded demo (module_rows); the load_demo command's own tests are
+# in groundswell/tests/test_load_demo.py.
 
 
 def test_loads_both_networks_each_run_by_its_own_organisation(loaded):
