@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from core.ratelimit import hit
+from core.lib.ratelimit import hit
 from core.roles import is_staff_member
 from members.forms import ApprovalForm, DeclineForm, MembershipApplicationForm
 from members.models import MembershipApplication, Network
