@@ -93,8 +93,8 @@ def seed(organisations: int = 10_000, random_seed: int = 2024, batch_size: int =
     """Create two networks and `organisations` tagged member organisations."""
     from django.db import transaction
 
-    from members.identifiers import normalise_name
     from members.models import Membership, Network, Organisation
+    from members.services.identifiers import normalise_name
     from taxonomy.models import Term
 
     started = time.perf_counter()

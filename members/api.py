@@ -22,7 +22,6 @@ from core import audit
 from core.api_auth import staff_token_auth
 from core.lib.pagination import DEFAULT_LIMIT, Limit, LimitOffsetPage, Offset, paginate
 from members.forms import OrganisationForm
-from members.identifiers import normalise_charity_number, normalise_company_number
 from members.models import (
     Membership,
     MembershipStatus,
@@ -31,7 +30,6 @@ from members.models import (
     OrganisationType,
     SizeBand,
 )
-from members.permissions import can_edit_organisation, networks_run_by
 from members.services.directory import (
     MAX_QUERY_LENGTH,
     SORTS,
@@ -40,7 +38,9 @@ from members.services.directory import (
     active_members,
     filtered_organisations,
 )
+from members.services.identifiers import normalise_charity_number, normalise_company_number
 from members.services.organisations import save_organisation, set_membership
+from members.services.permissions import can_edit_organisation, networks_run_by
 from members.services.tags import tag_slugs
 from taxonomy.models import Term, Vocabulary
 

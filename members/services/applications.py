@@ -21,11 +21,6 @@ from rapidfuzz import fuzz, process
 
 from core import audit
 from core.email import queue_email
-from members.identifiers import (
-    normalise_charity_number,
-    normalise_company_number,
-    normalise_name,
-)
 from members.models import (
     Affiliation,
     Membership,
@@ -33,6 +28,11 @@ from members.models import (
     MembershipStatus,
     Organisation,
     Person,
+)
+from members.services.identifiers import (
+    normalise_charity_number,
+    normalise_company_number,
+    normalise_name,
 )
 from members.services.organisations import set_membership, unique_slug
 

@@ -72,11 +72,6 @@ from core.lib.slugs import first_free, slug_base
 from core.lib.spreadsheets import escape_cell, line_writer, unescape_cell
 from core.models import AuditEntry
 from members.forms import OrganisationForm
-from members.identifiers import (
-    normalise_charity_number,
-    normalise_company_number,
-    normalise_name,
-)
 from members.models import (
     Membership,
     MembershipStatus,
@@ -84,6 +79,11 @@ from members.models import (
     Organisation,
     OrganisationType,
     SizeBand,
+)
+from members.services.identifiers import (
+    normalise_charity_number,
+    normalise_company_number,
+    normalise_name,
 )
 from members.services.organisations import RESERVED_SLUGS
 from taxonomy.models import Term, Vocabulary

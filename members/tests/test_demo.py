@@ -8,7 +8,6 @@ from django.db.models import Count
 
 from core.roles import Role
 from members import demo
-from members.identifiers import normalise_name
 from members.models import (
     Affiliation,
     Membership,
@@ -17,6 +16,7 @@ from members.models import (
     Organisation,
     Person,
 )
+from members.services.identifiers import normalise_name
 from members.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
