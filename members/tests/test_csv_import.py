@@ -16,7 +16,10 @@ from core import audit
 from core.models import AuditEntry
 from core.tests.factories import AdminFactory, JudgeFactory, StaffFactory, UserFactory
 from members.models import ImportJob, Membership, Organisation
-from members.services import csv_io
+from members.services.csv.applying import apply_plan
+from members.services.csv.columns import ORGANISATION_COLUMNS, header_for
+from members.services.csv.export import export_csv
+from members.services.csv.planning import plan_import
 from members.tests.factories import NetworkFactory, OrganisationFactory, member_contact_for
 from taxonomy.models import Term
 
@@ -86,7 +89,7 @@ def to_csv(rows: list[dict], columns: list[str] | None = None) -> str:
     if columns is None:
         from members.models import Network
 
-        columns = csv_io.header_for(Network.objects.order_by("slug"))
+        columns = header_for(Network.objects.order_by("slug"))
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(columns)
@@ -101,13 +104,13 @@ def csv_file(text: str | bytes, name: str = "members.csv") -> SimpleUploadedFile
 
 
 def import_text(text: str):
-    plan = csv_io.plan_import(text)
+    plan = plan_import(text)
     assert plan.is_valid, [str(p) for p in plan.problems]
-    return csv_io.apply_plan(plan, actor_label="test")
+    return apply_plan(plan, actor_label="test")
 
 
 def problems(text: str) -> list[str]:
-    plan = csv_io.plan_import(text)
+    plan = plan_import(text)
     assert not plan.is_valid
     return [str(problem) for problem in plan.problems]
 
@@ -182,8 +185,8 @@ def test_rerunning_the_same_file_changes_nothing(networks):
     stamps = dict(Organisation.objects.values_list("pk", "updated_at"))
     entries = AuditEntry.objects.count()
     with CaptureQueriesContext(connection) as queries:
-        plan = csv_io.plan_import(text)
-        result = csv_io.apply_plan(plan)
+        plan = plan_import(text)
+        result = apply_plan(plan)
     assert plan.counts == {"create": 0, "update": 0, "unchanged": 40}
     assert (result.created, result.updated, result.unchanged) == (0, 0, 40)
     writes = [q["sql"] for q in queries if q["sql"].split()[0] in {"INSERT", "UPDATE", "DELETE"}]
@@ -199,11 +202,11 @@ def test_a_changed_row_updates_only_that_organisation_and_is_audited(networks):
     rows[2]["description"] = "A new description."
     rows[2]["themes"] = "housing"
     rows[3]["cja status"] = "active"
-    plan = csv_io.plan_import(to_csv(rows))
+    plan = plan_import(to_csv(rows))
     assert plan.counts == {"create": 0, "update": 2, "unchanged": 3}
     assert plan.rows[2].changes == ["description", "themes"]
     assert plan.rows[3].changes == ["cja membership"]
-    csv_io.apply_plan(plan)
+    apply_plan(plan)
     changed = Organisation.objects.get(charity_number="1000002")
     assert changed.description == "A new description."
     assert list(changed.themes.values_list("slug", flat=True)) == ["housing"]
@@ -226,9 +229,9 @@ def test_rows_match_existing_organisations_by_charity_number_then_name(networks)
             row("Forward Trust Ltd", charity_number="7654321"),
         ]
     )
-    plan = csv_io.plan_import(text)
+    plan = plan_import(text)
     assert [r.organisation for r in plan.rows] == [by_number, by_name]
-    csv_io.apply_plan(plan)
+    apply_plan(plan)
     by_number.refresh_from_db()
     by_name.refresh_from_db()
     assert by_number.name == "New Name"
@@ -271,7 +274,7 @@ def test_export_then_import_into_an_empty_database_is_lossless(networks):
         ),
     ]
     import_text(to_csv(tricky + generated_rows(25)))
-    first = csv_io.export_csv()
+    first = export_csv()
     out = io.StringIO()
     call_command("export_members", stdout=out)
     assert out.getvalue() == first, "the command writes exactly what the web exports"
@@ -279,7 +282,7 @@ def test_export_then_import_into_an_empty_database_is_lossless(networks):
     Organisation.objects.all().delete()
     assert not Membership.objects.exists()
     import_text(first)
-    second = csv_io.export_csv()
+    second = export_csv()
     assert second.encode() == first.encode()
     assert Organisation.objects.get(slug="womens-aid-york").memberships.get().renewal_due == (
         datetime.date(2024, 2, 29)
@@ -349,7 +352,7 @@ def test_repeated_columns_are_named(networks):
 
 
 def test_headers_may_use_spaces_capitals_and_leave_out_networks(networks):
-    columns = [c.replace("_", " ").title() for c in csv_io.ORGANISATION_COLUMNS]
+    columns = [c.replace("_", " ").title() for c in ORGANISATION_COLUMNS]
     text = to_csv([], columns) + '"Open Doors",,charity,,,,,,no,no,,,,\r\n'
     result = import_text(text)
     assert result.created == 1
@@ -486,7 +489,7 @@ def test_a_namesake_with_its_own_charity_number_and_slug_is_another_organisation
         row("Women's Aid", slug="womens-aid", charity_number="1054154", website="https://a.org"),
         row("Womens Aid", slug="womens-aid-york", charity_number="1111111"),
     ]
-    plan = csv_io.plan_import(to_csv(rows))
+    plan = plan_import(to_csv(rows))
     assert [r.action for r in plan.rows] == ["update", "create"]
     assert plan.rows[0].organisation == leeds
     # Without a slug of its own, a different number is taken for a mistake, not a namesake.
@@ -497,9 +500,9 @@ def test_a_namesake_with_its_own_charity_number_and_slug_is_another_organisation
 
 
 def test_empty_unnamed_columns_are_ignored_but_not_values_in_them(networks):
-    text = to_csv([row("Open Doors")], [*csv_io.ORGANISATION_COLUMNS, "", " "])
+    text = to_csv([row("Open Doors")], [*ORGANISATION_COLUMNS, "", " "])
     assert import_text(text).created == 1
-    text = to_csv([row("Open Doors", **{"": "stray"})], [*csv_io.ORGANISATION_COLUMNS, ""])
+    text = to_csv([row("Open Doors", **{"": "stray"})], [*ORGANISATION_COLUMNS, ""])
     assert problems(text) == [
         "Row 2: column 15 has a value but no heading. Add its heading to row 1, or remove the "
         "value."
@@ -526,11 +529,11 @@ def test_one_bad_row_among_good_ones_writes_nothing(staff_client, networks):
 
 
 def test_a_clash_found_while_writing_rolls_everything_back(networks):
-    plan = csv_io.plan_import(to_csv(generated_rows(30)))
+    plan = plan_import(to_csv(generated_rows(30)))
     # Someone takes a company number between the check and the write.
     OrganisationFactory(name="Latecomer", company_number="10000029")
     with pytest.raises(IntegrityError):
-        csv_io.apply_plan(plan)
+        apply_plan(plan)
     assert list(Organisation.objects.values_list("name", flat=True)) == ["Latecomer"]
     assert not Membership.objects.exists()
 
@@ -727,11 +730,11 @@ def test_export_query_count_does_not_grow_with_organisations(
 def test_importing_2000_rows_takes_a_bounded_number_of_queries(networks):
     text = to_csv(generated_rows(2000))
     with CaptureQueriesContext(connection) as queries:
-        plan = csv_io.plan_import(text)
+        plan = plan_import(text)
     assert plan.is_valid
     assert len(queries) <= 10, "checking costs a fixed number of queries, not one per row"
     with CaptureQueriesContext(connection) as queries:
-        result = csv_io.apply_plan(plan)
+        result = apply_plan(plan)
     assert result.created == 2000
     # Set-based writes: one statement per batch of rows (batches are smaller on SQLite,
     # whose statements take at most 999 parameters), never one per row.
@@ -744,7 +747,7 @@ def test_importing_2000_rows_takes_a_bounded_number_of_queries(networks):
     for data in rows:
         data["description"] += " Updated."
     with CaptureQueriesContext(connection) as queries:
-        result = csv_io.apply_plan(csv_io.plan_import(to_csv(rows)))
+        result = apply_plan(plan_import(to_csv(rows)))
     assert result.updated == 2000
     assert len(queries) <= 60, len(queries)
 
