@@ -21,6 +21,9 @@ PROGRESS_EVERY = 200
 
 
 class Planner:
+    """One file's plan, a row at a time: the row's cells are read (RowReader), matched to an
+    existing organisation (Matcher), then compared with it."""
+
     def __init__(self, plan: ImportPlan, header: Header, networks: list[Network]):
         self.plan = plan
         self.header = header
