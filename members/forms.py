@@ -1,7 +1,7 @@
 from django import forms
 
 from members.models import MembershipApplication, Network, Organisation, OrganisationType
-from members.services.applications import consent_text
+from members.services.applications.intake import consent_text
 from members.services.identifiers import normalise_charity_number, normalise_company_number
 
 

@@ -19,7 +19,8 @@ from members.models import (
     Organisation,
     Person,
 )
-from members.services import applications as service
+from members.services.applications import intake, review, screening
+from members.services.applications.duplicates import find_duplicates
 from members.tests.factories import (
     MembershipFactory,
     NetworkFactory,
@@ -36,7 +37,7 @@ LIST_URL = reverse("members:applications")
 
 def past_token(seconds: int = 60) -> str:
     """A genuine form token issued `seconds` ago, so the timing check lets it through."""
-    return service.make_form_token(timezone.now() - datetime.timedelta(seconds=seconds))
+    return screening.make_form_token(timezone.now() - datetime.timedelta(seconds=seconds))
 
 
 class ApplicationFactory(factory.django.DjangoModelFactory):
@@ -50,7 +51,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     contact_name = "Sam Okafor"
     contact_email = factory.Sequence(lambda n: f"applicant{n}@example.org.uk")
     contact_job_title = "Coordinator"
-    consent_text = factory.LazyFunction(service.consent_text)
+    consent_text = factory.LazyFunction(intake.consent_text)
 
     @factory.post_generation
     def networks(obj, create, extracted, **kwargs):
@@ -119,7 +120,7 @@ def test_form_shows_every_section_and_hides_the_honeypot(client, networks):
     assert '<div class="honeypot" aria-hidden="true">' in html
     assert 'tabindex="-1"' in html
     assert 'name="form_token"' in html
-    assert escape(service.consent_text()) in html
+    assert escape(intake.consent_text()) in html
     assert response.headers["Cache-Control"].startswith("max-age=0")
 
 
@@ -149,7 +150,7 @@ def test_successful_application_is_saved_and_acknowledged(
     assert [t.slug for t in application.parts.all()] == ["prisons"]
     assert [t.slug for t in application.themes.all()] == ["housing"]
     assert [t.slug for t in application.regions.all()] == ["london"]
-    assert application.consent_text == service.consent_text()
+    assert application.consent_text == intake.consent_text()
     assert abs(application.consented_at - timezone.now()) < datetime.timedelta(minutes=1)
 
     assert len(mailoutbox) == 1
@@ -269,7 +270,7 @@ def test_filled_honeypot_is_refused_politely_and_nothing_is_saved(client, networ
 
 @pytest.mark.django_db
 def test_too_fast_submission_is_refused(client, networks, mailoutbox):
-    data = application_data(networks, form_token=service.make_form_token())
+    data = application_data(networks, form_token=screening.make_form_token())
     response = client.post(APPLY_URL, data)
     assert response.status_code == 400
     assert "looked like it had been sent automatically" in response.content.decode()
@@ -307,20 +308,20 @@ def test_form_open_for_over_a_day_is_shown_again_with_a_fresh_token(client, netw
     assert MembershipApplication.objects.count() == 0
     fresh = response.context["form"].data["form_token"]
     assert fresh != stale
-    assert service.check_form_token(fresh) is service.FormCheck.OK
+    assert screening.check_form_token(fresh) is screening.FormCheck.OK
 
 
 @pytest.mark.django_db
 def test_timing_check_boundaries():
     now = timezone.now()
-    token = service.make_form_token(now)
-    assert service.check_form_token(token, now) is service.FormCheck.TOO_FAST
-    later = now + datetime.timedelta(seconds=service.MIN_FILL_SECONDS)
-    assert service.check_form_token(token, later) is service.FormCheck.OK
-    day_later = now + datetime.timedelta(seconds=service.MAX_FORM_AGE_SECONDS + 1)
-    assert service.check_form_token(token, day_later) is service.FormCheck.EXPIRED
-    future = service.make_form_token(now + datetime.timedelta(hours=1))
-    assert service.check_form_token(future, now) is service.FormCheck.TOO_FAST
+    token = screening.make_form_token(now)
+    assert screening.check_form_token(token, now) is screening.FormCheck.TOO_FAST
+    later = now + datetime.timedelta(seconds=screening.MIN_FILL_SECONDS)
+    assert screening.check_form_token(token, later) is screening.FormCheck.OK
+    day_later = now + datetime.timedelta(seconds=screening.MAX_FORM_AGE_SECONDS + 1)
+    assert screening.check_form_token(token, day_later) is screening.FormCheck.EXPIRED
+    future = screening.make_form_token(now + datetime.timedelta(hours=1))
+    assert screening.check_form_token(future, now) is screening.FormCheck.TOO_FAST
 
 
 @pytest.mark.django_db
@@ -419,7 +420,7 @@ def test_duplicate_check_finds_a_similar_name():
     OrganisationFactory(name="Women in Prison")
     application = ApplicationFactory(organisation_name="The Forward Trust")
 
-    report = service.find_duplicates(application)
+    report = find_duplicates(application)
 
     assert [m.record for m in report.organisations] == [forward]
     match = report.organisations[0]
@@ -435,7 +436,7 @@ def test_duplicate_check_finds_the_same_charity_number_whatever_the_name():
         organisation_name="Completely Different Name", charity_number="1 079 046"
     )
 
-    report = service.find_duplicates(application)
+    report = find_duplicates(application)
 
     assert [m.record for m in report.organisations] == [holder]
     assert report.organisations[0].same_number
@@ -448,7 +449,7 @@ def test_duplicate_check_finds_the_same_company_number_first():
     holder = OrganisationFactory(name="Other Name Ltd", company_number="SC123456")
     application = ApplicationFactory(organisation_name="Nacro", company_number="sc123456")
 
-    report = service.find_duplicates(application)
+    report = find_duplicates(application)
 
     assert report.organisations[0].record == holder
     assert report.organisations[0].reasons == ["Same company number: SC123456"]
@@ -462,7 +463,7 @@ def test_duplicate_check_lists_other_waiting_applications_with_similar_names():
     ApplicationFactory(organisation_name="Forward Trust", status="declined")
     ApplicationFactory(organisation_name="Clinks")
 
-    report = service.find_duplicates(application)
+    report = find_duplicates(application)
 
     assert [m.record for m in report.applications] == [twin]
     assert report.organisations == []
@@ -472,7 +473,7 @@ def test_duplicate_check_lists_other_waiting_applications_with_similar_names():
 def test_unrelated_names_are_not_flagged():
     OrganisationFactory(name="Howard League for Penal Reform")
     application = ApplicationFactory(organisation_name="Prison Reform Trust")
-    assert not service.find_duplicates(application)
+    assert not find_duplicates(application)
 
 
 @pytest.mark.django_db
@@ -540,7 +541,7 @@ def test_approval_creates_organisation_membership_person_and_audit_entries(
     for membership in memberships:
         assert membership.status == MembershipStatus.ACTIVE
         assert membership.joined_on == today
-        assert membership.renewal_due == service._one_year_after(today)
+        assert membership.renewal_due == review._one_year_after(today)
 
     person = Person.objects.get(email="amira@example.org.uk")
     assert person.name == "Amira Khan"
@@ -603,7 +604,7 @@ def test_approval_into_an_existing_organisation_fills_gaps_without_losing_data(
     application.themes.set(Term.objects.filter(slug="housing"))
 
     with send_on_commit():
-        service.approve_application(application, staff, existing)
+        review.approve_application(application, staff, existing)
 
     existing.refresh_from_db()
     assert Organisation.objects.count() == 1
@@ -618,7 +619,7 @@ def test_approval_into_an_existing_organisation_fills_gaps_without_losing_data(
 
     kept = Membership.objects.get(organisation=existing, network=cja)
     assert kept.joined_on == joined
-    assert kept.renewal_due == service._one_year_after(timezone.localdate())
+    assert kept.renewal_due == review._one_year_after(timezone.localdate())
     added = Membership.objects.get(organisation=existing, network=yjn)
     assert added.status == MembershipStatus.ACTIVE
     assert added.joined_on == timezone.localdate()
@@ -704,9 +705,9 @@ def test_a_failed_approval_changes_nothing(networks, staff, monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("mail server on fire")
 
-    monkeypatch.setattr(service, "_record_contact", fail)
+    monkeypatch.setattr(review, "_record_contact", fail)
     with pytest.raises(RuntimeError):
-        service.approve_application(application, staff)
+        review.approve_application(application, staff)
 
     assert Organisation.objects.count() == 0
     assert Membership.objects.count() == 0
@@ -731,8 +732,8 @@ def test_decline_needs_a_reason(client, networks, staff, mailoutbox):
     application.refresh_from_db()
     assert application.status == MembershipApplication.Status.PENDING
     assert mailoutbox == []
-    with pytest.raises(service.ApplicationError):
-        service.decline_application(application, staff, "")
+    with pytest.raises(review.ApplicationError):
+        review.decline_application(application, staff, "")
 
 
 @pytest.mark.django_db
@@ -771,13 +772,13 @@ def test_an_application_cannot_be_decided_twice(
 ):
     application = ApplicationFactory(networks=networks)
     with send_on_commit():
-        service.approve_application(application, staff)
+        review.approve_application(application, staff)
     assert len(mailoutbox) == 1
 
-    with pytest.raises(service.AlreadyDecided):
-        service.approve_application(application, staff)
-    with pytest.raises(service.AlreadyDecided):
-        service.decline_application(application, staff, "Changed our minds")
+    with pytest.raises(review.AlreadyDecided):
+        review.approve_application(application, staff)
+    with pytest.raises(review.AlreadyDecided):
+        review.decline_application(application, staff, "Changed our minds")
 
     client.force_login(AdminFactory())
     with send_on_commit():
@@ -799,10 +800,10 @@ def test_stale_page_cannot_decide_an_application_already_decided(networks, staff
     """Two members of staff with the page open: the second decision is refused."""
     application = ApplicationFactory(networks=networks)
     stale_copy = MembershipApplication.objects.get(pk=application.pk)
-    service.decline_application(application, staff, "Outside our remit")
+    review.decline_application(application, staff, "Outside our remit")
 
-    with pytest.raises(service.AlreadyDecided, match="already been declined"):
-        service.approve_application(stale_copy, StaffFactory())
+    with pytest.raises(review.AlreadyDecided, match="already been declined"):
+        review.approve_application(stale_copy, StaffFactory())
     assert Organisation.objects.count() == 0
 
 
