@@ -274,7 +274,7 @@ RULES.update(
 )
 
 
-# --- Library search (library/views_search.py) ------------------------------------------------
+# --- Library search (library/views/search.py) ------------------------------------------------
 # Only published resources are ever in the search index, so both are public; drafts never
 # show (library/tests/test_search.py).
 RULES.update(
