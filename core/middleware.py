@@ -2,7 +2,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 
-from core import freshness
+from core.lib import freshness
 
 
 class SecurityHeadersMiddleware:
@@ -38,7 +38,7 @@ class VisitorPageReuseMiddleware:
     who is not signed in, so rendering them once per change to the data is enough. A request
     qualifies only when it is a GET that carries no session, messages or Authorization
     (nothing personal can be in its page), and a response is kept only when it is a 200 that
-    sets no cookie. Freshness comes from core.freshness, so any committed write, by any
+    sets no cookie. Freshness comes from core.lib.freshness, so any committed write, by any
     process, means the next visitor gets a newly rendered page.
     """
 

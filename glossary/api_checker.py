@@ -10,7 +10,7 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from pydantic import field_validator
 
-from core.ratelimit import hit
+from core.lib.ratelimit import hit
 from glossary.checker import check_text
 
 router = Router(tags=["language"])

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods
 
 from core.lib.extraction import ExtractionError, extract_text
 from core.lib.highlight import highlighted_segments
+from core.lib.ratelimit import hit
 from core.lib.uploads import UploadRefused, check_document
-from core.ratelimit import hit
 from glossary import guide as language_guide
 from glossary.checker import CATEGORIES, KINDS, check_text
 from glossary.models import GuideEntry

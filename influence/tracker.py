@@ -2,7 +2,7 @@
 
 A page costs a fixed number of queries whatever its size: the filter choices (targets,
 terms, networks), the counts (reused between requests until something is committed, see
-core.freshness), the ids on the page, those recommendations with their tags, and their
+core.lib.freshness), the ids on the page, those recommendations with their tags, and their
 current statuses. Filters are subqueries (`IN`), never joins, so nothing is listed twice.
 
 With a target filter, a status filter means the status *with that target*; otherwise a
@@ -17,8 +17,8 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from core.freshness import reuse
 from core.lib import facets
+from core.lib.freshness import reuse
 from core.lib.pagination import PAGE_SIZE
 from influence import services
 from influence.models import Recommendation, Status, StatusChange, TargetBody

@@ -2,7 +2,7 @@
 
 from core.roles import Role, is_staff_member
 from library.models import ResourceStatus
-from members.permissions import editable_organisations
+from members.services.permissions import editable_organisations
 
 
 def can_manage(user) -> bool:

@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from pydantic import field_validator
 
-from core.ratelimit import hit
+from core.lib.ratelimit import hit
 from glossary.api_checker import FindingOut
 from media.analysis import SCORE_FORMULA, analyse
 

@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.roles import Role
-from members.identifiers import normalise_name
 from members.models import (
     Affiliation,
     Membership,
@@ -28,6 +27,7 @@ from members.models import (
     Organisation,
     Person,
 )
+from members.services.identifiers import normalise_name
 from members.services.organisations import RESERVED_SLUGS
 from members.services.tags import TAG_FIELDS
 from taxonomy.models import Term

@@ -1,8 +1,8 @@
 from django import forms
 
-from members.identifiers import normalise_charity_number, normalise_company_number
 from members.models import MembershipApplication, Network, Organisation, OrganisationType
-from members.services.applications import consent_text
+from members.services.applications.intake import consent_text
+from members.services.identifiers import normalise_charity_number, normalise_company_number
 
 
 class HttpsURLField(forms.URLField):

@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from members.identifiers import (
+from members.services.identifiers import (
     normalise_charity_number,
     normalise_company_number,
     normalise_name,

@@ -9,7 +9,7 @@ progress counter written inside the import's transaction would therefore stay at
 everyone else until the very end. So the import runs in two phases:
 
 1. **Checking** (no transaction). Every row is read, validated and compared with the
-   database (`csv_io.plan_import`). This is most of the work. Every 200 rows the job's
+   database (`planning.plan_import`). This is most of the work. Every 200 rows the job's
    `processed_rows` is saved with a one-row UPDATE in autocommit mode, so each update is
    committed at once and the job page, polling from another connection, sees it move.
 2. **Saving** (one `transaction.atomic`). The checked plan is written with set-based
@@ -31,7 +31,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from members.models import ImportJob
-from members.services import csv_io
+from members.services.csv import applying, planning
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def import_members(job_id: int) -> dict:
         _update(job_id, processed_rows=done, total_rows=total)
 
     try:
-        plan = csv_io.plan_import(job.content, progress=report)
+        plan = planning.plan_import(job.content, progress=report)
         if not plan.is_valid:
             problems = [str(problem) for problem in plan.problems]
             if plan.problem_count > len(problems):
@@ -72,7 +72,7 @@ def import_members(job_id: int) -> dict:
                 + "\n".join(problems),
             )
             return {"failed": plan.problem_count}
-        result = csv_io.apply_plan(plan, actor=job.created_by, actor_label="CSV import")
+        result = applying.apply_plan(plan, actor=job.created_by, actor_label="CSV import")
     except IntegrityError:
         logger.warning("Import job %s clashed with a concurrent change", job_id, exc_info=True)
         _finish(

@@ -25,7 +25,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Model, QuerySet
 from django.http import QueryDict
 
-from core.freshness import reuse
+from core.lib.freshness import reuse
 
 # A listing's tag filters: URL parameter -> (the model's many-to-many field to taxonomy
 # terms, the vocabulary its terms come from).
@@ -212,7 +212,7 @@ def listed_page(
     from `objects` by primary key, with only what the listing shows.
 
     Which objects the page lists is reused between requests like the facet counts (see
-    core.freshness; `key` names the listing, its filters and its order), so a page then
+    core.lib.freshness; `key` names the listing, its filters and its order), so a page then
     costs one query by primary key rather than filtering and sorting every match again."""
     page = counted_page(total, number, size)
     start = (page.number - 1) * size

@@ -112,7 +112,9 @@ def staff_only(why: str = "", **samples: str) -> Rule:
     return rule(get(STAFF_ONLY, **samples), why=why)
 
 
-def write_only(*methods: str, covered_in: str = "members/tests/test_api.py") -> Rule:
+def write_only(
+    *methods: str, covered_in: str = "members/tests/api/test_write_permissions.py"
+) -> Rule:
     """An API route with no GET: the matrix checks the declared methods are the route's own,
     and the behaviour per role is tested where `covered_in` says."""
     return Rule(write_only=frozenset(m.upper() for m in methods), covered_in=covered_in)
@@ -274,7 +276,7 @@ RULES.update(
 )
 
 
-# --- Library search (library/views_search.py) ------------------------------------------------
+# --- Library search (library/views/search.py) ------------------------------------------------
 # Only published resources are ever in the search index, so both are public; drafts never
 # show (library/tests/test_search.py).
 RULES.update(

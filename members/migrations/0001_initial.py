@@ -5,7 +5,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import members.identifiers
+import members.services.identifiers
 
 
 class Migration(migrations.Migration):
@@ -133,7 +133,7 @@ class Migration(migrations.Migration):
                         max_length=12,
                         null=True,
                         unique=True,
-                        validators=[members.identifiers.validate_charity_number],
+                        validators=[members.services.identifiers.validate_charity_number],
                     ),
                 ),
                 (
@@ -144,7 +144,7 @@ class Migration(migrations.Migration):
                         max_length=8,
                         null=True,
                         unique=True,
-                        validators=[members.identifiers.validate_company_number],
+                        validators=[members.services.identifiers.validate_company_number],
                     ),
                 ),
                 ("is_demo_content", models.BooleanField(default=False, editable=False)),
@@ -267,7 +267,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         max_length=12,
-                        validators=[members.identifiers.validate_charity_number],
+                        validators=[members.services.identifiers.validate_charity_number],
                     ),
                 ),
                 (
@@ -275,7 +275,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         max_length=8,
-                        validators=[members.identifiers.validate_company_number],
+                        validators=[members.services.identifiers.validate_company_number],
                     ),
                 ),
                 ("lived_experience_led", models.BooleanField(default=False)),

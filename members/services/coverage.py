@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 from django.urls import reverse
 
-from core.freshness import reuse
+from core.lib.freshness import reuse
 from members.models import Membership, MembershipStatus, Network, Organisation
 from members.services.directory import active_members
 from taxonomy.models import Term, Vocabulary

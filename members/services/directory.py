@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from core.freshness import reuse
 from core.lib import facets
+from core.lib.freshness import reuse
 from core.lib.pagination import MAX_PAGE_SIZE, PAGE_SIZE
 from members.models import (
     Membership,

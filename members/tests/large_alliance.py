@@ -14,8 +14,8 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
-from members.identifiers import normalise_name
 from members.models import Membership, Network, Organisation
+from members.services.identifiers import normalise_name
 from taxonomy.models import Term
 
 NETWORKS = [

@@ -6,7 +6,6 @@ from django.db.models import Count
 
 from core.roles import Role
 from members import demo
-from members.identifiers import normalise_name
 from members.models import (
     Affiliation,
     Membership,
@@ -15,6 +14,7 @@ from members.models import (
     Organisation,
     Person,
 )
+from members.services.identifiers import normalise_name
 
 pytestmark = pytest.mark.django_db
 

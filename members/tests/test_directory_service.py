@@ -10,7 +10,6 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core import freshness
 from core.tests.lib.facets_reference import original_toggle_url
 from members.models import Membership, MembershipStatus, Network, Organisation
 from members.services import coverage, directory
@@ -210,16 +209,6 @@ def test_coverage_counts_distinct_organisations_per_pair(alliance):
 
 
 # --- Reusing counts between requests ------------------------------------------------------
-
-
-def test_nothing_is_reused_inside_a_transaction():
-    """Tests run inside one; a rolled-back write must never leave counts behind."""
-    calls = []
-    assert connection.in_atomic_block
-    assert freshness.change_token() is None
-    freshness.reuse(("test",), lambda: calls.append(1))
-    freshness.reuse(("test",), lambda: calls.append(1))
-    assert len(calls) == 2
 
 
 @pytest.fixture

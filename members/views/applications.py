@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from core.ratelimit import hit
+from core.lib.ratelimit import hit
 from core.roles import is_staff_member
 from members.forms import ApprovalForm, DeclineForm, MembershipApplicationForm
 from members.models import MembershipApplication, Network
-from members.services import applications as service
+from members.services.applications import intake, review, screening
+from members.services.applications.duplicates import find_duplicates
 
 APPLY_LIMIT = 5
 APPLY_WINDOW_SECONDS = 60 * 60
@@ -44,7 +45,7 @@ def _refuse(request, reason: str, status: int):
 
 
 def _initial(request) -> dict:
-    initial = {"form_token": service.make_form_token()}
+    initial = {"form_token": screening.make_form_token()}
     if slug := request.GET.get("network"):
         initial["networks"] = list(Network.objects.filter(slug=slug))
     return initial
@@ -59,24 +60,24 @@ def apply(request):
 
     if not hit("membership-application", request, APPLY_LIMIT, APPLY_WINDOW_SECONDS):
         return _refuse(request, "rate_limited", status=429)
-    check = service.screen_submission(
+    check = screening.screen_submission(
         request.POST.get("organisation_alias", ""), request.POST.get("form_token", "")
     )
     data = request.POST
-    if check is service.FormCheck.EXPIRED:
+    if check is screening.FormCheck.EXPIRED:
         # A person who left the page open overnight: ask them to check and send it again.
         data = request.POST.copy()
-        data["form_token"] = service.make_form_token(
-            timezone.now() - datetime.timedelta(seconds=service.MIN_FILL_SECONDS)
+        data["form_token"] = screening.make_form_token(
+            timezone.now() - datetime.timedelta(seconds=screening.MIN_FILL_SECONDS)
         )
-    elif check is not service.FormCheck.OK:
+    elif check is not screening.FormCheck.OK:
         return _refuse(request, "spam", status=400)
 
     form = MembershipApplicationForm(data)
-    if check is service.FormCheck.OK and form.is_valid():
-        service.submit_application(form.cleaned_data)
+    if check is screening.FormCheck.OK and form.is_valid():
+        intake.submit_application(form.cleaned_data)
         return redirect("members:apply_thanks")
-    if check is service.FormCheck.EXPIRED:
+    if check is screening.FormCheck.EXPIRED:
         form.is_valid()
         form.add_error(
             None,
@@ -101,10 +102,10 @@ def application_list(request):
     status = request.GET.get("status", "")
     if status not in MembershipApplication.Status.values:
         status = ""
-    page = Paginator(service.applications_for_review(status), PAGE_SIZE).get_page(
+    page = Paginator(review.applications_for_review(status), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    counts = service.status_counts()
+    counts = review.status_counts()
     filters = [{"value": "", "label": "All", "count": counts["all"]}] + [
         {"value": value, "label": label, "count": counts[value]}
         for value, label in MembershipApplication.Status.choices
@@ -118,11 +119,11 @@ def _approve(request, application, form):
     if not form.is_valid():
         return None
     try:
-        service.approve_application(application, request.user, form.organisation)
-    except service.AlreadyDecided as error:
+        review.approve_application(application, request.user, form.organisation)
+    except review.AlreadyDecided as error:
         messages.error(request, str(error))
         return redirect(application)
-    except service.ApplicationError as error:
+    except review.ApplicationError as error:
         form.add_error(None, str(error))
         return None
     messages.success(
@@ -138,11 +139,11 @@ def _decline(request, application, form):
     if not form.is_valid():
         return None
     try:
-        service.decline_application(application, request.user, form.cleaned_data["reason"])
-    except service.AlreadyDecided as error:
+        review.decline_application(application, request.user, form.cleaned_data["reason"])
+    except review.AlreadyDecided as error:
         messages.error(request, str(error))
         return redirect(application)
-    except service.ApplicationError as error:
+    except review.ApplicationError as error:
         form.add_error("reason", str(error))
         return None
     messages.success(request, "Declined. The applicant has been emailed with your reason.")
@@ -160,7 +161,7 @@ def application_detail(request, pk):
         pk=pk,
     )
     is_pending = application.status == MembershipApplication.Status.PENDING
-    duplicates = service.find_duplicates(application) if is_pending else None
+    duplicates = find_duplicates(application) if is_pending else None
     matches = duplicates.organisations if duplicates else ()
     approval_form = ApprovalForm(matches=matches)
     decline_form = DeclineForm()

@@ -15,7 +15,7 @@ from core import roles
 from core.lib.downloads import as_attachment
 from core.lib.uploads import declared_size, declared_too_large
 from members.models import ImportJob, Network, Organisation
-from members.services import csv_io
+from members.services.csv import columns, export, planning, reading
 from members.services.directory import DirectoryQuery, filtered_organisations
 from members.tasks import import_members
 from taxonomy.models import Term, Vocabulary
@@ -42,7 +42,7 @@ def export_csv(request):
         )
         organisations = filtered_organisations(query)
     response = StreamingHttpResponse(
-        csv_io.export_lines(organisations), content_type="text/csv; charset=utf-8"
+        export.export_lines(organisations), content_type="text/csv; charset=utf-8"
     )
     response["Cache-Control"] = "private, no-store"
     return as_attachment(response, f"organisations-{timezone.localdate().isoformat()}.csv")
@@ -52,7 +52,7 @@ def _upload_context(**extra) -> dict:
     terms = list(Term.objects.all())
     vocabularies = [
         (column, noun, [t for t in terms if t.vocabulary == vocabulary])
-        for column, (vocabulary, noun) in csv_io.TERM_COLUMNS.items()
+        for column, (vocabulary, noun) in columns.TERM_COLUMNS.items()
     ]
     jobs = ImportJob.objects.defer("content").select_related("created_by")[:10]
     return {
@@ -81,16 +81,16 @@ def upload(request):
     # into memory; a limit in the web server, such as nginx's client_max_body_size, stops
     # it earlier still.)
     if declared_too_large(request):
-        return _refuse(request, csv_io.too_large_message(declared_size(request)), status=413)
+        return _refuse(request, reading.too_large_message(declared_size(request)), status=413)
     uploaded = request.FILES.get("file")
     if uploaded is None:
         return _refuse(request, "Choose a CSV file to upload.")
     try:
-        text = csv_io.read_upload(uploaded)
-    except csv_io.CsvFileError as error:
+        text = reading.read_upload(uploaded)
+    except reading.CsvFileError as error:
         status = 413 if uploaded.size and uploaded.size > settings.MAX_UPLOAD_BYTES else 400
         return _refuse(request, str(error), status=status)
-    plan = csv_io.plan_import(text)
+    plan = planning.plan_import(text)
     if not plan.is_valid:
         context = _upload_context(plan=plan, filename=uploaded.name)
         return render(request, "members/import_upload.html", context, status=400)
@@ -113,7 +113,7 @@ def job(request, pk):
     context = {"job": job}
     if job.status == ImportJob.Status.READY:
         # Checked again now, against the data as it is at this moment.
-        plan = csv_io.plan_import(job.content)
+        plan = planning.plan_import(job.content)
         changes = [row for row in plan.rows if row.action != "unchanged"]
         context.update(
             plan=plan,

@@ -7,8 +7,8 @@ from core.audit import history_for
 from core.roles import is_staff_member
 from members.forms import OrganisationForm
 from members.models import Organisation
-from members.permissions import can_edit_organisation
 from members.services.organisations import save_organisation
+from members.services.permissions import can_edit_organisation
 
 
 def _organisation(slug):

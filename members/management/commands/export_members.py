@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from members.services import csv_io
+from members.services.csv import export
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file: str, **options):
-        lines = csv_io.export_lines()
+        lines = export.export_lines()
         if file == "-":
             for line in lines:
                 self.stdout.write(line, ending="")

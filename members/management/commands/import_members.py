@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from members.services import csv_io
+from members.services.csv import applying, planning, reading
 
 
 class Command(BaseCommand):
@@ -27,17 +27,17 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, dry_run: bool, verbosity: int = 1, **options):
         started = time.monotonic()
         try:
-            text = csv_io.decode_csv_bytes(file.read_bytes())
+            text = reading.decode_csv_bytes(file.read_bytes())
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror or error}") from error
-        except csv_io.CsvFileError as error:
+        except reading.CsvFileError as error:
             raise CommandError(str(error)) from error
 
         def report(done: int, total: int) -> None:
             if verbosity >= 1:
                 self.stdout.write(f"Checked {done:,} of {total:,} rows")
 
-        plan = csv_io.plan_import(text, progress=report, progress_every=1000)
+        plan = planning.plan_import(text, progress=report, progress_every=1000)
         if not plan.is_valid:
             for problem in plan.problems:
                 self.stderr.write(str(problem))
@@ -57,7 +57,7 @@ class Command(BaseCommand):
             return
         if verbosity >= 1:
             self.stdout.write("Saving the changes in one transaction…")
-        result = csv_io.apply_plan(plan, actor_label="manage.py import_members")
+        result = applying.apply_plan(plan, actor_label="manage.py import_members")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Imported {plan.total_rows:,} rows in {time.monotonic() - started:.1f} s: "

@@ -1,31 +1,17 @@
-"""Membership applications: taking them in from the public form and deciding them.
+"""The staff's side: the applications to decide, and approving or declining each one.
 
-The public form is open to anyone, so it is guarded in three cheap ways that need no outside
-service: a rate limit per client (in the view), a honeypot field that people never see, and
-a signed timestamp that shows how long the form was open. Staff then see likely duplicates
-of existing members before they approve or decline. Every decision happens in one
-transaction, is written to the audit log, and the applicant hears about it by email.
+Every decision happens in one transaction, is written to the audit log, and the applicant
+hears about it by email.
 """
 
 import datetime
-import enum
-import logging
-from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils import timezone
-from rapidfuzz import fuzz, process
 
 from core import audit
 from core.email import queue_email
-from members.identifiers import (
-    normalise_charity_number,
-    normalise_company_number,
-    normalise_name,
-)
 from members.models import (
     Affiliation,
     Membership,
@@ -34,39 +20,12 @@ from members.models import (
     Organisation,
     Person,
 )
+from members.services.applications.intake import APPLICATION_TAGS, absolute_url
 from members.services.organisations import set_membership, unique_slug
-
-logger = logging.getLogger(__name__)
 
 Status = MembershipApplication.Status
 
 CONSENT_SOURCE = "membership application"
-
-# The public form: how quickly a person could possibly fill it in, and how long it stays open.
-FORM_SALT = "members.application-form"
-MIN_FILL_SECONDS = 3
-MAX_FORM_AGE_SECONDS = 24 * 60 * 60
-
-# rapidfuzz token_sort_ratio on normalised names, 0 to 100. 85 catches "The Forward Trust"
-# against "Forward Trust Ltd" and small spelling slips without flagging every "Project".
-NAME_MATCH_THRESHOLD = 85
-MAX_NAME_MATCHES = 10
-
-# Fields copied straight from the form's cleaned data onto the application.
-APPLICATION_FIELDS = [
-    "organisation_name",
-    "org_type",
-    "description",
-    "website",
-    "charity_number",
-    "company_number",
-    "lived_experience_led",
-    "by_and_for",
-    "contact_name",
-    "contact_email",
-    "contact_job_title",
-]
-APPLICATION_TAGS = ["regions", "parts", "themes"]
 
 
 class ApplicationError(Exception):
@@ -75,111 +34,6 @@ class ApplicationError(Exception):
 
 class AlreadyDecided(ApplicationError):
     pass
-
-
-def consent_text() -> str:
-    """The consent statement shown beside the tick box; stored word for word with the answer."""
-    return (
-        f"I agree that {settings.SITE_NAME} may keep the details in this form to consider "
-        "our application, and may contact me by email about it and, if we join, about the "
-        "network's work. I understand I can ask for my details to be changed or removed at "
-        "any time."
-    )
-
-
-# --- The public form's timing check -------------------------------------------------------
-
-
-class FormCheck(enum.Enum):
-    OK = "ok"
-    TOO_FAST = "too fast"
-    EXPIRED = "expired"
-    INVALID = "missing or altered"
-    HONEYPOT = "honeypot filled"
-
-
-def make_form_token(issued_at: datetime.datetime | None = None) -> str:
-    """A signed record of when the form was shown. Tests pass a time in the past."""
-    issued_at = issued_at or timezone.now()
-    return signing.dumps({"issued": issued_at.timestamp()}, salt=FORM_SALT)
-
-
-def check_form_token(token: str, now: datetime.datetime | None = None) -> FormCheck:
-    try:
-        payload = signing.loads(token or "", salt=FORM_SALT)
-        issued = float(payload["issued"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        return FormCheck.INVALID
-    age = (now or timezone.now()).timestamp() - issued
-    if age < MIN_FILL_SECONDS:
-        return FormCheck.TOO_FAST
-    if age > MAX_FORM_AGE_SECONDS:
-        return FormCheck.EXPIRED
-    return FormCheck.OK
-
-
-def screen_submission(honeypot: str, token: str) -> FormCheck:
-    """Decide whether a submission looks like it came from a person filling in the form."""
-    result = FormCheck.HONEYPOT if (honeypot or "").strip() else check_form_token(token)
-    if result is not FormCheck.OK:
-        logger.info("Membership application refused by spam checks: %s", result.value)
-    return result
-
-
-# --- Taking in an application -------------------------------------------------------------
-
-
-def _absolute_url(path: str) -> str:
-    return f"{settings.SITE_URL.rstrip('/')}{path}"
-
-
-def _staff_addresses() -> list[str]:
-    return [a.strip() for a in settings.STAFF_NOTIFICATION_EMAIL.split(",") if a.strip()]
-
-
-def submit_application(data) -> MembershipApplication:
-    """Save a validated application with its networks and tags, then email the applicant.
-
-    `data` is the cleaned data of MembershipApplicationForm. Emails are queued only once the
-    application is safely committed.
-    """
-    now = timezone.now()
-    with transaction.atomic():
-        application = MembershipApplication(
-            **{name: data[name] for name in APPLICATION_FIELDS},
-            consent_text=consent_text(),
-            consented_at=now,
-            submitted_at=now,
-        )
-        application.full_clean()
-        application.save()
-        application.networks.set(data["networks"])
-        for name in APPLICATION_TAGS:
-            getattr(application, name).set(data.get(name) or [])
-        context = {
-            "application": application,
-            "networks": [network.name for network in application.networks.all()],
-            "review_url": _absolute_url(application.get_absolute_url()),
-        }
-        transaction.on_commit(lambda: _send_received_emails(application, context))
-    return application
-
-
-def _send_received_emails(application: MembershipApplication, context: dict) -> None:
-    queue_email(
-        [application.contact_email],
-        "We have received your membership application",
-        "members/email/application_received.txt",
-        context,
-    )
-    if staff := _staff_addresses():
-        queue_email(
-            staff,
-            # One line only: a line break in a subject would be refused as header injection.
-            " ".join(f"New membership application: {application.organisation_name}".split())[:150],
-            "members/email/application_staff_notice.txt",
-            context,
-        )
 
 
 # --- Lists for staff ----------------------------------------------------------------------
@@ -207,113 +61,6 @@ def applications_for_review(status: str = ""):
     if status in Status.values:
         applications = applications.filter(status=status)
     return applications.prefetch_related("networks")
-
-
-# --- Duplicate check ----------------------------------------------------------------------
-
-
-@dataclass
-class Match:
-    """An existing organisation, or another application, that may be the same organisation."""
-
-    record: Organisation | MembershipApplication
-    name: str
-    name_score: int
-    reasons: list[str] = field(default_factory=list)
-    same_number: bool = False
-
-    @property
-    def is_strong(self) -> bool:
-        return self.same_number or self.name_score == 100
-
-
-@dataclass
-class DuplicateReport:
-    organisations: list[Match]
-    applications: list[Match]
-
-    def __bool__(self) -> bool:
-        return bool(self.organisations or self.applications)
-
-
-def _name_score(key: str, other: str) -> int:
-    if not key or not other:
-        return 0
-    return round(fuzz.token_sort_ratio(key, other))
-
-
-def _name_reason(score: int) -> str:
-    return (
-        f"Similar name: {score} out of 100 when compared without words such as "
-        '"the", "trust", "charity" and "ltd"'
-    )
-
-
-def _collect(matches: dict, record, name: str, key: str, reason: str, same_number: bool):
-    match = matches.get(record.pk)
-    if match is None:
-        normalised = normalise_name(name)
-        match = matches[record.pk] = Match(record, name, _name_score(key, normalised))
-    if reason and reason not in match.reasons:
-        match.reasons.append(reason)
-    match.same_number = match.same_number or same_number
-
-
-def _sorted(matches: dict) -> list[Match]:
-    for match in matches.values():
-        if match.name_score >= NAME_MATCH_THRESHOLD:
-            reason = _name_reason(match.name_score)
-            if reason not in match.reasons:
-                match.reasons.append(reason)
-    return sorted(
-        matches.values(), key=lambda m: (not m.same_number, -m.name_score, m.name.lower())
-    )
-
-
-def find_duplicates(application: MembershipApplication) -> DuplicateReport:
-    """Existing organisations and other waiting applications that may be the same body.
-
-    A shared charity or company number is near-certain; a similar name is a prompt to check.
-    """
-    key = normalise_name(application.organisation_name)
-    charity = normalise_charity_number(application.charity_number)
-    company = normalise_company_number(application.company_number)
-
-    organisations: dict[int, Match] = {}
-    if charity:
-        for organisation in Organisation.objects.filter(charity_number=charity):
-            reason = f"Same charity number: {charity}"
-            _collect(organisations, organisation, organisation.name, key, reason, True)
-    if company:
-        for organisation in Organisation.objects.filter(company_number=company):
-            reason = f"Same company number: {company}"
-            _collect(organisations, organisation, organisation.name, key, reason, True)
-    if key:
-        names = dict(Organisation.objects.values_list("pk", "normalised_name"))
-        similar = process.extract(
-            key,
-            names,
-            scorer=fuzz.token_sort_ratio,
-            score_cutoff=NAME_MATCH_THRESHOLD,
-            limit=MAX_NAME_MATCHES,
-        )
-        found = Organisation.objects.in_bulk([pk for _name, _score, pk in similar])
-        for organisation in found.values():
-            _collect(organisations, organisation, organisation.name, key, "", False)
-
-    applications: dict[int, Match] = {}
-    waiting = MembershipApplication.objects.filter(status=Status.PENDING).exclude(pk=application.pk)
-    for other in waiting.only("organisation_name", "charity_number", "company_number"):
-        if charity and other.charity_number == charity:
-            reason = f"Same charity number: {charity}"
-            _collect(applications, other, other.organisation_name, key, reason, True)
-        if company and other.company_number == company:
-            reason = f"Same company number: {company}"
-            _collect(applications, other, other.organisation_name, key, reason, True)
-        if _name_score(key, normalise_name(other.organisation_name)) >= NAME_MATCH_THRESHOLD:
-            _collect(applications, other, other.organisation_name, key, "", False)
-
-    return DuplicateReport(_sorted(organisations), _sorted(applications))
 
 
 # --- Deciding -----------------------------------------------------------------------------
@@ -472,7 +219,7 @@ def approve_application(
             "application": application,
             "organisation": organisation,
             "networks": [m.network.name for m in memberships],
-            "profile_url": _absolute_url(organisation.get_absolute_url()),
+            "profile_url": absolute_url(organisation.get_absolute_url()),
         }
         transaction.on_commit(
             lambda: queue_email(

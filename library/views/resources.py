@@ -1,6 +1,6 @@
 """Resource pages, staff editing, member submissions and citation downloads.
 
-(The search page at /library/ lives in library/views_search.py.)
+(The search page at /library/ lives in library/views/search.py.)
 """
 
 import mimetypes

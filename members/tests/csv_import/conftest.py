@@ -1,0 +1,20 @@
+"""Two networks and a signed-in member of staff, for the CSV import and export tests."""
+
+import pytest
+
+from core.tests.factories import StaffFactory
+from members.tests.factories import NetworkFactory
+
+
+@pytest.fixture
+def networks():
+    return [
+        NetworkFactory(name="Criminal Justice Alliance", slug="cja"),
+        NetworkFactory(name="Youth Justice Network", slug="yjn"),
+    ]
+
+
+@pytest.fixture
+def staff_client(client):
+    client.force_login(StaffFactory(name="Sam Staff"))
+    return client
