@@ -24,7 +24,7 @@ from ninja.errors import ValidationError as RequestValidationError
 
 from consultations.api import router as consultations_router
 from glossary.api import router as dictionary_router
-from glossary.api_checker import router as checker_router
+from glossary.api.checker import router as checker_router
 from influence.api import router as influence_router
 from members.api import API_NAMESPACE
 from members.api import router as members_router
@@ -170,7 +170,7 @@ api.add_router("/dictionary", dictionary_router)
 api.add_router("/language", checker_router)
 api.add_router("", influence_router)
 api.add_router("", consultations_router)
-api.add_router("/media", "media.api_analyse.router")  # POST /media/analyse
+api.add_router("/media", "media.api.analyse.router")  # POST /media/analyse
 api.add_router("/media", "media.api.router")  # staff-token reads: articles, outlets, figures
 
 

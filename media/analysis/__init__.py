@@ -1,7 +1,8 @@
 """The media monitor's analysis engine: `analyse(title, text)` gives an article's
 stigmatising labels, sensational and people-first wording (from the language guide, through
 the language checker), voices, context, topics and constructive reporting score, as plain
-data with no database access.
+data with no database access. runs.py alone touches the database: it stores the answers on
+articles (at ingest, and when a new guide version re-analyses them).
 
 engine.py          analyse(), and what is compiled once per language guide
 language.py        the checker's findings, and people-first wording from the guide
@@ -13,6 +14,7 @@ topics.py          parts of the system and themes, from topic_keywords.py
 score.py           the constructive reporting score and SCORE_FORMULA, shown to readers
 patterns.py        many curated fragments as one fast regular expression
 labelled_set.py    precision and recall on data/sentences.jsonl and data/articles.jsonl
+runs.py            storing analyses on articles, and re-analysing them all
 """
 
 from media.analysis.engine import ANALYSIS_VERSION, analyse

@@ -6,7 +6,7 @@ ones use the guide in the database, as ingest does, including a newly published 
 
 import pytest
 
-from glossary.checker import Finding
+from glossary.services.findings import Finding
 from media.analysis import SCORE_FORMULA, VOICE_CATEGORIES, analyse
 from media.analysis.context import find_context
 from media.analysis.engine import compiled_for, guide_from_data_file
@@ -132,7 +132,7 @@ def test_a_new_guide_brings_its_people_first_wording_with_it():
             "category": "dehumanising",
         }
     ]
-    from glossary.checker import compile_guide
+    from glossary.services.compiled_guide import compile_guide
 
     guide = compile_guide(entries, [], [], version=7)
     result = analyse("Lags", "Women serving a sentence met the lags.", guide)
@@ -332,10 +332,10 @@ def test_sentences_start_after_full_stops_and_line_breaks():
 
 @pytest.mark.django_db
 def test_by_default_the_current_guide_in_the_database_is_used():
-    from glossary import checker
-    from glossary.guide import EntryChange, publish_change
+    from glossary.services import guide_cache
+    from glossary.services.guide import EntryChange, publish_change
 
-    checker.invalidate()
+    guide_cache.invalidate()
     assert analyse("", "The lags were moved.")["body"]["findings"] == []
     publish_change(
         None,
@@ -348,14 +348,14 @@ def test_by_default_the_current_guide_in_the_database_is_used():
             category="dehumanising",
         ),
     )
-    checker.invalidate()
+    guide_cache.invalidate()
     result = analyse("", "The lags were moved, and women serving a long sentence too.")
     assert result["guide_version"] == 2
     assert kinds_and_texts(result["body"]["findings"]) == [
         ("stigmatising", "lags"),
         ("people_first", "women serving a long sentence"),
     ]
-    checker.invalidate()
+    guide_cache.invalidate()
 
 
 def test_the_benchmark_runs_and_reports_its_figures(capsys, monkeypatch):
