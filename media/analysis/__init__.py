@@ -6,7 +6,8 @@ articles (at ingest, and when a new guide version re-analyses them).
 
 engine.py          analyse(), and what is compiled once per language guide
 language.py        the checker's findings, and people-first wording from the guide
-voices.py          quotations and reported speech, who said them and what kind of voice
+voices.py          quotations and reported speech, and who said them
+speakers.py        what kind of voice a speaker is; pronouns and surnames on second mention
 voice_descriptors  the curated words that decide a kind of voice
 context.py         thematic or episodic, with the sentences and cues as reasons
 context_cues.py    the curated cues

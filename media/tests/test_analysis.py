@@ -18,10 +18,11 @@ from media.analysis.patterns import (
     split_alternatives,
 )
 from media.analysis.sentences import sentence_starts
+from media.analysis.speakers import classify
 from media.analysis.topic_keywords import TOPIC_KEYWORDS
 from media.analysis.topics import find_topics
 from media.analysis.voice_descriptors import DESCRIPTORS
-from media.analysis.voices import classify, find_voices
+from media.analysis.voices import find_voices
 from taxonomy.terms import PARTS, THEMES
 
 GUIDE = guide_from_data_file()
