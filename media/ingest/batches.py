@@ -1,6 +1,6 @@
 """Ingest: records from any source become articles, in chunks, never half-written.
 
-Sources (ingest_files.py, ingest_feeds.py) turn what they read into a stream of Record and
+Sources (files.py, feeds.py) turn what they read into a stream of Record and
 Rejected items; `run_batch` writes that stream into an IngestBatch. Every record is checked
 (address, outlet, title, date, text, size); a bad one is logged as an IngestProblem with its
 reason and the rest carry on.
