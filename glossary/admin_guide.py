@@ -1,7 +1,7 @@
 """The language guide in Django admin: versions are read-only; staff publish a change.
 
 A published version is never edited, so the history stays true: the "Publish a change" page
-makes a new version through glossary.guide.publish_change, with a reason.
+makes a new version through glossary.services.guide.publish_change, with a reason.
 """
 
 from django import forms
@@ -13,8 +13,14 @@ from django.urls import path
 
 from core.admin import StaffAccessMixin
 from core.roles import is_staff_member
-from glossary.guide import EntryChange, OfficialNameChange, current_version, lines, publish_change
 from glossary.models import GuideEntry, GuideVersion, OfficialName
+from glossary.services.guide import (
+    EntryChange,
+    OfficialNameChange,
+    current_version,
+    lines,
+    publish_change,
+)
 
 
 class ReadOnlyInline(StaffAccessMixin, admin.TabularInline):

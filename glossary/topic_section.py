@@ -1,6 +1,6 @@
 """The dictionary section of topic pages: terms tagged with that part of the system."""
 
-from glossary.dictionary import terms_for_part
+from glossary.services.dictionary import terms_for_part
 from taxonomy.models import Vocabulary
 from taxonomy.sections import TopicSection, register
 

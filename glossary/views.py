@@ -4,8 +4,8 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from glossary import dictionary
 from glossary.models import DictionaryTerm
+from glossary.services import dictionary
 
 
 def index(request):

@@ -17,9 +17,10 @@ from core.lib.extraction import ExtractionError, extract_text
 from core.lib.highlight import highlighted_segments
 from core.lib.ratelimit import hit
 from core.lib.uploads import UploadRefused, check_document
-from glossary import guide as language_guide
-from glossary.checker import CATEGORIES, KINDS, check_text
 from glossary.models import GuideEntry
+from glossary.services import guide as language_guide
+from glossary.services.checker import check_text
+from glossary.services.findings import CATEGORIES, KINDS
 
 MAX_TEXT_CHARS = 200_000
 MAX_DOCUMENT_BYTES = 1024 * 1024

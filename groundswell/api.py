@@ -24,10 +24,10 @@ from ninja.errors import ValidationError as RequestValidationError
 
 from consultations.api import router as consultations_router
 from glossary.api import router as dictionary_router
-from glossary.api_checker import router as checker_router
+from glossary.api.checker import router as checker_router
 from influence.api import router as influence_router
 from media.api import router as media_router
-from media.api_analyse import router as media_analysis_router
+from media.api.analyse import router as media_analysis_router
 from members.api import API_NAMESPACE
 from members.api import router as members_router
 from taxonomy.api import router as taxonomy_router

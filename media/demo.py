@@ -6,7 +6,7 @@ the reporting guide, a local paper that quotes people with lived experience more
 online site that grows more sensational), so every chart on the dashboard has a story. A few
 wire stories are carried by several outlets, so syndicated copies show up too.
 
-The articles go in through the monitor's own JSON Lines import (media.ingest), so their
+The articles go in through the monitor's own JSON Lines import (media.ingest.batches), so their
 analysis, syndication groups and monthly figures are real. Generation is seeded: the same
 articles every time. Loading twice adds nothing.
 """
@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.lib.months import add_months, month_start
-from media.ingest import new_batch, run_batch
-from media.ingest_files import read_jsonl
+from media.ingest.batches import new_batch, run_batch
+from media.ingest.files import read_jsonl
 from media.models import Article, Collection, IngestBatch, Outlet
 
 DATA = Path(__file__).resolve().parent / "data" / "demo_media.json"

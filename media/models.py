@@ -170,7 +170,8 @@ class Article(models.Model):
     content_hash = models.CharField(max_length=64, db_index=True)
     # MinHash signature of the text's three-word shingles (64 unsigned 32-bit values), and
     # four LSH bands of it in indexed columns: copies of one story share a band, so they are
-    # found by an indexed lookup rather than by comparing all pairs. See media/syndication.py.
+    # found by an indexed lookup rather than by comparing all pairs. See
+    # media/ingest/syndication.py.
     signature = models.BinaryField(null=True, blank=True, editable=False)
     signature_band_0 = models.BigIntegerField(null=True, blank=True, db_index=True)
     signature_band_1 = models.BigIntegerField(null=True, blank=True, db_index=True)

@@ -9,38 +9,18 @@ import logging
 from django.utils import timezone
 from django_tasks import task
 
-from glossary.checker import load_compiled_guide
-from media import ingest_feeds, ingest_files
-from media.analysing import Analyser, articles_to_reanalyse, reanalyse_all
-from media.ingest import run_batch
+from core.lib import jobs
+from glossary.services.guide_cache import load_compiled_guide
+from media.analysis.runs import Analyser, articles_to_reanalyse, reanalyse_all
+from media.ingest import feeds as ingest_feeds
+from media.ingest.files import import_file
 from media.models import IngestBatch, Outlet
 
 logger = logging.getLogger(__name__)
 
 
 def _claim(batch_id: int) -> IngestBatch | None:
-    claimed = IngestBatch.objects.filter(pk=batch_id, status=IngestBatch.Status.QUEUED).update(
-        status=IngestBatch.Status.RUNNING
-    )
-    return IngestBatch.objects.get(pk=batch_id) if claimed else None
-
-
-def import_file(
-    batch: IngestBatch, handle, *, outlet: Outlet | None = None, url: str = "", **options
-) -> IngestBatch:
-    """Import an open binary file into `batch` (whose source says how to read it).
-    `options` go to run_batch (progress, chunk_size)."""
-    if batch.source == IngestBatch.Source.HTML:
-        page = handle.read(ingest_files.MAX_PAGE_BYTES + 1)
-        items = ingest_files.read_html(page, batch.name, url)
-        return run_batch(batch, items, total=1, outlet=outlet, **options)
-    counter, reader = {
-        IngestBatch.Source.CSV: (ingest_files.count_csv, ingest_files.read_csv),
-        IngestBatch.Source.JSONL: (ingest_files.count_jsonl, ingest_files.read_jsonl),
-    }[batch.source]
-    total = counter(handle)
-    handle.seek(0)
-    return run_batch(batch, reader(handle), total=total, outlet=outlet, **options)
+    return IngestBatch.objects.get(pk=batch_id) if jobs.claim(IngestBatch, batch_id) else None
 
 
 @task()
@@ -56,10 +36,8 @@ def ingest_uploaded_file(batch_id: int, outlet_id: int | None = None, url: str =
             import_file(batch, handle, outlet=outlet, url=url)
     except OSError:
         logger.exception("The upload of batch %s could not be read", batch_id)
-        IngestBatch.objects.filter(pk=batch_id).update(
-            status=IngestBatch.Status.FAILED,
-            finished_at=timezone.now(),
-            error="The uploaded file could not be read; nothing was imported. Upload it again.",
+        jobs.fail(
+            batch, "The uploaded file could not be read; nothing was imported. Upload it again."
         )
     finally:
         if batch.file:
@@ -90,26 +68,20 @@ def reanalyse_articles(batch_id: int) -> dict:
         return {"skipped": True}
     analyser = Analyser(guide=load_compiled_guide())
     total = articles_to_reanalyse(analyser.guide_version_id).count()
-    IngestBatch.objects.filter(pk=batch_id).update(total=total, started_at=timezone.now())
+    jobs.update(batch, total=total, started_at=timezone.now())
 
     def progress(done: int) -> None:
-        IngestBatch.objects.filter(pk=batch_id).update(processed=done)
+        jobs.update(batch, processed=done)
 
     try:
         done = reanalyse_all(analyser, progress=progress)
     except Exception:
         logger.exception("Re-analysis batch %s stopped", batch_id)
-        IngestBatch.objects.filter(pk=batch_id).update(
-            status=IngestBatch.Status.FAILED,
-            finished_at=timezone.now(),
-            error="Re-analysis stopped because of an unexpected error (logged). Articles done "
-            "so far keep their new analysis; `manage.py reanalyse_articles` resumes the rest.",
+        jobs.fail(
+            batch,
+            "Re-analysis stopped because of an unexpected error (logged). Articles done so far "
+            "keep their new analysis; `manage.py reanalyse_articles` resumes the rest.",
         )
         raise
-    IngestBatch.objects.filter(pk=batch_id).update(
-        status=IngestBatch.Status.DONE,
-        processed=done,
-        total=max(total, done),
-        finished_at=timezone.now(),
-    )
+    jobs.finish(batch, IngestBatch.Status.DONE, processed=done, total=max(total, done))
     return {"analysed": done}

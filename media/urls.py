@@ -1,16 +1,17 @@
 from django.urls import path  # noqa: F401  each block below adds its path() lines
 
-from media import views, views_ingest
+from media import views
+from media.ingest import views as ingest_views
 
 app_name = "media"
 urlpatterns = [
-    # --- Ingest: batches, problems, feeds (views_ingest.py) ---
-    path("ingest/", views_ingest.ingest, name="ingest"),
-    path("ingest/upload/", views_ingest.upload, name="upload"),
-    path("ingest/batches/<int:pk>/", views_ingest.batch, name="batch"),
-    path("ingest/batches/<int:pk>/progress/", views_ingest.batch_progress, name="batch_progress"),
-    path("ingest/feeds/", views_ingest.feeds, name="feeds"),
-    path("ingest/feeds/<int:pk>/", views_ingest.feed, name="feed"),
+    # --- Ingest: batches, problems, feeds (ingest/views.py) ---
+    path("ingest/", ingest_views.ingest, name="ingest"),
+    path("ingest/upload/", ingest_views.upload, name="upload"),
+    path("ingest/batches/<int:pk>/", ingest_views.batch, name="batch"),
+    path("ingest/batches/<int:pk>/progress/", ingest_views.batch_progress, name="batch_progress"),
+    path("ingest/feeds/", ingest_views.feeds, name="feeds"),
+    path("ingest/feeds/<int:pk>/", ingest_views.feed, name="feed"),
     # --- Dashboard, articles, outlets, awards, saved searches (views.py) ---
     path("", views.dashboard, name="dashboard"),
     path("dashboard.csv", views.dashboard_csv, name="dashboard_csv"),

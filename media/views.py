@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from core import roles
 from core.lib.downloads import as_attachment
 from media import articles as article_service
-from media import awards, exports, saved_searches
+from media import exports
 from media.analysis import SCORE_FORMULA
 from media.charts import comparison_chart, dashboard_charts, headline_figures, outlet_chart
 from media.dashboard import build_dashboard, comparison_rows
@@ -30,8 +30,9 @@ from media.forms import (
     DashboardForm,
     SavedSearchForm,
 )
-from media.health import outlet_health
+from media.ingest.outlet_health import outlet_health
 from media.models import Article, AwardCandidate, Outlet, SavedSearch
+from media.services import awards, saved_searches
 
 ARTICLES_PER_PAGE = 25
 

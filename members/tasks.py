@@ -27,37 +27,30 @@ back and the job fails with a message asking for the file to be uploaded again.
 import logging
 
 from django.db import IntegrityError
-from django.utils import timezone
 from django_tasks import task
 
+from core.lib import jobs
 from members.models import ImportJob
 from members.services.csv import applying, planning
 
 logger = logging.getLogger(__name__)
 
 
-def _update(job_id: int, **fields) -> None:
-    ImportJob.objects.filter(pk=job_id).update(**fields)
-
-
-def _finish(job_id: int, status: str, **fields) -> None:
+def _finish(job: ImportJob, status: str, **fields) -> None:
     # The uploaded text is only kept until the import ends (see ImportJob.content).
-    _update(job_id, status=status, content="", finished_at=timezone.now(), **fields)
+    jobs.finish(job, status, content="", **fields)
 
 
 @task()
 def import_members(job_id: int) -> dict:
     """Import the CSV held by a QUEUED ImportJob. Safe to deliver twice: only one run
     claims the job."""
-    claimed = ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED).update(
-        status=ImportJob.Status.RUNNING, processed_rows=0
-    )
-    if not claimed:
+    if not jobs.claim(ImportJob, job_id, processed_rows=0):
         return {"skipped": True}
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
 
     def report(done: int, total: int) -> None:
-        _update(job_id, processed_rows=done, total_rows=total)
+        jobs.update(job, processed_rows=done, total_rows=total)
 
     try:
         plan = planning.plan_import(job.content, progress=report)
@@ -66,7 +59,7 @@ def import_members(job_id: int) -> dict:
             if plan.problem_count > len(problems):
                 problems.append(f"… and {plan.problem_count - len(problems)} more problems.")
             _finish(
-                job_id,
+                job,
                 ImportJob.Status.FAILED,
                 error="The file no longer passes the checks, so nothing was imported:\n"
                 + "\n".join(problems),
@@ -76,7 +69,7 @@ def import_members(job_id: int) -> dict:
     except IntegrityError:
         logger.warning("Import job %s clashed with a concurrent change", job_id, exc_info=True)
         _finish(
-            job_id,
+            job,
             ImportJob.Status.FAILED,
             error="Someone changed the member records while the file was being imported, "
             "so nothing was saved. Upload the file again to check it against the new data.",
@@ -85,14 +78,14 @@ def import_members(job_id: int) -> dict:
     except Exception:
         logger.exception("Import job %s failed", job_id)
         _finish(
-            job_id,
+            job,
             ImportJob.Status.FAILED,
             error="The import stopped because of an unexpected error, and nothing was saved. "
             "The error has been logged for the site's administrators.",
         )
         raise
     _finish(
-        job_id,
+        job,
         ImportJob.Status.DONE,
         processed_rows=plan.total_rows,
         total_rows=plan.total_rows,

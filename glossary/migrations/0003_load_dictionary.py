@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from glossary.dictionary import load_dictionary
+    from glossary.services.dictionary import load_dictionary
 
     load_dictionary(apps, schema_editor)
 

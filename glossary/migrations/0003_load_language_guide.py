@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def load_language_guide(apps, schema_editor):
-    from glossary.guide import load_guide_data
+    from glossary.services.guide import load_guide_data
 
     load_guide_data(
         apps.get_model("glossary", "GuideVersion"),

@@ -8,11 +8,11 @@ every test starts and ends without one.
 
 import pytest
 
-from glossary import checker
+from glossary.services import guide_cache
 
 
 @pytest.fixture(autouse=True)
 def fresh_checker_cache():
-    checker.invalidate()
+    guide_cache.invalidate()
     yield
-    checker.invalidate()
+    guide_cache.invalidate()

@@ -5,7 +5,7 @@ import importlib
 import pytest
 from django.apps import apps
 
-from glossary.dictionary import ensure_dictionary_loaded
+from glossary.services.dictionary import ensure_dictionary_loaded
 from taxonomy.models import Term
 
 

@@ -2,9 +2,11 @@
 
 import pytest
 
-from glossary import checker
-from glossary.checker import CompiledGuide, check_text, compile_guide, get_compiled_guide
 from glossary.models import DictionaryTerm
+from glossary.services import guide_cache
+from glossary.services.checker import check_text
+from glossary.services.compiled_guide import CompiledGuide, compile_guide
+from glossary.services.guide_cache import get_compiled_guide
 from glossary.tests.checker_fixtures import fresh_checker_cache  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -242,9 +244,9 @@ def test_another_process_change_is_seen_after_the_revalidation_interval(monkeypa
     first = get_compiled_guide()
     # A change made elsewhere sends no signal here: simulate it by forgetting nothing and
     # changing the stamp under the cache, then letting the interval pass.
-    monkeypatch.setattr(checker, "current_stamp", lambda: (99, 0, None))
+    monkeypatch.setattr(guide_cache, "current_stamp", lambda: (99, 0, None))
     assert get_compiled_guide() is first
-    monkeypatch.setattr(checker, "_checked_at", -(10**9))
+    monkeypatch.setattr(guide_cache, "_checked_at", -(10**9))
     assert get_compiled_guide() is not first
 
 

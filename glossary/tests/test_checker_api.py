@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from glossary import api_checker
+from glossary.api import checker as api_checker
 from glossary.tests.checker_fixtures import fresh_checker_cache  # noqa: F401
 
 pytestmark = pytest.mark.django_db

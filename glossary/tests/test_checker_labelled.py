@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from glossary.checker import check_text
+from glossary.services.checker import check_text
 from glossary.tests.checker_fixtures import fresh_checker_cache  # noqa: F401
 from glossary.tests.data.checker_labelled import CASES
 

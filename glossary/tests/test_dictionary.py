@@ -9,14 +9,14 @@ import textstat
 from django.conf import settings
 from django.urls import reverse
 
-from glossary.dictionary import (
+from glossary.models import DictionaryTerm
+from glossary.services.dictionary import (
     DATA_FILE,
     MAX_QUERY_LENGTH,
     load_dictionary,
     read_entries,
     search_ids,
 )
-from glossary.models import DictionaryTerm
 from glossary.tests.dictionary_support import shipped_dictionary  # noqa: F401
 from taxonomy.models import Term, Vocabulary
 

@@ -6,17 +6,18 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from core.tests.factories import StaffFactory
-from glossary import checker
-from glossary.checker import check_text, get_compiled_guide
-from glossary.guide import (
-    GUIDE_DATA,
+from glossary.models import GuideEntry, GuideVersion
+from glossary.services import guide_cache
+from glossary.services.checker import check_text
+from glossary.services.compiled_guide import GUIDE_DATA
+from glossary.services.guide import (
     EntryChange,
     OfficialNameChange,
     current_version,
     history,
     publish_change,
 )
-from glossary.models import GuideEntry, GuideVersion
+from glossary.services.guide_cache import get_compiled_guide
 from glossary.tests.checker_fixtures import fresh_checker_cache  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -169,7 +170,7 @@ def test_staff_publish_a_change_through_admin(client):
     version = current_version()
     assert version.number == 2
     assert version.created_by == staff
-    assert checker.get_compiled_guide().version == 2
+    assert guide_cache.get_compiled_guide().version == 2
     page = client.get("/dictionary/language-guide/")
     assert "Softer wording for" in page.content.decode()
     assert "Changed: prisoner" in page.content.decode()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.checker import check_text
+from glossary.services.checker import check_text
 from glossary.tests.checker_fixtures import fresh_checker_cache  # noqa: F401
 
 pytestmark = pytest.mark.django_db

@@ -1,12 +1,12 @@
-"""Linking dictionary terms in texts (glossary.linking): correctness, not speed (speed is
+"""Linking dictionary terms in texts (glossary.services.linking): correctness, not speed (speed is
 measured by bench/sections/glossary_linking.py)."""
 
 import re
 
 import pytest
 
-from glossary.linking import build_matcher, current_matcher, link_terms
 from glossary.models import DictionaryTerm
+from glossary.services.linking import build_matcher, current_matcher, link_terms
 from glossary.tests.dictionary_support import shipped_dictionary  # noqa: F401
 
 

@@ -287,7 +287,7 @@ RULES.update(
 )
 
 
-# --- Criminal justice dictionary (glossary/urls.py, glossary/api.py) -------------------------
+# --- Criminal justice dictionary (glossary/urls.py, glossary/api/) ---------------------------
 # Reading the dictionary is public: the A to Z (with search), each term, the print view and
 # the API. glossary/tests/ check the content of each.
 RULES.update(

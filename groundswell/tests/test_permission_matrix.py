@@ -112,8 +112,8 @@ class World:
 
 
 def dictionary_term_slug() -> str:
-    from glossary.dictionary import ensure_dictionary_loaded
     from glossary.models import DictionaryTerm
+    from glossary.services.dictionary import ensure_dictionary_loaded
 
     ensure_dictionary_loaded()
     return DictionaryTerm.objects.order_by("slug").values_list("slug", flat=True).first()

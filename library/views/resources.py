@@ -18,7 +18,7 @@ from core.audit import history_for
 from core.lib.downloads import as_attachment, attachment
 from core.lib.markdown import render_markdown
 from core.lib.uploads import FileKind, declared_too_large
-from glossary.linking import link_terms
+from glossary.services.linking import link_terms
 from library import citations, services
 from library.forms import ResourceForm, ReviewForm, SubmissionForm
 from library.models import Resource, ResourceStatus

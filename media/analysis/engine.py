@@ -7,15 +7,13 @@ once per compiled guide, so analysing an article is pure computation.
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import glossary
-from glossary.checker import CompiledGuide, compile_guide, get_compiled_guide
+from glossary.services.compiled_guide import CompiledGuide, compile_shipped_guide
+from glossary.services.guide_cache import get_compiled_guide
 from media.analysis.context import find_context
 from media.analysis.language import (
     PEOPLE_FIRST,
@@ -80,13 +78,9 @@ def _lower(text: str) -> str:
 
 @cache
 def guide_from_data_file() -> CompiledGuide:
-    """Version 1 of the language guide straight from glossary/data/guide.json (the data the
-    guide's first migration loads), for the labelled set and the benchmark, which need no
-    database."""
-    # The same file glossary.guide.GUIDE_DATA names; read here without Django's models.
-    path = Path(glossary.__file__).resolve().parent / "data" / "guide.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return compile_guide(data["entries"], data["official_names"], (), version=1)
+    """Version 1 of the language guide as shipped (the data the guide's first migration
+    loads), compiled once, for the labelled set and the benchmark, which need no database."""
+    return compile_shipped_guide()
 
 
 def _part(findings: list) -> dict:

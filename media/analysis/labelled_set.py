@@ -26,7 +26,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.checker import STIGMATISING, CompiledGuide
+from glossary.services.compiled_guide import CompiledGuide
+from glossary.services.findings import STIGMATISING
 from media.analysis.engine import analyse, guide_from_data_file
 from media.analysis.language import PEOPLE_FIRST
 

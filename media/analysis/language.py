@@ -1,6 +1,6 @@
 """Labels, sensational words and people-first wording, all from the language guide.
 
-Stigmatising wording comes straight from the language checker (glossary.checker), so the
+Stigmatising wording comes straight from the language checker (glossary.services.checker), so the
 media monitor flags exactly what the guide says, with its exemptions: wording inside a
 quotation is reported as kind "quotation" and an official name as "official_name", and
 neither counts against the article. Jargon is the checker's concern for our own writing,
@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from glossary.checker import JARGON, STIGMATISING, CompiledGuide, Finding, check_text
+from glossary.services.checker import check_text
+from glossary.services.compiled_guide import CompiledGuide
+from glossary.services.findings import JARGON, STIGMATISING, Finding
 
 PEOPLE_FIRST = "people_first"
 SENSATIONAL = "sensational"

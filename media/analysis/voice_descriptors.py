@@ -5,7 +5,7 @@ fragment matched, case-insensitively and on word boundaries, against the words t
 introduce or follow a quotation ("Det Sgt Amy Shah of Kent Police", "whose son was killed",
 "who spent six years in prison"). Plurals and possessives match too.
 
-How a speaker is decided (see voices.classify):
+How a speaker is decided (see speakers.classify):
 1. The descriptor that comes FIRST in the words about the speaker decides, so "a lawyer for
    the family" is legal and "her mother, a retired police officer" is family.
 2. Except that lived experience beats a charity or expert role: "the charity's founder, who

@@ -1,7 +1,7 @@
 """Factories for the media monitor's tests (shared by the ingest and the pages tests).
 
 ArticleFactory makes an unanalysed article by default; pass the figure fields (and
-`analysis`) to make an analysed one, or run media.analysing.analyse_articles on it.
+`analysis`) to make an analysed one, or run media.analysis.runs.analyse_articles on it.
 """
 
 import datetime
@@ -13,7 +13,7 @@ from pathlib import Path
 import factory
 from django.utils import timezone
 
-from media import dedup
+from media.ingest import dedup
 from media.models import Article, Collection, Feed, Outlet
 
 
@@ -91,9 +91,8 @@ FILES = Path(__file__).parent / "files"
 
 def import_bytes(name: str, data: bytes, **options):
     """Import a file's bytes as staff would upload it; returns the finished IngestBatch."""
-    from media.ingest import new_batch
-    from media.ingest_files import kind_of
-    from media.tasks import import_file
+    from media.ingest.batches import new_batch
+    from media.ingest.files import import_file, kind_of
 
     batch = new_batch(kind_of(name, data[:512]), name)
     return import_file(batch, io.BytesIO(data), **options)

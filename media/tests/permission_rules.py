@@ -24,7 +24,7 @@ from groundswell.tests.permission_rules import (  # noqa: F401  the vocabulary r
 SAMPLES: dict[str, str] = {}
 RULES = {}
 
-# The analysis API (media/api_analyse.py): public like the language checker, POST only,
+# The analysis API (media/api/analyse.py): public like the language checker, POST only,
 # rate-limited; stores nothing.
 RULES.update(
     {
@@ -33,7 +33,7 @@ RULES.update(
 )
 
 
-# --- Dashboard, articles, outlets, awards, saved searches (media/views.py, media/api.py) ---
+# --- Dashboard, articles, outlets, awards, saved searches (media/views.py, media/api/) ---
 # All staff only: the monitor is the alliance's own working tool (figures about named outlets,
 # the publishers' text). The API mirrors that: its reads need a staff token, and the matrix
 # (which signs in with a session, never a token) gets 401 for every role; media/tests/test_api.py
@@ -86,7 +86,7 @@ RULES.update(
 )
 
 
-# --- Ingest: batches, problems, feeds (media/views_ingest.py) ---
+# --- Ingest: batches, problems, feeds (media/ingest/views.py) ---
 # Staff only: uploading articles and seeing what failed is the monitor's back office.
 # Behaviour per role for the POSTs is tested in media/tests/test_views_ingest.py.
 SAMPLES.update(

@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from core.lib.months import month_of
-from media.aggregates import rebuild_all_monthly_figures, rebuild_monthly_figures
 from media.models import MonthlyFigure, Voice
+from media.services.monthly_figures import rebuild_all_monthly_figures, rebuild_monthly_figures
 from media.tests.factories import ArticleFactory, OutletFactory
 from taxonomy.models import Term
 

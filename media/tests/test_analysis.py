@@ -6,7 +6,7 @@ ones use the guide in the database, as ingest does, including a newly published 
 
 import pytest
 
-from glossary.checker import Finding
+from glossary.services.findings import Finding
 from media.analysis import SCORE_FORMULA, VOICE_CATEGORIES, analyse
 from media.analysis.context import find_context
 from media.analysis.engine import compiled_for, guide_from_data_file
@@ -18,10 +18,11 @@ from media.analysis.patterns import (
     split_alternatives,
 )
 from media.analysis.sentences import sentence_starts
+from media.analysis.speakers import classify
 from media.analysis.topic_keywords import TOPIC_KEYWORDS
 from media.analysis.topics import find_topics
 from media.analysis.voice_descriptors import DESCRIPTORS
-from media.analysis.voices import classify, find_voices
+from media.analysis.voices import find_voices
 from taxonomy.terms import PARTS, THEMES
 
 GUIDE = guide_from_data_file()
@@ -132,7 +133,7 @@ def test_a_new_guide_brings_its_people_first_wording_with_it():
             "category": "dehumanising",
         }
     ]
-    from glossary.checker import compile_guide
+    from glossary.services.compiled_guide import compile_guide
 
     guide = compile_guide(entries, [], [], version=7)
     result = analyse("Lags", "Women serving a sentence met the lags.", guide)
@@ -332,10 +333,10 @@ def test_sentences_start_after_full_stops_and_line_breaks():
 
 @pytest.mark.django_db
 def test_by_default_the_current_guide_in_the_database_is_used():
-    from glossary import checker
-    from glossary.guide import EntryChange, publish_change
+    from glossary.services import guide_cache
+    from glossary.services.guide import EntryChange, publish_change
 
-    checker.invalidate()
+    guide_cache.invalidate()
     assert analyse("", "The lags were moved.")["body"]["findings"] == []
     publish_change(
         None,
@@ -348,11 +349,11 @@ def test_by_default_the_current_guide_in_the_database_is_used():
             category="dehumanising",
         ),
     )
-    checker.invalidate()
+    guide_cache.invalidate()
     result = analyse("", "The lags were moved, and women serving a long sentence too.")
     assert result["guide_version"] == 2
     assert kinds_and_texts(result["body"]["findings"]) == [
         ("stigmatising", "lags"),
         ("people_first", "women serving a long sentence"),
     ]
-    checker.invalidate()
+    guide_cache.invalidate()

@@ -5,9 +5,9 @@ import json
 import pytest
 
 from core.tests.factories import AdminFactory, JudgeFactory, StaffFactory, UserFactory
-from glossary.checker import Finding
+from glossary.services.findings import Finding
 from glossary.tests.checker_fixtures import fresh_checker_cache  # noqa: F401
-from media import api_analyse
+from media.api import analyse as api_analyse
 from media.models import Article, Voice
 
 pytestmark = pytest.mark.django_db

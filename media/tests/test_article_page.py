@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from core.tests.factories import StaffFactory, UserFactory
-from media.analysing import Analyser, reanalyse
+from media.analysis.runs import Analyser, reanalyse
 from media.articles import marked_findings
 from media.tests.factories import ArticleFactory
 

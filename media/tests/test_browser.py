@@ -9,9 +9,9 @@ from playwright.sync_api import expect
 
 from core.tests.browser_support import axe_check, log_in
 from core.tests.factories import StaffFactory
-from glossary.guide import load_guide_data
 from glossary.models import GuideEntry, GuideVersion, OfficialName
-from media.analysing import Analyser, reanalyse
+from glossary.services.guide import load_guide_data
+from media.analysis.runs import Analyser, reanalyse
 from media.models import MonthlyFigure
 from media.tests.factories import ArticleFactory, CollectionFactory, OutletFactory
 

@@ -3,8 +3,8 @@ several outlets is grouped, with the earliest as the original and the rest as co
 
 import pytest
 
-from media import syndication
-from media.dedup import content_hash
+from media.ingest import syndication
+from media.ingest.dedup import content_hash
 from media.models import Article, MonthlyFigure, SyndicationGroup
 from media.tests.factories import OutletFactory, import_bytes, jsonl, wire_story
 

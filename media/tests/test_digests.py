@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from core.tests.factories import StaffFactory
-from media.digests import send_digests
 from media.models import SavedSearch
+from media.services.digests import send_digests
 from media.tests.factories import ArticleFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from media.ingest_feeds import FetchDisabled, back_off, due_feeds, fetch, ingest_feed_bytes
+from media.ingest.feeds import FetchDisabled, back_off, due_feeds, fetch, ingest_feed_bytes
 from media.models import Article, Feed, IngestBatch, IngestProblem
 from media.tests.factories import FILES, FeedFactory, OutletFactory
 
@@ -147,7 +147,7 @@ def feed_server():
 
 
 def test_conditional_get_makes_an_unchanged_feed_cost_nothing(feed, feed_server, settings):
-    from media.ingest_feeds import ingest_feed
+    from media.ingest.feeds import ingest_feed
 
     settings.MEDIA_FETCH_ENABLED = True
     url, state = feed_server
@@ -170,7 +170,7 @@ def test_conditional_get_makes_an_unchanged_feed_cost_nothing(feed, feed_server,
 def test_a_short_teaser_is_replaced_by_the_article_page_when_fetching_is_allowed(
     feed, feed_server, settings
 ):
-    from media.ingest_feeds import ingest_feed_bytes
+    from media.ingest.feeds import ingest_feed_bytes
 
     url, state = feed_server
     base = url.rsplit("/", 1)[0]

@@ -6,10 +6,9 @@ import io
 
 import pytest
 
-from media.ingest import new_batch
-from media.ingest_files import MAX_PAGE_BYTES
+from media.ingest.batches import new_batch
+from media.ingest.files import MAX_PAGE_BYTES, import_file
 from media.models import Article, IngestBatch, IngestProblem, MonthlyFigure, Voice
-from media.tasks import import_file
 from media.tests.factories import FILES, OutletFactory, import_bytes, jsonl
 
 pytestmark = pytest.mark.django_db
@@ -177,7 +176,7 @@ def test_importing_the_same_file_again_changes_nothing(desk):
 
 
 def test_a_crash_part_way_keeps_whole_chunks_only_and_a_rerun_finishes(desk, monkeypatch):
-    from media import analysing
+    from media.analysis import runs as analysing
 
     data = jsonl(*(_row(n) for n in range(10)))
     real = analysing.analyse
@@ -199,7 +198,7 @@ def test_a_crash_part_way_keeps_whole_chunks_only_and_a_rerun_finishes(desk, mon
     rerun = import_bytes("crash.jsonl", data, chunk_size=3)
     assert (rerun.status, rerun.created, rerun.merged) == (IngestBatch.Status.DONE, 4, 6)
     clean_figures = _figures()
-    from media.aggregates import rebuild_all_monthly_figures
+    from media.services.monthly_figures import rebuild_all_monthly_figures
 
     rebuild_all_monthly_figures()
     assert _figures() == clean_figures
@@ -253,8 +252,8 @@ def test_page_over_twenty_megabytes_is_refused_without_reading_it_all(desk):
 
 
 def test_a_file_of_unknown_kind_is_refused():
-    from media.ingest import SourceProblem
-    from media.ingest_files import kind_of
+    from media.ingest.batches import SourceProblem
+    from media.ingest.files import kind_of
 
     with pytest.raises(SourceProblem):
         kind_of("notes.txt", b"Dear editor")

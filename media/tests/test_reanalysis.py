@@ -4,10 +4,10 @@ monthly figures follow."""
 import pytest
 from django.core.management import call_command
 
-from glossary.guide import EntryChange, current_version, publish_change
-from media.aggregates import rebuild_all_monthly_figures
-from media.analysing import Analyser, reanalyse_all
+from glossary.services.guide import EntryChange, current_version, publish_change
+from media.analysis.runs import Analyser, reanalyse_all
 from media.models import Article, IngestBatch, MonthlyFigure
+from media.services.monthly_figures import rebuild_all_monthly_figures
 from media.tests.factories import OutletFactory, import_bytes, jsonl
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.urls import reverse
 from core.models import AuditEntry
 from core.tests.factories import StaffFactory, UserFactory
 from media.models import SavedSearch
-from media.saved_searches import MAX_SEARCHES_PER_PERSON, params_of
+from media.services.saved_searches import MAX_SEARCHES_PER_PERSON, params_of
 from media.tests.factories import OutletFactory
 
 pytestmark = pytest.mark.django_db

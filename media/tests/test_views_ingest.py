@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.tests.factories import AdminFactory, JudgeFactory, StaffFactory, UserFactory
-from media.health import outlet_health
+from media.ingest.outlet_health import outlet_health
 from media.models import Article, Feed, IngestBatch, IngestProblem
 from media.tests.factories import (
     FILES,
@@ -215,7 +215,7 @@ def test_feeds_page_shows_failing_feeds_and_adding_a_bad_feed_is_refused(staff_c
 
 def test_feed_page_shows_its_fetches_and_problems(staff_client, desk):
     feed = FeedFactory(outlet=desk)
-    from media.ingest_feeds import ingest_feed_bytes
+    from media.ingest.feeds import ingest_feed_bytes
 
     ingest_feed_bytes(feed, (FILES / "good_rss.xml").read_bytes())
     page = staff_client.get(reverse("media:feed", args=[feed.pk])).content.decode()

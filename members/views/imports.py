@@ -15,9 +15,9 @@ from core import roles
 from core.lib.downloads import as_attachment
 from core.lib.uploads import declared_size, declared_too_large
 from members.models import ImportJob, Network, Organisation
+from members.services import import_jobs
 from members.services.csv import columns, export, planning, reading
 from members.services.directory import DirectoryQuery, filtered_organisations
-from members.tasks import import_members
 from taxonomy.models import Term, Vocabulary
 
 PREVIEW_ROWS = 200
@@ -94,12 +94,7 @@ def upload(request):
     if not plan.is_valid:
         context = _upload_context(plan=plan, filename=uploaded.name)
         return render(request, "members/import_upload.html", context, status=400)
-    job = ImportJob.objects.create(
-        filename=uploaded.name[:255],
-        content=text,
-        created_by=request.user,
-        total_rows=plan.total_rows,
-    )
+    job = import_jobs.new_job(uploaded.name, text, request.user, plan.total_rows)
     return redirect("members:import_job", pk=job.pk)
 
 
@@ -126,23 +121,11 @@ def job(request, pk):
 
 def _confirm_or_discard(request, job):
     if request.POST.get("action") == "discard":
-        deleted, _ = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.READY).delete()
-        if deleted:
+        if import_jobs.discard(job):
             messages.success(request, f"{job.filename} was discarded; nothing was imported.")
             return redirect("members:import")
         return redirect("members:import_job", pk=job.pk)
-    queued = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.READY).update(
-        status=ImportJob.Status.QUEUED, processed_rows=0
-    )
-    if queued:
-        try:
-            import_members.enqueue(job.pk)
-        except Exception:
-            ImportJob.objects.filter(pk=job.pk).update(
-                status=ImportJob.Status.FAILED,
-                error="The import could not be queued; nothing was imported. Try again later.",
-            )
-            raise
+    if import_jobs.start(job):
         messages.success(request, f"The import of {job.filename} has started.")
     return redirect("members:import_job", pk=job.pk)
 

@@ -4,8 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from core.tests.browser_support import axe_check
-from glossary import checker
-from glossary.guide import load_initial_guide
+from glossary.services import guide_cache
+from glossary.services.guide import load_initial_guide
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,7 +23,7 @@ def language_guide(transactional_db):
     """Each browser test empties the database, so version 1 is loaded again."""
     load_initial_guide()
     yield
-    checker.invalidate()
+    guide_cache.invalidate()
 
 
 def test_a_visitor_checks_a_paragraph(page, live_server):

@@ -3,10 +3,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.template.defaultfilters import pluralize
 
-from media.ingest import SourceProblem, new_batch
-from media.ingest_files import kind_of
+from media.ingest.batches import SourceProblem, new_batch
+from media.ingest.files import import_file, kind_of
 from media.models import IngestBatch, Outlet
-from media.tasks import import_file
 
 SHOWN_PROBLEMS = 20
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from media.ingest_feeds import FetchDisabled, due_feeds, ingest_feed
+from media.ingest.feeds import FetchDisabled, due_feeds, ingest_feed
 
 
 class Command(BaseCommand):

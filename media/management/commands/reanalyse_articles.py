@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from glossary.checker import load_compiled_guide
-from media.analysing import Analyser, articles_to_reanalyse, reanalyse_all
+from glossary.services.guide_cache import load_compiled_guide
+from media.analysis.runs import Analyser, articles_to_reanalyse, reanalyse_all
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from media.digests import send_digests
+from media.services.digests import send_digests
 
 
 class Command(BaseCommand):

@@ -12,18 +12,19 @@ pytestmark = pytest.mark.django_db
 
 
 def test_progress_is_reported_outside_the_data_transaction(networks, monkeypatch):
+    from core.lib import jobs
     from members import tasks
 
     seen = []
     baseline = len(connection.atomic_blocks)
-    real_update = tasks._update
+    real_update = jobs.update
 
     def spy(job_id, **fields):
         if "processed_rows" in fields and fields.get("status") is None:
             seen.append((fields["processed_rows"], len(connection.atomic_blocks) - baseline))
         real_update(job_id, **fields)
 
-    monkeypatch.setattr(tasks, "_update", spy)
+    monkeypatch.setattr(jobs, "update", spy)
     job = ImportJob.objects.create(
         filename="m.csv", content=to_csv(generated_rows(450)), status=ImportJob.Status.QUEUED
     )

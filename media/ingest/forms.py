@@ -4,10 +4,10 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from media.ingest import SourceProblem
-from media.ingest_files import kind_of
+from media.ingest.batches import SourceProblem
+from media.ingest.canonical_urls import InvalidURL, canonical_url
+from media.ingest.files import kind_of
 from media.models import Feed, IngestBatch, Outlet
-from media.urls_normalise import InvalidURL, canonical_url
 
 
 class UploadForm(forms.Form):

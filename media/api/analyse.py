@@ -13,7 +13,7 @@ from ninja.errors import HttpError
 from pydantic import field_validator
 
 from core.lib.ratelimit import hit
-from glossary.api_checker import FindingOut
+from glossary.services.api_schemas import FindingOut
 from media.analysis import SCORE_FORMULA, analyse
 
 router = Router(tags=["media analysis"])

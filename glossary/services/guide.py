@@ -6,16 +6,15 @@ official names into a new version, applies the change there and records who made
 and why. `current_version()` is the newest version.
 """
 
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from glossary.models import GuideEntry, GuideVersion, OfficialName
+from glossary.services import guide_cache
+from glossary.services.compiled_guide import shipped_guide_data
 
-GUIDE_DATA = Path(__file__).resolve().parent / "data" / "guide.json"
 ENTRY_FIELDS = ("wording", "variants", "preferred", "reason", "category")
 
 
@@ -125,9 +124,7 @@ def publish_change(actor, reason: str, *edits: EntryChange | OfficialNameChange)
 
 
 def _forget_compiled_guide() -> None:
-    from glossary import checker
-
-    checker.invalidate()
+    guide_cache.invalidate()
 
 
 def load_guide_data(version_model, entry_model, name_model, data: dict | None = None):
@@ -135,7 +132,7 @@ def load_guide_data(version_model, entry_model, name_model, data: dict | None = 
     models as arguments so the data migration can pass its historical ones."""
     if version_model.objects.exists():
         return None
-    data = data or json.loads(GUIDE_DATA.read_text(encoding="utf-8"))
+    data = data or shipped_guide_data()
     version = version_model.objects.create(number=1, reason=data["reason"])
     entry_model.objects.bulk_create(
         entry_model(

@@ -16,9 +16,9 @@ import feedparser
 from django.conf import settings
 from django.utils import timezone
 
-from media.ingest import Record, SourceProblem, new_batch, run_batch
-from media.ingest_cleaning import strip_contact_details
-from media.ingest_files import MAX_PAGE_BYTES, extract_page
+from media.ingest.batches import Record, SourceProblem, new_batch, run_batch
+from media.ingest.cleaning import strip_contact_details
+from media.ingest.files import MAX_PAGE_BYTES, extract_page
 from media.models import Feed, IngestBatch
 
 FETCH_TIMEOUT_SECONDS = 20

@@ -4,21 +4,18 @@ Public, like the checker page, and rate-limited per client. The body is JSON,
 {"text": "..."}, at most 2 MB (a bigger body gets a 413 JSON error).
 """
 
-from typing import Literal
-
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from pydantic import field_validator
 
 from core.lib.ratelimit import hit
-from glossary.checker import check_text
+from glossary.services.api_schemas import FindingOut
+from glossary.services.checker import check_text
 
 router = Router(tags=["language"])
 
 API_CHECK_LIMIT = 600
 API_CHECK_WINDOW_SECONDS = 60 * 60
-
-Kind = Literal["stigmatising", "quotation", "official_name", "jargon"]
 
 
 class CheckIn(Schema):
@@ -30,17 +27,6 @@ class CheckIn(Schema):
         if not value.strip():
             raise ValueError("Send some text to check.")
         return value
-
-
-class FindingOut(Schema):
-    start: int = Field(description="Offset of the first character, in characters.")
-    end: int = Field(description="Offset just after the last character.")
-    text: str = Field(description="The text found, as written.")
-    kind: Kind
-    term: str = Field(description="The guide's wording, official name or dictionary term.")
-    suggestions: list[str] = Field(description="Wording to use instead (or the spelled-out term).")
-    reason: str
-    category: str = Field(description="The guide's category; empty for jargon.")
 
 
 class SummaryOut(Schema):

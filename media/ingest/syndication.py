@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 from django.db.models import Q
 
-from media import dedup
+from media.ingest import dedup
 from media.models import Article, SyndicationGroup
 
 SIMILARITY_THRESHOLD = 0.6
@@ -54,7 +54,7 @@ def _word_hash(word: str) -> int:
 
 def signature(text: str, text_words: list[str] | None = None) -> np.ndarray | None:
     """The text's MinHash signature (64 uint32 values), or None when it is too short.
-    Pass `text_words` (media.dedup.words) when the text is already split."""
+    Pass `text_words` (media.ingest.dedup.words) when the text is already split."""
     text_words = dedup.words(text) if text_words is None else text_words
     if len(text_words) < SHINGLE_WORDS:
         return None

@@ -20,7 +20,7 @@ from django.db.models import Prefetch
 from glossary.models import DictionaryTerm
 from taxonomy.models import Term, Vocabulary
 
-DATA_FILE = Path(__file__).resolve().parent / "data" / "dictionary.json"
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "dictionary.json"
 MAX_QUERY_LENGTH = 200
 LETTERS = string.ascii_uppercase
 OTHER = "#"  # heading for terms that start with a digit or symbol

@@ -1,6 +1,6 @@
 import pytest
 
-from media.urls_normalise import InvalidURL, canonical_url, host_of
+from media.ingest.canonical_urls import InvalidURL, canonical_url, host_of
 
 CANONICAL = "https://www.example.co.uk/news/story"
 

@@ -1,6 +1,6 @@
 """Ingest: records from any source become articles, in chunks, never half-written.
 
-Sources (ingest_files.py, ingest_feeds.py) turn what they read into a stream of Record and
+Sources (files.py, feeds.py) turn what they read into a stream of Record and
 Rejected items; `run_batch` writes that stream into an IngestBatch. Every record is checked
 (address, outlet, title, date, text, size); a bad one is logged as an IngestProblem with its
 reason and the rest carry on.
@@ -21,13 +21,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core.lib import jobs
 from core.lib.months import month_of
-from media import dedup, syndication
-from media.aggregates import rebuild_monthly_figures
-from media.analysing import Analyser
-from media.ingest_cleaning import BadValue, clean_byline, parse_published, plain_text
+from media.analysis.runs import Analyser
+from media.ingest import dedup, syndication
+from media.ingest.canonical_urls import InvalidURL, canonical_url, host_of
+from media.ingest.cleaning import BadValue, clean_byline, parse_published, plain_text
 from media.models import Article, Feed, IngestBatch, IngestProblem, Outlet
-from media.urls_normalise import InvalidURL, canonical_url, host_of
+from media.services.monthly_figures import rebuild_monthly_figures
 
 logger = logging.getLogger(__name__)
 
@@ -271,12 +272,6 @@ class BatchWriter:
         return fresh
 
 
-def _mark(batch: IngestBatch, **fields) -> None:
-    IngestBatch.objects.filter(pk=batch.pk).update(**fields)
-    for name, value in fields.items():
-        setattr(batch, name, value)
-
-
 def run_batch(
     batch: IngestBatch,
     items: Iterable[Record | Rejected],
@@ -291,7 +286,7 @@ def run_batch(
 
     A SourceProblem from the stream fails the batch with its reason (logged as a problem
     against the source too); any other error fails it with a message saying how to resume."""
-    _mark(
+    jobs.update(
         batch,
         status=IngestBatch.Status.RUNNING,
         started_at=timezone.now(),
@@ -333,13 +328,7 @@ def run_batch(
 def _finish(batch: IngestBatch, writer: BatchWriter, status: str, error: str) -> None:
     writer.refresh_figures()
     batch.refresh_from_db()
-    _mark(
-        batch,
-        status=status,
-        error=error,
-        finished_at=timezone.now(),
-        total=max(batch.total, batch.processed),
-    )
+    jobs.finish(batch, status, error=error, total=max(batch.total, batch.processed))
 
 
 def new_batch(source: str, name: str, *, feed: Feed | None = None, user=None) -> IngestBatch:

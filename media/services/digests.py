@@ -15,7 +15,7 @@ from core.email import queue_email
 from media.articles import filter_articles
 from media.forms import ArticleFilterForm
 from media.models import SavedSearch
-from media.saved_searches import params_of
+from media.services.saved_searches import params_of
 
 MAX_HEADLINES = 50
 

@@ -1,6 +1,7 @@
 """Staff ingest pages: upload a file, watch its batch, see what could not be ingested and
 why, and keep the feeds list. The work itself runs in media.tasks; these views only collect
-input, queue the task and show the batch's progress (polled with htmx, or by reloading).
+input, start it (media.ingest.services) and show the batch's progress (polled with htmx, or
+by reloading).
 """
 
 from django.conf import settings
@@ -11,11 +12,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core import audit
 from core.lib.uploads import declared_too_large
-from media.forms_ingest import FeedForm, UploadForm
+from media.ingest.forms import FeedForm, UploadForm
+from media.ingest.services import add_feed, queue_upload
 from media.models import Feed, IngestBatch
-from media.tasks import ingest_uploaded_file
 from media.views import staff_required
 
 BATCHES_PER_PAGE = 25
@@ -53,21 +53,13 @@ def upload(request):
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return _index(request, form, status=400)
-    upload = form.cleaned_data["file"]
-    batch = IngestBatch(source=form.source, name=upload.name[:300], created_by=request.user)
-    batch.file.save(upload.name, upload, save=False)
-    batch.save()
-    outlet = form.cleaned_data["outlet"]
-    try:
-        ingest_uploaded_file.enqueue(
-            batch.pk, outlet.pk if outlet else None, form.cleaned_data["url"]
-        )
-    except Exception:
-        IngestBatch.objects.filter(pk=batch.pk).update(
-            status=IngestBatch.Status.FAILED,
-            error="The import could not be queued; nothing was imported. Try again later.",
-        )
-        raise
+    batch = queue_upload(
+        form.cleaned_data["file"],
+        form.source,
+        request.user,
+        form.cleaned_data["outlet"],
+        form.cleaned_data["url"],
+    )
     messages.success(request, f"{batch.name} is being imported.")
     return redirect("media:batch", pk=batch.pk)
 
@@ -106,8 +98,7 @@ def feeds(request):
     form = FeedForm(request.POST)
     if not form.is_valid():
         return _feeds(request, form, status=400)
-    feed = form.save()
-    audit.record_change(request.user, feed, {})
+    feed = add_feed(request.user, form)
     messages.success(request, f"The feed {feed.url} of {feed.outlet} was added.")
     return redirect("media:feeds")
 

@@ -5,7 +5,8 @@ Bulk files have one article per row or line with the fields url, outlet, title, 
 article's address is matched against the outlets' web addresses. An unknown outlet is a
 problem on that row, not a new outlet: a typing slip must not start a new outlet.
 
-Readers are generators over a binary file, so a file of any length is read a line at a time.
+Readers are generators over a binary file, so a file of any length is read a line at a time;
+`import_file` runs the right one into an ingest batch.
 """
 
 import codecs
@@ -19,8 +20,8 @@ from typing import BinaryIO
 import charset_normalizer
 import trafilatura
 
-from media.ingest import Record, Rejected, SourceProblem
-from media.models import IngestBatch
+from media.ingest.batches import Record, Rejected, SourceProblem, run_batch
+from media.models import IngestBatch, Outlet
 
 REQUIRED_COLUMNS = ("url", "title", "date", "text")
 KNOWN_COLUMNS = (*REQUIRED_COLUMNS, "outlet", "byline", "language")
@@ -255,3 +256,21 @@ def read_html(data: bytes, name: str, url: str = "") -> Iterator[Record]:
         byline=found["author"],
         language=found["language"],
     )
+
+
+def import_file(
+    batch: IngestBatch, handle, *, outlet: Outlet | None = None, url: str = "", **options
+) -> IngestBatch:
+    """Import an open binary file into `batch` (whose source says how to read it).
+    `options` go to run_batch (progress, chunk_size)."""
+    if batch.source == IngestBatch.Source.HTML:
+        page = handle.read(MAX_PAGE_BYTES + 1)
+        items = read_html(page, batch.name, url)
+        return run_batch(batch, items, total=1, outlet=outlet, **options)
+    counter, reader = {
+        IngestBatch.Source.CSV: (count_csv, read_csv),
+        IngestBatch.Source.JSONL: (count_jsonl, read_jsonl),
+    }[batch.source]
+    total = counter(handle)
+    handle.seek(0)
+    return run_batch(batch, reader(handle), total=total, outlet=outlet, **options)

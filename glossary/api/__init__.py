@@ -1,6 +1,6 @@
 """The criminal justice dictionary in the JSON API. Reading only, and public.
 
-Search (`q`) ranks exactly as the dictionary page does (glossary.dictionary.search_ids):
+Search (`q`) ranks exactly as the dictionary page does (glossary.services.dictionary.search_ids):
 acronyms first, then term names, then definitions. Paging follows /organisations.
 """
 
@@ -12,8 +12,8 @@ from ninja.errors import HttpError
 from pydantic import field_validator
 
 from core.lib.pagination import DEFAULT_LIMIT, Limit, LimitOffsetPage, Offset, paginate
-from glossary import dictionary
 from glossary.models import DictionaryTerm
+from glossary.services import dictionary
 
 router = Router(tags=["dictionary"])
 

@@ -16,12 +16,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.lib.months import month_of
-from glossary.checker import CompiledGuide, get_compiled_guide
 from glossary.models import GuideVersion
-from media.aggregates import rebuild_monthly_figures
+from glossary.services.compiled_guide import CompiledGuide
+from glossary.services.guide_cache import get_compiled_guide
 from media.analysis import analyse
-from media.ingest_cleaning import strip_contact_details
+from media.ingest.cleaning import strip_contact_details
 from media.models import Article, Voice
+from media.services.monthly_figures import rebuild_monthly_figures
 from taxonomy.models import Term
 
 EXCERPT_CHARACTERS = 300
