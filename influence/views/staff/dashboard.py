@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from influence.services.dashboard import staff_dashboard
-from influence.views.staff.form_pages import staff_required
+from influence.views.staff.shared import staff_required
 
 
 @staff_required

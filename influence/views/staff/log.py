@@ -5,10 +5,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from core.lib.form_pages import posted, status_code
 from influence.forms import ActivityForm, LogFilterForm
 from influence.models import Recommendation
 from influence.services import log as influence_log
-from influence.views.staff.form_pages import posted, staff_required, status_code
+from influence.views.staff.shared import staff_required
 
 
 @staff_required

@@ -7,16 +7,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.lib.form_pages import add_service_errors, posted, status_code
 from influence.forms import EvidenceFormSet, MergeForm, RecommendationForm, RepeatForm
 from influence.models import Recommendation
 from influence.services import recommendations, timeline
-from influence.views.staff.form_pages import (
-    add_service_errors,
-    posted,
-    recommendation_or_404,
-    staff_required,
-    status_code,
-)
+from influence.views.staff.shared import recommendation_or_404, staff_required
 
 
 def _recommendation_form_page(request, recommendation: Recommendation | None):

@@ -7,20 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from core.lib.form_pages import add_service_errors, posted, posted_files, status_code
 from core.lib.uploads import declared_too_large
 from influence.forms import CorrectionForm, StatusChangeForm
 from influence.models import StatusChange
 from influence.services import status as status_changes
 from influence.services import timeline
-from influence.views.staff.form_pages import (
-    add_service_errors,
-    posted,
-    posted_files,
-    recommendation_or_404,
-    staff_required,
-    status_code,
-    too_large_message,
-)
+from influence.views.staff.shared import recommendation_or_404, staff_required, too_large_message
 
 
 @staff_required
