@@ -11,8 +11,8 @@ from django.db.models import Max
 from consultations import consent
 from consultations.models import Block, Consultation, Quote, Submission, SubmissionSection
 from core import audit
-from influence import services as influence
 from influence.models import Recommendation
+from influence.services import recommendations as influence
 
 MAX_HEADING = 300
 MAX_TEXT = 50_000  # about twenty pages in one block: more is a paste gone wrong

@@ -18,8 +18,9 @@ from consultations.export_pdf import render_pdf
 from consultations.models import Block, ConsultationStatus, Submission
 from core import audit
 from core.lib.uploads import FileKind
-from influence import services as influence
 from influence.models import Status, StatusChange
+from influence.services import recommendations as influence
+from influence.services import status as influence_status
 from library import services as library
 from library.models import ExtractionStatus, Resource, ResourceKind, ResourceStatus
 from library.signals import resource_changed
@@ -53,7 +54,7 @@ def _raise_with_targets(actor, submission: Submission, sent_on: datetime.date) -
                 )
                 continue
             try:
-                influence.record_status_change(
+                influence_status.record_status_change(
                     actor, recommendation, target, Status.RAISED, sent_on, note=note
                 )
             except ValidationError as error:

@@ -1,27 +1,38 @@
 """Recommendations, their timelines and target bodies in the JSON API.
 
 Reading is public and shows exactly what the tracker shows: published recommendations, with
-the same filters (influence.tracker). Writing needs a staff or admin token and goes through
+the same filters (influence.services.tracker). Writing needs a staff or admin token and goes through
 the same rules and audit-logged services as the staff pages (influence.services).
 """
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
-from pydantic import field_validator
 
 from core.api_auth import staff_token_auth
-from core.lib.pagination import DEFAULT_LIMIT, Limit, LimitOffsetPage, Offset, paginate
-from influence import services, tracker
+from core.lib.pagination import paginate
+from influence.api_schemas import (
+    EntryOut,
+    RecommendationDetail,
+    RecommendationFilters,
+    RecommendationIn,
+    RecommendationPage,
+    StatusIn,
+    TargetOut,
+    detail_payload,
+    entry_payload,
+    summary_payload,
+    target_payload,
+    timeline_entries,
+)
 from influence.models import Recommendation, StatusChange, TargetBody
 from influence.models import Status as StatusChoice
-from library.models import Resource, ResourceStatus
+from influence.services import recommendations, timeline, tracker, visibility
+from influence.services import status as status_changes
+from influence.services import targets as target_bodies
+from library.models import Resource
 from members.models import Network
 from taxonomy.models import Term, Vocabulary
 
@@ -29,212 +40,10 @@ router = Router(tags=["recommendations"])
 
 NO_RECOMMENDATION = "There is no published recommendation with that slug."
 NO_TARGET = "There is no target body with that slug."
-SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
-
-
-def _no_nulls(value):
-    if isinstance(value, str) and "\x00" in value:
-        raise ValueError("Null characters are not allowed.")
-    return value
-
-
-# --- Schemas -------------------------------------------------------------------------------
-
-
-class TargetRef(Schema):
-    slug: str
-    name: str
-
-
-class TargetOut(TargetRef):
-    kind: str
-    kind_label: str
-    website: str
-    url: str
-    recommendations: int = Field(description="Published recommendations addressed to it.")
-    median_response_days: float | None = Field(
-        description="Median days from being raised to a first response (acknowledged or later)."
-    )
-
-
-class EntryOut(Schema):
-    id: int
-    target: str = Field(description="The target body's slug.")
-    status: str
-    status_label: str
-    happened_on: datetime.date
-    note: str
-    evidence_url: str
-    evidence_file: str | None = Field(
-        description="Where to download the uploaded evidence document; none for a corrected "
-        "entry (its document is for staff only)."
-    )
-    corrected: bool
-    corrected_by: int | None = Field(description="The id of the entry that corrects this one.")
-
-
-class CurrentOut(Schema):
-    target: str
-    status: str
-    status_label: str
-    happened_on: datetime.date
-
-
-class RecommendationOut(Schema):
-    slug: str
-    title: str
-    text: str
-    first_made_on: datetime.date
-    targets: list[TargetRef]
-    parts: list[str]
-    themes: list[str]
-    networks: list[str]
-    current_statuses: list[CurrentOut]
-    url: str
-
-
-class RecommendationDetail(RecommendationOut):
-    rationale: str
-    populations: list[str]
-    places: list[str]
-    sources: list[str] = Field(description="Library resource slugs it appears in.")
-    repeats: str | None
-    repeated_by: list[str]
-    timeline: list[EntryOut]
-
-
-class RecommendationPage(LimitOffsetPage):
-    results: list[RecommendationOut]
-
-
-class RecommendationFilters(Schema):
-    q: str = Field("", max_length=tracker.MAX_QUERY_LENGTH, description="Words in title or text.")
-    status: str | None = Field(None, max_length=20, description="Current status.")
-    target: str | None = Field(None, max_length=200, description="Target body slug.")
-    part: str | None = Field(None, max_length=120)
-    theme: str | None = Field(None, max_length=120)
-    network: str | None = Field(None, max_length=60)
-    year: int | None = Field(None, ge=1900, le=2999, description="Year first made.")
-    sort: str = Field("recent", pattern="^(recent|oldest|title)$")
-    limit: Limit = DEFAULT_LIMIT
-    offset: Offset = 0
-
-    _nulls = field_validator("q", "status", "target", "part", "theme", "network")(_no_nulls)
-
-
-class RecommendationIn(Schema):
-    title: str = Field(min_length=3, max_length=200)
-    text: str = Field(min_length=1, max_length=20000)
-    rationale: str = Field("", max_length=20000)
-    first_made_on: datetime.date | None = None
-    targets: list[str] = Field(default_factory=list, max_length=50)
-    networks: list[str] = Field(default_factory=list, max_length=20)
-    sources: list[str] = Field(default_factory=list, max_length=50)
-    parts: list[str] = Field(default_factory=list, max_length=30)
-    themes: list[str] = Field(default_factory=list, max_length=30)
-    repeats: str | None = Field(None, max_length=220)
-    publish: bool = False
-
-    _nulls = field_validator("title", "text", "rationale")(_no_nulls)
-
-
-class StatusIn(Schema):
-    target: str = Field(max_length=200, description="Target body slug.")
-    status: str = Field(max_length=20)
-    happened_on: datetime.date
-    note: str = Field("", max_length=services.MAX_NOTE_LENGTH)
-    evidence_url: str = Field("", max_length=200)
-
-    _nulls = field_validator("target", "status", "note", "evidence_url")(_no_nulls)
-
-
-# --- Payloads ------------------------------------------------------------------------------
-
-
-def _entry(request, change: StatusChange, slug: str) -> dict:
-    """One timeline entry; `slug` is its recommendation's. The document's address is given
-    for entries the public page shows (a corrected entry's document is for staff only)."""
-    document = None
-    if change.evidence_file and change.corrected_by_id is None:
-        document = request.build_absolute_uri(
-            reverse("influence:evidence_document", args=[slug, change.pk])
-        )
-    return {
-        "id": change.pk,
-        "target": change.target.slug,
-        "status": change.status,
-        "status_label": change.get_status_display(),
-        "happened_on": change.happened_on,
-        "note": change.note,
-        "evidence_url": change.evidence_url,
-        "evidence_file": document,
-        "corrected": change.corrected_by_id is not None,
-        "corrected_by": change.corrected_by_id,
-    }
-
-
-def _current(change: StatusChange) -> dict:
-    return {
-        "target": change.target.slug,
-        "status": change.status,
-        "status_label": change.get_status_display(),
-        "happened_on": change.happened_on,
-    }
-
-
-def _summary(request, recommendation: Recommendation, current: list) -> dict:
-    return {
-        "slug": recommendation.slug,
-        "title": recommendation.title,
-        "text": recommendation.text,
-        "first_made_on": recommendation.first_made_on,
-        "targets": [{"slug": t.slug, "name": t.name} for t in recommendation.targets.all()],
-        "parts": [t.slug for t in recommendation.parts.all()],
-        "themes": [t.slug for t in recommendation.themes.all()],
-        "networks": [n.slug for n in recommendation.networks.all()],
-        "current_statuses": [_current(change) for change in current],
-        "url": request.build_absolute_uri(recommendation.get_absolute_url()),
-    }
-
-
-def _timeline(recommendation) -> list[StatusChange]:
-    return list(
-        StatusChange.objects.filter(recommendation=recommendation)
-        .select_related("target")
-        .order_by("target__name", "happened_on", "recorded_at", "pk")
-    )
-
-
-def _detail(request, recommendation: Recommendation) -> dict:
-    recommendation = (
-        Recommendation.objects.select_related("repeats")
-        .prefetch_related("targets", "parts", "themes", "populations", "places", "networks")
-        .get(pk=recommendation.pk)
-    )
-    entries = _timeline(recommendation)
-    current = services.current_status_rows([recommendation])[recommendation.pk]
-    payload = _summary(request, recommendation, current)
-    repeats = recommendation.repeats
-    payload.update(
-        rationale=recommendation.rationale,
-        populations=[t.slug for t in recommendation.populations.all()],
-        places=[t.slug for t in recommendation.places.all()],
-        sources=list(
-            recommendation.sources.filter(status=ResourceStatus.PUBLISHED).values_list(
-                "slug", flat=True
-            )
-        ),
-        repeats=repeats.slug if repeats and repeats.is_published else None,
-        repeated_by=list(
-            recommendation.repeated_by.filter(is_published=True).values_list("slug", flat=True)
-        ),
-        timeline=[_entry(request, change, recommendation.slug) for change in entries],
-    )
-    return payload
 
 
 def _published(slug: str) -> Recommendation:
-    recommendation = tracker.published().filter(slug=slug).first()
+    recommendation = visibility.published().filter(slug=slug).first()
     if recommendation is None:
         raise HttpError(404, NO_RECOMMENDATION)
     return recommendation
@@ -262,8 +71,8 @@ def list_recommendations(request, filters: Query[RecommendationFilters]):
         )
 
     def summaries(page):
-        current = services.current_status_rows(page)
-        return [_summary(request, r, current[r.pk]) for r in page]
+        current = timeline.current_status_rows(page)
+        return [summary_payload(request, r, current[r.pk]) for r in page]
 
     return paginate(
         request,
@@ -281,7 +90,7 @@ def list_recommendations(request, filters: Query[RecommendationFilters]):
 )
 def get_recommendation(request, slug: str):
     """A published recommendation with its whole timeline, corrected entries included."""
-    return _detail(request, _published(slug))
+    return detail_payload(request, _published(slug))
 
 
 @router.get(
@@ -292,33 +101,15 @@ def get_recommendation(request, slug: str):
 def get_timeline(request, slug: str):
     """Every entry, oldest first per target; corrected ones say which entry corrects them."""
     recommendation = _published(slug)
-    return [_entry(request, change, recommendation.slug) for change in _timeline(recommendation)]
-
-
-def _target_payload(request, body: TargetBody, count: int) -> dict:
-    return {
-        "slug": body.slug,
-        "name": body.name,
-        "kind": body.kind,
-        "kind_label": body.get_kind_display(),
-        "website": body.website,
-        "url": request.build_absolute_uri(body.get_absolute_url()),
-        "recommendations": count,
-        "median_response_days": services.median_response_days(body),
-    }
+    return [
+        entry_payload(request, change, recommendation)
+        for change in timeline_entries(recommendation)
+    ]
 
 
 @router.get("/targets", response=list[TargetOut], tags=["targets"], summary="List target bodies")
 def list_targets(request):
-    counts = dict(
-        Recommendation.targets.through.objects.filter(
-            recommendation__in=tracker.published().values("pk")
-        )
-        .values_list("targetbody_id")
-        .annotate(n=Count("recommendation_id"))
-        .order_by()
-    )
-    return [_target_payload(request, b, counts.get(b.pk, 0)) for b in TargetBody.objects.all()]
+    return [target_payload(request, b, b.asked) for b in target_bodies.with_public_counts()]
 
 
 @router.get("/targets/{slug:slug}", response=TargetOut, tags=["targets"], summary="One target body")
@@ -326,8 +117,8 @@ def get_target(request, slug: str):
     body = TargetBody.objects.filter(slug=slug).first()
     if body is None:
         raise HttpError(404, NO_TARGET)
-    count = tracker.published().filter(targets=body).count()
-    return _target_payload(request, body, count)
+    count = visibility.published().filter(targets=body).count()
+    return target_payload(request, body, count)
 
 
 # --- Writing (staff tokens) ----------------------------------------------------------------
@@ -365,14 +156,15 @@ def create_recommendation(request, payload: RecommendationIn):
     if payload.first_made_on and payload.first_made_on > timezone.localdate():
         errors["first_made_on"] = ["A recommendation cannot be first made in the future."]
     if payload.publish:
-        if not targets:
-            errors.setdefault("targets", []).append("Add at least one target body to publish.")
-        if not sources:
-            errors.setdefault("sources", []).append("Add at least one source to publish.")
+        refusals = recommendations.publishing_refusals(
+            merged=False, has_targets=bool(targets), has_sources=bool(sources)
+        )
+        for field_name, refusal in refusals.items():
+            errors.setdefault(field_name, []).append(refusal)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        recommendation = services.create_recommendation(
+        recommendation = recommendations.create_recommendation(
             request.auth,
             title=payload.title.strip(),
             text=payload.text.strip(),
@@ -386,8 +178,8 @@ def create_recommendation(request, payload: RecommendationIn):
             repeats=repeats,
         )
         if payload.publish:
-            services.publish(request.auth, recommendation)
-    return Status(201, _detail(request, recommendation))
+            recommendations.publish(request.auth, recommendation)
+    return Status(201, detail_payload(request, recommendation))
 
 
 @router.post(
@@ -410,7 +202,7 @@ def record_status(request, slug: str, payload: StatusIn):
         errors["target"] = [NO_TARGET]
     if errors:
         raise ValidationError(errors)
-    change = services.record_status_change(
+    change = status_changes.record_status_change(
         request.auth,
         recommendation,
         target,
@@ -420,4 +212,4 @@ def record_status(request, slug: str, payload: StatusIn):
         evidence_url=payload.evidence_url,
     )
     change = StatusChange.objects.select_related("target").get(pk=change.pk)
-    return Status(201, _entry(request, change, recommendation.slug))
+    return Status(201, entry_payload(request, change, recommendation))

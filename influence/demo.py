@@ -14,8 +14,9 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from influence import services
 from influence.models import InfluenceActivity, Recommendation, TargetBody
+from influence.services import recommendations
+from influence.services import status as status_changes
 from library.models import Resource
 from members.models import Network
 from taxonomy.models import Term
@@ -75,7 +76,7 @@ def load_demo_recommendations() -> int:
     entries = data["recommendations"]
     for entry in entries:
         sources = [resources[t] for t in entry["sources"] if t in resources]
-        recommendation = services.create_recommendation(
+        recommendation = recommendations.create_recommendation(
             None,
             slug=entry["slug"],
             title=entry["title"],
@@ -92,14 +93,14 @@ def load_demo_recommendations() -> int:
         )
         for item in entry["evidence"]:
             if item["resource"] in resources:
-                services.add_evidence(
+                recommendations.add_evidence(
                     None, recommendation, resources[item["resource"]], item["page"], item["quote"]
                 )
         organisations = {o for s in sources for o in s.author_organisations.all()}
         for step in entry["timeline"]:
             happened_on = datetime.date.fromisoformat(step["happened_on"])
             target = bodies[step["target"]]
-            services.record_status_change(
+            status_changes.record_status_change(
                 None,
                 recommendation,
                 target,
@@ -122,17 +123,17 @@ def load_demo_recommendations() -> int:
     for entry in entries:
         recommendation = created[entry["slug"]]
         if entry.get("repeats") in created:
-            services.link_repeat(None, recommendation, created[entry["repeats"]])
+            recommendations.link_repeat(None, recommendation, created[entry["repeats"]])
         for slug in entry.get("related", []):
             if slug in created:
                 recommendation.related.add(created[slug])
     for entry in entries:
         recommendation = created[entry["slug"]]
-        if not entry.get("merge_into") and not services.publish_problems(recommendation):
-            services.publish(None, recommendation)
+        if not entry.get("merge_into") and not recommendations.publish_problems(recommendation):
+            recommendations.publish(None, recommendation)
     for entry in entries:
         if entry.get("merge_into") in created:
             keep = Recommendation.objects.get(pk=created[entry["merge_into"]].pk)
             duplicate = Recommendation.objects.get(pk=created[entry["slug"]].pk)
-            services.merge_recommendations(None, keep, duplicate)
+            recommendations.merge_recommendations(None, keep, duplicate)
     return len(created)

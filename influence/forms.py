@@ -1,7 +1,7 @@
 """Staff forms for recommendations, their timelines and the influence log.
 
 The rules about timelines (date order per target, no future dates, corrections, merging,
-publishing) live in influence/services.py; these forms only check what a person typed and
+publishing) live in influence/services/; these forms only check what a person typed and
 what they uploaded, and hand the rest to the services.
 """
 
@@ -20,9 +20,8 @@ from influence.models import (
     StatusChange,
     TargetBody,
 )
-from influence.services import unique_slug
+from influence.services.recommendations import TAG_FIELDS, unique_slug
 
-TAG_FIELDS = ("parts", "themes", "populations", "places")
 ACCEPTED_EVIDENCE = "PDF, Word (.docx), an image (PNG or JPEG) or plain text"
 EVIDENCE_ACCEPT_ATTRIBUTE = (
     ".pdf,.docx,.png,.jpg,.jpeg,.txt,application/pdf,image/png,image/jpeg,text/plain,"

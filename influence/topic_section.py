@@ -1,8 +1,8 @@
 """The recommendations section of every topic page: published recommendations on the topic,
 each with its furthest status so far."""
 
-from influence import services, tracker
 from influence.models import Recommendation
+from influence.services import timeline, visibility
 from taxonomy.models import Vocabulary
 from taxonomy.sections import TopicSection, register
 
@@ -19,14 +19,14 @@ _TRACKER_PARAM_FOR = {Vocabulary.PART: "part", Vocabulary.THEME: "theme"}
 
 def recommendations_on_topic(request, term):
     through = getattr(Recommendation, _FIELD_FOR[term.vocabulary]).through
-    tagged = tracker.published().filter(
+    tagged = visibility.published().filter(
         pk__in=through.objects.filter(term_id=term.pk).values("recommendation_id")
     )
     listed = list(tagged.order_by("-first_made_on", "title")[:SECTION_SIZE])
-    current = services.current_status_rows(listed)
+    current = timeline.current_status_rows(listed)
     return {
         "rows": [
-            {"recommendation": r, "headline": services.most_advanced(current[r.pk])} for r in listed
+            {"recommendation": r, "headline": timeline.most_advanced(current[r.pk])} for r in listed
         ],
         "total": tagged.count(),
         "tracker_param": _TRACKER_PARAM_FOR.get(term.vocabulary),

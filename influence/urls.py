@@ -1,31 +1,32 @@
 from django.urls import path
 
-from influence import feeds, views, views_staff
+from influence.views import feeds, recommendation, targets, tracker
+from influence.views.staff import dashboard, log, recommendations, timeline
 
 app_name = "influence"
 urlpatterns = [
-    path("", views.tracker, name="tracker"),
-    path("export.csv", views.export_csv, name="export"),
+    path("", tracker.tracker, name="tracker"),
+    path("export.csv", tracker.export_csv, name="export"),
     path("feed/rss/", feeds.StatusChangesFeed(), name="feed_rss"),
     path("feed/atom/", feeds.StatusChangesAtomFeed(), name="feed_atom"),
-    path("targets/", views.targets, name="targets"),
-    path("targets/<slug:slug>/", views.target, name="target"),
-    # Staff pages (influence/views_staff.py) add their path() lines below, at the end.
+    path("targets/", targets.targets, name="targets"),
+    path("targets/<slug:slug>/", targets.target, name="target"),
+    # Staff pages (influence/views/staff/) add their path() lines below, at the end.
     # Public: keep this one after them all, since any slug matches it.
-    path("new/", views_staff.recommendation_create, name="staff_create"),
-    path("dashboard/", views_staff.dashboard, name="staff_dashboard"),
-    path("log/", views_staff.log, name="staff_log"),
-    path("log/new/", views_staff.log_new, name="staff_log_new"),
-    path("<slug:slug>/edit/", views_staff.recommendation_edit, name="staff_edit"),
-    path("<slug:slug>/publish/", views_staff.recommendation_publish, name="staff_publish"),
-    path("<slug:slug>/status/", views_staff.status_new, name="staff_status"),
-    path("<slug:slug>/status/<int:pk>/correct/", views_staff.status_correct, name="staff_correct"),
-    path("<slug:slug>/merge/", views_staff.merge, name="staff_merge"),
-    path("<slug:slug>/repeats/", views_staff.repeats, name="staff_repeats"),
+    path("new/", recommendations.recommendation_create, name="staff_create"),
+    path("dashboard/", dashboard.dashboard, name="staff_dashboard"),
+    path("log/", log.log, name="staff_log"),
+    path("log/new/", log.log_new, name="staff_log_new"),
+    path("<slug:slug>/edit/", recommendations.recommendation_edit, name="staff_edit"),
+    path("<slug:slug>/publish/", recommendations.recommendation_publish, name="staff_publish"),
+    path("<slug:slug>/status/", timeline.status_new, name="staff_status"),
+    path("<slug:slug>/status/<int:pk>/correct/", timeline.status_correct, name="staff_correct"),
+    path("<slug:slug>/merge/", recommendations.merge, name="staff_merge"),
+    path("<slug:slug>/repeats/", recommendations.repeats, name="staff_repeats"),
     path(
         "<slug:slug>/timeline/<int:pk>/document/",
-        views.evidence_document,
+        recommendation.evidence_document,
         name="evidence_document",
     ),
 ]
-urlpatterns.append(path("<slug:slug>/", views.recommendation, name="recommendation"))
+urlpatterns.append(path("<slug:slug>/", recommendation.recommendation, name="recommendation"))

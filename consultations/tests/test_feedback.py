@@ -16,8 +16,8 @@ from consultations.models import Attribution, FeedbackMessage
 from consultations.tests.factories import ContributionFactory
 from consultations.tests.test_submission_world import build_world
 from core.tests.factories import UserFactory
-from influence import services as influence
 from influence.models import Status
+from influence.services import status as influence
 from members.tests.factories import OrganisationFactory, member_contact_for
 
 pytestmark = pytest.mark.django_db

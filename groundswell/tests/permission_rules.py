@@ -307,7 +307,7 @@ RULES.update(
 )
 
 
-# --- Recommendations: staff pages (influence/views_staff.py) ---------------------------------
+# --- Recommendations: staff pages (influence/views/staff/) ----------------------------------
 # Staff and admins only, requested against the real recommendations the matrix's fixture
 # builds (a published one with a target, a source and a timeline entry with a document, and
 # an unpublished one). influence/tests/test_staff_views.py covers what each page does.

@@ -124,15 +124,15 @@ def recommendation_samples(staff) -> dict[str, str]:
     document (stored under the test's MEDIA_ROOT), and the published one's target body."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from influence import services
     from influence.models import Status
+    from influence.services.status import record_status_change
     from influence.tests.factories import RecommendationFactory, TargetBodyFactory
 
     body = TargetBodyFactory(name="Ministry of Justice", slug="ministry-of-justice")
     published = RecommendationFactory(targets=[body], published=True)
     draft = RecommendationFactory(targets=[body])
     entries = {
-        name: services.record_status_change(
+        name: record_status_change(
             staff,
             recommendation,
             body,

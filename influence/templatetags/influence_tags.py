@@ -3,8 +3,8 @@
 from django import template
 from django.db.models import Q
 
-from influence import services, tracker
 from influence.models import Evidence, InfluenceActivity
+from influence.services import timeline, visibility
 
 register = template.Library()
 
@@ -22,17 +22,17 @@ def organisation_recommendations(organisation):
         "recommendation_id"
     )
     recommendations = (
-        tracker.published()
+        visibility.published()
         .filter(
             Q(pk__in=involved) | Q(pk__in=evidence) | Q(sources__author_organisations=organisation)
         )
         .distinct()
     )
     listed = list(recommendations.order_by("-first_made_on", "title")[:PROFILE_SIZE])
-    current = services.current_status_rows(listed)
+    current = timeline.current_status_rows(listed)
     return {
         "organisation": organisation,
         "rows": [
-            {"recommendation": r, "headline": services.most_advanced(current[r.pk])} for r in listed
+            {"recommendation": r, "headline": timeline.most_advanced(current[r.pk])} for r in listed
         ],
     }

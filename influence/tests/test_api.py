@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from core.models import ApiToken, AuditEntry
 from core.tests.factories import AdminFactory, JudgeFactory, StaffFactory, UserFactory
-from influence import services
 from influence.models import Recommendation, Status, StatusChange
+from influence.services import timeline
 from influence.tests.factories import RecommendationFactory, TargetBodyFactory, add_entry
 from library.tests.factories import ResourceFactory
 from taxonomy.models import Term
@@ -198,7 +198,7 @@ def test_staff_record_a_status_change(client, world, staff_headers):
     assert response.status_code == 201
     data = response.json()
     assert data["status"] == "accepted" and data["target"] == "moj" and not data["corrected"]
-    current = services.current_statuses(world["short"])
+    current = timeline.current_statuses(world["short"])
     assert current[world["moj"]].pk == data["id"]
     assert AuditEntry.objects.filter(object_id=str(data["id"])).exists()
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from influence import services
 from influence.demo import demo_data, load_demo_recommendations
 from influence.models import Recommendation, StatusChange, TargetBody
+from influence.services import timeline
 from library.demo import demo_resources, load_demo_resources
 from members.tests.factories import NetworkFactory, OrganisationFactory
 from taxonomy.models import Term
@@ -95,9 +95,9 @@ def test_loading_builds_published_timelines_across_the_taxonomy(demo_library):
     stale = [
         r
         for r in published
-        if (rows := services.current_status_rows([r])[r.pk])
+        if (rows := timeline.current_status_rows([r])[r.pk])
         and max(c.happened_on for c in rows).year < 2025
-        and not all(c.status in services.FINAL_STATUSES for c in rows)
+        and not all(c.status in timeline.FINAL_STATUSES for c in rows)
     ]
     assert stale, "some recommendations have had no update for over a year"
     assert all(r.evidence.exists() or r.sources.exists() for r in published)

@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 
 from core.tests.factories import AdminFactory, JudgeFactory, StaffFactory, UserFactory
-from influence import services
 from influence.models import Status, StatusChange
+from influence.services import status as status_changes
 from influence.tests.factories import RecommendationFactory, TargetBodyFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def target():
 
 
 def _entry(staff, recommendation, target, name="reply.pdf", content=PDF, day=1):
-    return services.record_status_change(
+    return status_changes.record_status_change(
         staff,
         recommendation,
         target,
@@ -94,7 +94,7 @@ def test_an_unpublished_recommendations_documents_are_for_staff(role, expected, 
 def test_a_corrected_entrys_document_is_for_staff(role, expected, staff, target):
     recommendation = RecommendationFactory(targets=[target], published=True)
     wrong = _entry(staff, recommendation, target)
-    services.correct_status_change(
+    status_changes.correct_status_change(
         staff,
         wrong,
         evidence_file=SimpleUploadedFile("right.pdf", b"%PDF-1.4 the right letter"),

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.tests.factories import AdminFactory, JudgeFactory, StaffFactory, UserFactory
-from influence import services
 from influence.models import Evidence, InfluenceActivity, Status
+from influence.services import status as status_changes
 from influence.tests.factories import RecommendationFactory, TargetBodyFactory, add_entry
 from library.models import ResourceStatus
 from library.tests.factories import ResourceFactory
@@ -199,10 +199,12 @@ def test_the_recommendation_page_shows_the_whole_timeline(client, world, setting
     settings.MEDIA_ROOT = tmp_path
     short, moj = world["short"], world["moj"]
     staff = StaffFactory()
-    wrong = services.record_status_change(
+    wrong = status_changes.record_status_change(
         staff, short, moj, Status.IMPLEMENTED, D(2021, 1, 5), evidence_url="https://gov.uk/x"
     )
-    services.correct_status_change(staff, wrong, status=Status.CONSIDERING, note="It was a review.")
+    status_changes.correct_status_change(
+        staff, wrong, status=Status.CONSIDERING, note="It was a review."
+    )
     resource = ResourceFactory(title="Short sentences, long shadows")
     Evidence.objects.create(recommendation=short, resource=resource, page="4", quote="Most return.")
     draft = ResourceFactory(title="Unpublished draft", status=ResourceStatus.DRAFT)
@@ -242,7 +244,7 @@ def test_recommendation_page_reads_everything_in_six_queries(
     client, world, django_assert_num_queries
 ):
     """The recommendation, the names it lists, the recommendations around it, its timeline,
-    sources and evidence (influence/recommendation_page.py): the benchmark's page."""
+    sources and evidence (influence/services/recommendation_page.py): the benchmark's page."""
     short = world["short"]
     later = RecommendationFactory(published=True, repeats=short)
     short.related.add(RecommendationFactory(title="A related ask", published=True))

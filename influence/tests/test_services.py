@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from core.audit import history_for
 from core.tests.factories import StaffFactory
-from influence import services
 from influence.models import Evidence, InfluenceActivity, Recommendation, Status, StatusChange
+from influence.services import recommendations, timeline
+from influence.services import status as status_changes
 from influence.tests.factories import RecommendationFactory, TargetBodyFactory, add_entry
 from library.tests.factories import ResourceFactory
 from members.tests.factories import NetworkFactory
@@ -47,7 +48,7 @@ def recommendation(moj, hmpps):
 
 
 def test_recording_adds_an_audited_entry(staff, recommendation, moj):
-    change = services.record_status_change(
+    change = status_changes.record_status_change(
         staff, recommendation, moj, Status.RAISED, D(2024, 1, 10), note="Letter sent."
     )
     assert change.recorded_by == staff
@@ -57,42 +58,46 @@ def test_recording_adds_an_audited_entry(staff, recommendation, moj):
 
 
 def test_an_entry_cannot_be_dated_before_the_latest_for_that_target(staff, recommendation, moj):
-    services.record_status_change(staff, recommendation, moj, Status.RAISED, D(2024, 3, 1))
+    status_changes.record_status_change(staff, recommendation, moj, Status.RAISED, D(2024, 3, 1))
     with pytest.raises(ValidationError) as error:
-        services.record_status_change(
+        status_changes.record_status_change(
             staff, recommendation, moj, Status.ACKNOWLEDGED, D(2024, 2, 28)
         )
     assert "date order" in str(error.value.message_dict["happened_on"])
     assert "1 March 2024" in str(error.value.message_dict["happened_on"])
     assert recommendation.status_changes.count() == 1
     # The same day is fine, and so is an earlier date with another target.
-    services.record_status_change(staff, recommendation, moj, Status.ACKNOWLEDGED, D(2024, 3, 1))
+    status_changes.record_status_change(
+        staff, recommendation, moj, Status.ACKNOWLEDGED, D(2024, 3, 1)
+    )
 
 
 def test_order_is_per_target(staff, recommendation, moj, hmpps):
-    services.record_status_change(staff, recommendation, moj, Status.RAISED, D(2024, 3, 1))
-    services.record_status_change(staff, recommendation, hmpps, Status.RAISED, D(2023, 1, 1))
+    status_changes.record_status_change(staff, recommendation, moj, Status.RAISED, D(2024, 3, 1))
+    status_changes.record_status_change(staff, recommendation, hmpps, Status.RAISED, D(2023, 1, 1))
     assert recommendation.status_changes.count() == 2
 
 
 def test_an_entry_cannot_be_in_the_future(staff, recommendation, moj):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     with pytest.raises(ValidationError) as error:
-        services.record_status_change(staff, recommendation, moj, Status.RAISED, tomorrow)
-    assert services.FUTURE_DATE in error.value.message_dict["happened_on"]
-    services.record_status_change(staff, recommendation, moj, Status.RAISED, timezone.localdate())
+        status_changes.record_status_change(staff, recommendation, moj, Status.RAISED, tomorrow)
+    assert status_changes.FUTURE_DATE in error.value.message_dict["happened_on"]
+    status_changes.record_status_change(
+        staff, recommendation, moj, Status.RAISED, timezone.localdate()
+    )
 
 
 def test_bad_values_are_refused_with_messages(staff, recommendation, moj):
     stranger = TargetBodyFactory(name="Cabinet Office", slug="cabinet-office")
     with pytest.raises(ValidationError) as error:
-        services.record_status_change(
+        status_changes.record_status_change(
             staff,
             recommendation,
             stranger,
             "finished",
             D(2024, 1, 1),
-            note="x" * (services.MAX_NOTE_LENGTH + 1),
+            note="x" * (status_changes.MAX_NOTE_LENGTH + 1),
             evidence_url="javascript:alert(1)",
             evidence_file=SimpleUploadedFile("run.exe", b"MZ"),
         )
@@ -103,7 +108,7 @@ def test_bad_values_are_refused_with_messages(staff, recommendation, moj):
 
 def test_evidence_link_and_file_are_kept(staff, recommendation, moj, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    change = services.record_status_change(
+    change = status_changes.record_status_change(
         staff,
         recommendation,
         moj,
@@ -121,44 +126,46 @@ def test_evidence_link_and_file_are_kept(staff, recommendation, moj, settings, t
 
 
 def test_a_correction_keeps_the_old_entry_and_is_audited(staff, recommendation, moj):
-    old = services.record_status_change(
+    old = status_changes.record_status_change(
         staff, recommendation, moj, Status.ACCEPTED, D(2024, 5, 1), note="Accepted."
     )
-    new = services.correct_status_change(staff, old, status=Status.CONSIDERING, note="Typo.")
+    new = status_changes.correct_status_change(staff, old, status=Status.CONSIDERING, note="Typo.")
     old.refresh_from_db()
     assert old.corrected_by == new
     assert old.status == Status.ACCEPTED  # the old value is kept
     assert new.status == Status.CONSIDERING and new.happened_on == old.happened_on
-    assert services.current_statuses(recommendation)[moj] == new
+    assert timeline.current_statuses(recommendation)[moj] == new
     audit = history_for(old).first()
     assert audit.action == "update" and "corrected_by" in audit.changes
     assert history_for(new).get().action == "create"
     with pytest.raises(ValidationError):
-        services.correct_status_change(staff, old, status=Status.REJECTED)
+        status_changes.correct_status_change(staff, old, status=Status.REJECTED)
 
 
 def test_a_corrected_date_must_stay_between_its_neighbours(staff, recommendation, moj):
-    services.record_status_change(staff, recommendation, moj, Status.RAISED, D(2024, 1, 1))
-    middle = services.record_status_change(
+    status_changes.record_status_change(staff, recommendation, moj, Status.RAISED, D(2024, 1, 1))
+    middle = status_changes.record_status_change(
         staff, recommendation, moj, Status.ACKNOWLEDGED, D(2024, 2, 1)
     )
-    services.record_status_change(staff, recommendation, moj, Status.ACCEPTED, D(2024, 3, 1))
+    status_changes.record_status_change(staff, recommendation, moj, Status.ACCEPTED, D(2024, 3, 1))
     with pytest.raises(ValidationError):
-        services.correct_status_change(staff, middle, happened_on=D(2024, 4, 1))
+        status_changes.correct_status_change(staff, middle, happened_on=D(2024, 4, 1))
     with pytest.raises(ValidationError):
-        services.correct_status_change(staff, middle, happened_on=D(2023, 12, 1))
+        status_changes.correct_status_change(staff, middle, happened_on=D(2023, 12, 1))
     with pytest.raises(ValidationError):
-        services.correct_status_change(
+        status_changes.correct_status_change(
             staff, middle, happened_on=timezone.localdate() + datetime.timedelta(days=3)
         )
-    fixed = services.correct_status_change(staff, middle, happened_on=D(2024, 2, 15))
+    fixed = status_changes.correct_status_change(staff, middle, happened_on=D(2024, 2, 15))
     assert fixed.happened_on == D(2024, 2, 15)
 
 
 def test_unknown_fields_cannot_be_corrected(staff, recommendation, moj):
-    change = services.record_status_change(staff, recommendation, moj, Status.RAISED, D(2024, 1, 1))
+    change = status_changes.record_status_change(
+        staff, recommendation, moj, Status.RAISED, D(2024, 1, 1)
+    )
     with pytest.raises(ValueError):
-        services.correct_status_change(staff, change, recommendation=None)
+        status_changes.correct_status_change(staff, change, recommendation=None)
 
 
 # --- Derived status -------------------------------------------------------------------------
@@ -170,12 +177,12 @@ def test_current_status_is_the_latest_uncorrected_entry_per_target(recommendatio
     add_entry(recommendation, hmpps, Status.RAISED, D(2023, 1, 1))
     correction = add_entry(recommendation, hmpps, Status.PARTIAL, D(2024, 1, 1))
     add_entry(recommendation, hmpps, Status.IMPLEMENTED, D(2024, 1, 1), corrected_by=correction)
-    current = services.current_statuses(recommendation)
+    current = timeline.current_statuses(recommendation)
     assert current == {hmpps: correction, moj: latest_moj}
-    rows = services.current_status_rows(Recommendation.objects.all())
+    rows = timeline.current_status_rows(Recommendation.objects.all())
     assert {c.pk for c in rows[recommendation.pk]} == {correction.pk, latest_moj.pk}
-    assert set(services.current_changes()) == {correction, latest_moj}
-    assert services.most_advanced(rows[recommendation.pk]) == correction
+    assert set(timeline.current_changes()) == {correction, latest_moj}
+    assert timeline.most_advanced(rows[recommendation.pk]) == correction
 
 
 def test_current_status_rows_cost_one_query_for_any_number(django_assert_num_queries, moj):
@@ -183,7 +190,7 @@ def test_current_status_rows_cost_one_query_for_any_number(django_assert_num_que
     for r in recommendations:
         add_entry(r, moj, Status.RAISED, D(2023, 1, 1))
     with django_assert_num_queries(1):
-        rows = services.current_status_rows(recommendations)
+        rows = timeline.current_status_rows(recommendations)
     assert all(len(rows[r.pk]) == 1 for r in recommendations)
 
 
@@ -198,8 +205,8 @@ def test_median_days_from_raised_to_first_response(moj):
     add_entry(r, moj, Status.REJECTED, D(2023, 1, 21))
     unanswered = RecommendationFactory(targets=[moj], published=True)
     add_entry(unanswered, moj, Status.RAISED, D(2023, 1, 1))
-    assert services.median_response_days(moj) == 20  # of 10, 20 and 30 days
-    assert services.median_response_days(TargetBodyFactory()) is None
+    assert timeline.median_response_days(moj) == 20  # of 10, 20 and 30 days
+    assert timeline.median_response_days(TargetBodyFactory()) is None
 
 
 # --- Publishing -----------------------------------------------------------------------------
@@ -208,23 +215,23 @@ def test_median_days_from_raised_to_first_response(moj):
 def test_publishing_needs_a_target_and_a_source(staff):
     bare = RecommendationFactory(targets=[], sources=[])
     with pytest.raises(ValidationError) as error:
-        services.publish(staff, bare)
+        recommendations.publish(staff, bare)
     assert len(error.value.messages) == 2
     bare.refresh_from_db()
     assert not bare.is_published
     bare.targets.add(TargetBodyFactory())
     with pytest.raises(ValidationError):
-        services.publish(staff, bare)
+        recommendations.publish(staff, bare)
     bare.sources.add(ResourceFactory())
-    services.publish(staff, bare)
+    recommendations.publish(staff, bare)
     bare.refresh_from_db()
     assert bare.is_published
     assert history_for(bare).filter(changes__has_key="is_published").exists()
 
 
 def test_create_recommendation_gives_a_unique_slug(staff, moj):
-    first = services.create_recommendation(staff, title="End short sentences", text="Do it.")
-    second = services.create_recommendation(
+    first = recommendations.create_recommendation(staff, title="End short sentences", text="Do it.")
+    second = recommendations.create_recommendation(
         staff, title="End short sentences", text="Again.", targets=[moj], repeats=first
     )
     assert first.slug == "end-short-sentences" and second.slug == "end-short-sentences-2"
@@ -236,12 +243,12 @@ def test_create_recommendation_gives_a_unique_slug(staff, moj):
 
 def test_repeats_link_both_ways_and_refuse_loops(staff):
     earlier, later = RecommendationFactory(published=True), RecommendationFactory(published=True)
-    services.link_repeat(staff, later, earlier)
+    recommendations.link_repeat(staff, later, earlier)
     assert list(earlier.repeated_by.all()) == [later]
     with pytest.raises(ValidationError):
-        services.link_repeat(staff, earlier, later)
+        recommendations.link_repeat(staff, earlier, later)
     with pytest.raises(ValidationError):
-        services.link_repeat(staff, later, later)
+        recommendations.link_repeat(staff, later, later)
     assert history_for(later).filter(changes__has_key="repeats").exists()
     page = Client().get(earlier.get_absolute_url()).content.decode()
     assert later.title in page
@@ -267,10 +274,10 @@ def test_merging_keeps_every_timeline_and_redirects(staff, moj, hmpps):
     )
     activity.recommendations.add(duplicate)
     later = RecommendationFactory(published=True)
-    services.link_repeat(staff, later, duplicate)
+    recommendations.link_repeat(staff, later, duplicate)
     source = duplicate.sources.get()
 
-    services.merge_recommendations(staff, keep, duplicate)
+    recommendations.merge_recommendations(staff, keep, duplicate)
 
     keep.refresh_from_db()
     duplicate.refresh_from_db()
@@ -284,24 +291,24 @@ def test_merging_keeps_every_timeline_and_redirects(staff, moj, hmpps):
     later.refresh_from_db()
     assert later.repeats == keep
     assert keep.first_made_on == D(2022, 1, 1)
-    assert services.current_statuses(keep)[hmpps] == moved
+    assert timeline.current_statuses(keep)[hmpps] == moved
     assert history_for(duplicate).filter(changes__has_key="merged_into").exists()
     response = Client().get(duplicate.get_absolute_url())
     assert response.status_code == 301 and response["Location"] == keep.get_absolute_url()
     with pytest.raises(ValidationError):
-        services.merge_recommendations(staff, keep, duplicate)
+        recommendations.merge_recommendations(staff, keep, duplicate)
     with pytest.raises(ValidationError):
-        services.merge_recommendations(staff, keep, keep)
+        recommendations.merge_recommendations(staff, keep, keep)
     with pytest.raises(ValidationError):
-        services.publish(staff, duplicate)
+        recommendations.publish(staff, duplicate)
     with pytest.raises(ValidationError):
-        services.record_status_change(staff, duplicate, hmpps, Status.RAISED, D(2024, 1, 1))
+        status_changes.record_status_change(staff, duplicate, hmpps, Status.RAISED, D(2024, 1, 1))
 
 
 def test_a_chain_of_merges_redirects_to_the_last_one_kept(staff):
     first, second, third = (RecommendationFactory(published=True) for _ in range(3))
-    services.merge_recommendations(staff, second, first)
-    services.merge_recommendations(staff, third, second)
+    recommendations.merge_recommendations(staff, second, first)
+    recommendations.merge_recommendations(staff, third, second)
     first.refresh_from_db()
     assert first.merged_into == third
     response = Client().get(first.get_absolute_url())

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.tests.factories import StaffFactory
-from influence import views_staff
 from influence.models import Status
+from influence.services import dashboard
 from influence.tests.factories import RecommendationFactory, TargetBodyFactory, add_entry
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def timeline():
 
 
 def test_status_as_at_each_date(timeline):
-    counts = views_staff.status_counts_as_at(
+    counts = dashboard.status_counts_as_at(
         [
             D(2020, 12, 31),
             D(2021, 3, 1),
@@ -67,19 +67,19 @@ def test_merged_duplicates_are_not_counted_twice(timeline):
     add_entry(duplicate, timeline["moj"], Status.RAISED, D(2021, 1, 1))
     duplicate.merged_into = timeline["a"]
     duplicate.save()
-    assert views_staff.status_counts_as_at([D(2021, 1, 31)]) == [Counter()]
+    assert dashboard.status_counts_as_at([D(2021, 1, 31)]) == [Counter()]
 
 
 def test_year_and_quarter_periods():
     today = D(2024, 5, 15)
-    years = views_staff.period_ends(today, "year", D(2021, 7, 1))
+    years = dashboard.period_ends(today, "year", D(2021, 7, 1))
     assert years == [
         ("2021", D(2021, 12, 31)),
         ("2022", D(2022, 12, 31)),
         ("2023", D(2023, 12, 31)),
         ("2024", today),
     ]
-    quarters = views_staff.period_ends(today, "quarter", None)
+    quarters = dashboard.period_ends(today, "quarter", None)
     assert len(quarters) == 12
     assert quarters[-1] == ("Q2 2024", today)
     assert quarters[-2] == ("Q1 2024", D(2024, 3, 31))
@@ -87,7 +87,7 @@ def test_year_and_quarter_periods():
 
 
 def test_dashboard_numbers(timeline, monkeypatch):
-    monkeypatch.setattr(views_staff.timezone, "localdate", lambda: D(2024, 3, 1))
+    monkeypatch.setattr(dashboard.timezone, "localdate", lambda: D(2024, 3, 1))
     a, b = timeline["a"], timeline["b"]
     a.follow_up_on, a.follow_up_note = D(2024, 4, 15), "Ask for the implementation plan"
     a.save()
@@ -103,7 +103,7 @@ def test_dashboard_numbers(timeline, monkeypatch):
     context = response.context
     table = {label: (counts, total) for label, counts, total in context["chart"]["table"]}
     assert list(table) == ["2021", "2022", "2023", "2024"]
-    order = [s.key for s in views_staff.STATUS_SERIES]
+    order = [s.key for s in dashboard.STATUS_SERIES]
     as_2022 = dict(zip(order, table["2022"][0], strict=True))
     assert as_2022[Status.ACKNOWLEDGED] == 1
     assert as_2022[Status.CONSIDERING] == 1

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from influence.models import StatusChange
+from influence.services import visibility
 
 FEED_SIZE = 40
 
@@ -34,9 +35,7 @@ class StatusChangesFeed(Feed):
     def items(self, obj=None):
         return (
             StatusChange.objects.filter(
-                corrected_by__isnull=True,
-                recommendation__is_published=True,
-                recommendation__merged_into__isnull=True,
+                visibility.public("recommendation__"), corrected_by__isnull=True
             )
             .select_related("recommendation", "target")
             .order_by("-happened_on", "-recorded_at", "-pk")[:FEED_SIZE]

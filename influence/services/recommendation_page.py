@@ -24,8 +24,8 @@ from operator import attrgetter
 from django.db import connection
 from django.db.models import DEFERRED, CharField, Value
 
-from influence import services
 from influence.models import Evidence, Recommendation, StatusChange, TargetBody
+from influence.services import timeline, visibility
 from library.models import Resource, ResourceStatus
 from members.models import Network
 from taxonomy.models import Term
@@ -108,7 +108,7 @@ def _by_position(item):
 
 def _neighbours(recommendation: Recommendation) -> dict[str, list[Recommendation]]:
     """{"earlier": [...], "repeated_by": [...], "related": [...]}, published ones only."""
-    shown = ("pk", "title", "slug", "first_made_on", "is_published")
+    shown = ("pk", "title", "slug", "first_made_on", "is_published", "merged_into")
 
     def linked(link: str, **lookup):
         return (
@@ -128,7 +128,7 @@ def _neighbours(recommendation: Recommendation) -> dict[str, list[Recommendation
         queries.append(linked("earlier", pk=recommendation.repeats_id))
     found: dict[str, list[Recommendation]] = {"earlier": [], "repeated_by": [], "related": []}
     for item in queries[0].union(*queries[1:], all=True):
-        if item.is_published:
+        if visibility.is_public(item):
             found[item.link].append(item)
     for items in found.values():  # as Recommendation.Meta.ordering: newest, then by title
         items.sort(key=attrgetter("title"))
@@ -159,10 +159,10 @@ def load(recommendation: Recommendation) -> RecommendationPage:
     """Everything the page of `recommendation` (already checked visible) shows."""
     listed = _listed(recommendation.pk)
     neighbours = _neighbours(recommendation)
-    timeline = services.timeline(recommendation, targets=listed["targets"], recorders=False)
+    by_target = timeline.timeline(recommendation, targets=listed["targets"], recorders=False)
     blocks = [
-        {"target": target, "entries": entries, "current": services.current_of(entries)}
-        for target, entries in timeline
+        {"target": target, "entries": entries, "current": timeline.current_of(entries)}
+        for target, entries in by_target
     ]
     return RecommendationPage(
         recommendation=recommendation,
@@ -172,7 +172,7 @@ def load(recommendation: Recommendation) -> RecommendationPage:
         sources=_sources(recommendation.pk),
         evidence=_evidence(recommendation.pk),
         timeline=blocks,
-        headline=services.most_advanced([b["current"] for b in blocks if b["current"]]),
+        headline=timeline.most_advanced([b["current"] for b in blocks if b["current"]]),
         earlier=next(iter(neighbours["earlier"]), None),
         repeated_by=neighbours["repeated_by"],
         related=neighbours["related"],

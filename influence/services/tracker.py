@@ -1,4 +1,4 @@
-"""The public tracker: filtering published recommendations, facet counts and the CSV export.
+"""The public tracker: filtering published recommendations and counting the facets.
 
 A page costs a fixed number of queries whatever its size: the filter choices (targets,
 terms, networks), the counts (reused between requests until something is committed, see
@@ -9,7 +9,6 @@ With a target filter, a status filter means the status *with that target*; other
 recommendation matches a status if any of its targets is currently at it.
 """
 
-import csv
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -20,8 +19,8 @@ from django.utils import timezone
 from core.lib import facets
 from core.lib.freshness import reuse
 from core.lib.pagination import PAGE_SIZE
-from influence import services
 from influence.models import Recommendation, Status, StatusChange, TargetBody
+from influence.services import timeline, visibility
 from members.models import Network
 from taxonomy.models import Term, Vocabulary
 
@@ -105,20 +104,16 @@ class TrackerQuery:
         )
 
 
-def published() -> QuerySet:
-    return Recommendation.objects.filter(is_published=True, merged_into__isnull=True)
-
-
 def _current(query: TrackerQuery, skip: frozenset) -> QuerySet:
     """Current timeline entries, narrowed to the target filter when it is in use."""
-    current = services.current_changes()
+    current = timeline.current_changes()
     if query.target is not None and "target" not in skip:
         current = current.filter(target=query.target)
     return current
 
 
 def _filtered(query: TrackerQuery, skip: frozenset = frozenset()) -> QuerySet:
-    recommendations = published()
+    recommendations = visibility.published()
     for word in query.text.split():
         recommendations = recommendations.filter(Q(title__icontains=word) | Q(text__icontains=word))
     if query.target is not None and "target" not in skip:
@@ -206,17 +201,17 @@ def parse(params) -> tuple[TrackerQuery, tuple]:
 
 def rows_for(recommendations: list[Recommendation]) -> list[Row]:
     """Each recommendation with its current statuses, in one query for them all."""
-    current = services.current_status_rows(recommendations)
+    current = timeline.current_status_rows(recommendations)
     today = timezone.localdate()
     rows = []
     for recommendation in recommendations:
         entries = current.get(recommendation.pk, [])
         last = max((entry.happened_on for entry in entries), default=None)
-        headline = services.most_advanced(entries)
+        headline = timeline.most_advanced(entries)
         is_stale = bool(
             last
             and today - last > STALE_AFTER
-            and not all(e.status in services.FINAL_STATUSES for e in entries)
+            and not all(e.status in timeline.FINAL_STATUSES for e in entries)
         )
         rows.append(Row(recommendation, entries, headline, last, is_stale))
     return rows
@@ -260,68 +255,3 @@ def _facets(query, counts, targets, terms, networks, params) -> list[facets.Face
             ((str(y), str(y), counts["year"].get(y, 0), query.year == y) for y in years),
         ),
     ]
-
-
-# --- CSV export ------------------------------------------------------------------------------
-
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-EXPORT_BATCH = 500
-CSV_HEADER = [
-    "title",
-    "url",
-    "first made",
-    "targets",
-    "current status by target",
-    "furthest status",
-    "last update",
-    "parts of the system",
-    "themes",
-    "networks",
-    "text",
-]
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def export_lines(query: TrackerQuery, site_url: str):
-    """CSV lines of every recommendation the filters match, fetched in batches."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(CSV_HEADER)
-    pks = list(_filtered(query).order_by(*SORTS[query.sort][0]).values_list("pk", flat=True))
-    for start in range(0, len(pks), EXPORT_BATCH):
-        batch = pks[start : start + EXPORT_BATCH]
-        by_pk = Recommendation.objects.prefetch_related(
-            "targets", "parts", "themes", "networks"
-        ).in_bulk(batch)
-        for row in rows_for([by_pk[pk] for pk in batch if pk in by_pk]):
-            r = row.recommendation
-            yield writer.writerow(
-                [
-                    _cell(value)
-                    for value in (
-                        r.title,
-                        f"{site_url}{r.get_absolute_url()}",
-                        r.first_made_on.isoformat(),
-                        "; ".join(t.name for t in r.targets.all()),
-                        "; ".join(
-                            f"{e.target.name}: {e.get_status_display()} "
-                            f"({e.happened_on.isoformat()})"
-                            for e in row.current
-                        ),
-                        row.headline.get_status_display() if row.headline else "",
-                        row.last_change.isoformat() if row.last_change else "",
-                        "; ".join(t.name for t in r.parts.all()),
-                        "; ".join(t.name for t in r.themes.all()),
-                        "; ".join(n.name for n in r.networks.all()),
-                        r.text,
-                    )
-                ]
-            )
