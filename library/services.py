@@ -68,7 +68,9 @@ def _snapshot(resource) -> dict:
     return values
 
 
-def _announce(resource) -> None:
+def announce_change(resource) -> None:
+    """Tell the search index (library.signals) that a resource changed. For the library's own
+    writes and for other apps that file a resource themselves (a published submission)."""
     resource_changed.send(sender=Resource, resource=resource)
 
 
@@ -128,7 +130,7 @@ def save_resource(actor, form, *, file_kind: str = "", remove_file: bool = False
         resource.save()
         form.save_m2m()
         audit.record_change(actor, resource, before, _snapshot(resource))
-        _announce(resource)
+        announce_change(resource)
     if uploaded:
         _queue_extraction(resource)
     return resource
@@ -152,7 +154,7 @@ def submit_resource(user, form, *, file_kind: str = "") -> Resource:
         form.save_m2m()
         resource.author_organisations.add(organisation)
         audit.record_change(user, resource, {}, _snapshot(resource))
-        _announce(resource)
+        announce_change(resource)
     if uploaded:
         _queue_extraction(resource)
     if settings.STAFF_NOTIFICATION_EMAIL:
@@ -184,7 +186,7 @@ def review_submission(actor, resource, *, approve: bool, note: str = "") -> Reso
             resource.published_on = timezone.localdate()
         resource.save()
         audit.record_change(actor, resource, before, _snapshot(resource))
-        _announce(resource)
+        announce_change(resource)
         submitter = resource.submitted_by
         if submitter is not None and submitter.email:
             template = "approved" if approve else "rejected"
