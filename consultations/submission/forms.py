@@ -41,10 +41,6 @@ class TextBlockForm(forms.Form):
     )
 
 
-class QuoteInsertForm(forms.Form):
-    quote = forms.IntegerField(widget=forms.HiddenInput)
-
-
 class ThemeFilterForm(forms.Form):
     theme = forms.TypedChoiceField(
         label="Show quotes coded with", required=False, coerce=int, empty_value=None

@@ -7,7 +7,7 @@ afterwards): a draft is never evidence, so a draft's choices are only remembered
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from consultations.evidence.services.calls import invited_organisations
@@ -49,6 +49,15 @@ def invitations(user) -> list[dict]:
                 }
             )
     return rows
+
+
+def received(consultation: Consultation) -> QuerySet[Contribution]:
+    """The consultation's contributions for staff, submitted first, with their answer counts."""
+    return (
+        consultation.contributions.select_related("organisation")
+        .annotate(answer_count=Count("answers", distinct=True))
+        .order_by("status", "organisation__name")
+    )
 
 
 def contribution_for(consultation: Consultation, organisation: Organisation):

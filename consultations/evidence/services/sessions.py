@@ -3,6 +3,7 @@ they said (as passages, optionally tied to a question).
 """
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
 from consultations.evidence.services.saving import next_position, save_form
@@ -10,6 +11,24 @@ from consultations.models import Attribution, Consultation, Passage, Session, Sp
 from core import audit
 
 SPEAKER_CONSENT_FIELDS = ("attribution", "approved_description", "wants_feedback", "feedback_email")
+
+
+def with_counts(consultation: Consultation) -> QuerySet[Session]:
+    """The consultation's sessions, each with how many speakers and passages it has."""
+    return consultation.sessions.annotate(
+        speaker_count=Count("speakers", distinct=True),
+        passage_count=Count("passages", distinct=True),
+    )
+
+
+def speakers_with_passages(session: Session) -> QuerySet[Speaker]:
+    """The session's speakers, each with what they said and the quotes cut from it."""
+    return session.speakers.prefetch_related(
+        Prefetch(
+            "passages",
+            queryset=Passage.objects.select_related("question").prefetch_related("quotes"),
+        )
+    )
 
 
 def save_session(actor, consultation: Consultation, form) -> Session:

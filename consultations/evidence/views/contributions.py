@@ -1,10 +1,10 @@
 """Staff pages for the online contributions a consultation has received. (A member contact's
 own side is in contribute.py.)"""
 
-from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_http_methods
 
+from consultations.evidence.services import contributions
 from consultations.evidence.views.staff_pages import consultation_for_staff, staff_page
 from consultations.models import Contribution
 from consultations.pages import staff_required
@@ -14,14 +14,8 @@ from consultations.pages import staff_required
 @require_http_methods(["GET", "HEAD"])
 def staff_contributions(request, slug):
     consultation = consultation_for_staff(slug)
-    contributions = (
-        consultation.contributions.select_related("organisation")
-        .annotate(answer_count=Count("answers", distinct=True))
-        .order_by("status", "organisation__name")
-    )
-    return staff_page(
-        request, "contributions.html", consultation, "contributions", {"rows": contributions}
-    )
+    rows = contributions.received(consultation)
+    return staff_page(request, "contributions.html", consultation, "contributions", {"rows": rows})
 
 
 @staff_required

@@ -2,7 +2,6 @@
 they gave) and the passages noting what they said."""
 
 from django.contrib import messages
-from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -18,10 +17,7 @@ from consultations.pages import GET_OR_POST, posted, saved_by_service, staff_req
 @require_http_methods(["GET", "HEAD"])
 def staff_sessions(request, slug):
     consultation = consultation_for_staff(slug)
-    rows = consultation.sessions.annotate(
-        speaker_count=Count("speakers", distinct=True),
-        passage_count=Count("passages", distinct=True),
-    )
+    rows = sessions.with_counts(consultation)
     return staff_page(request, "sessions.html", consultation, "sessions", {"rows": rows})
 
 
@@ -76,12 +72,7 @@ def staff_session(request, slug, pk):
         sessions.save_passage(request.user, session, passage_form)
         messages.success(request, "The passage was added.")
         return redirect(reverse("consultations:staff_session", args=[slug, pk]) + "#passages")
-    speakers = session.speakers.prefetch_related(
-        Prefetch(
-            "passages",
-            queryset=Passage.objects.select_related("question").prefetch_related("quotes"),
-        )
-    )
+    speakers = sessions.speakers_with_passages(session)
     return staff_page(
         request,
         "session.html",

@@ -6,7 +6,7 @@ act on, and a refused change changes nothing. Every write is audited.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Count, Max, Prefetch, QuerySet
 
 from consultations import consent
 from consultations.models import Block, Consultation, Quote, Submission, SubmissionSection
@@ -276,6 +276,20 @@ def _sync_recommendations(submission: Submission) -> None:
 
 
 # --- What the builder pages show ------------------------------------------------------------
+
+
+def outline(submission: Submission) -> QuerySet[SubmissionSection]:
+    """The submission's parts with their sections, each with how many blocks it holds."""
+    return (
+        SubmissionSection.objects.filter(submission=submission, parent=None)
+        .annotate(block_count=Count("blocks"))
+        .prefetch_related(
+            Prefetch(
+                "children",
+                queryset=SubmissionSection.objects.annotate(block_count=Count("blocks")),
+            )
+        )
+    )
 
 
 def quotes_to_insert(submission: Submission, theme=None) -> QuerySet[Quote]:

@@ -1,15 +1,13 @@
 """The submission builder (staff): the outline, one section at a time, and its blocks.
 
 Each view collects input, calls submission.services.builder and shows its refusal beside
-the form.
-Every action is a plain form POST that redirects back, so the builder works without
+the form. Every action is a plain form POST that redirects back, so the builder works without
 JavaScript; the quote picker's theme filter also updates in place with htmx.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -68,17 +66,7 @@ def builder_page(request, slug):
     submission = Submission.objects.filter(consultation=consultation).first()
     context = {"consultation": consultation, "submission": submission}
     if submission:
-        parts = (
-            SubmissionSection.objects.filter(submission=submission, parent=None)
-            .annotate(block_count=Count("blocks"))
-            .prefetch_related(
-                Prefetch(
-                    "children",
-                    queryset=SubmissionSection.objects.annotate(block_count=Count("blocks")),
-                )
-            )
-        )
-        context["parts"] = parts
+        context["parts"] = builder.outline(submission)
     return render(request, "consultations/submission/builder.html", context)
 
 
