@@ -1,8 +1,8 @@
 """Consultations in the JSON API: read only, and only what the public pages show.
 
-Drafts never appear; a submission appears once published, built by consultations.document,
-so its quotes are the publishable ones in their redacted form with the attribution their
-contributors agreed to.
+Drafts never appear; a submission appears once published, built by
+consultations.submission.services.document, so its quotes are the publishable ones in their
+redacted form with the attribution their contributors agreed to.
 """
 
 import datetime
@@ -11,8 +11,8 @@ from django.http import Http404
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
-from consultations import public
 from consultations.models import Question
+from consultations.public import services as public
 
 router = Router(tags=["consultations"])
 

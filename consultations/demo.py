@@ -20,8 +20,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from consultations import builder, feedback, publishing, versions
 from consultations.consent import publishable_quotes
+from consultations.feedback import services as feedback
 from consultations.models import (
     Answer,
     Coding,
@@ -37,6 +37,7 @@ from consultations.models import (
     Speaker,
     Theme,
 )
+from consultations.submission.services import builder, publishing, versions
 from core.roles import Role
 from influence.models import Recommendation, TargetBody
 from members.models import Network, Organisation

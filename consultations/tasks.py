@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from consultations.feedback import send_updates
+from consultations.feedback.services import send_updates
 from consultations.models import Consultation
 
 

@@ -24,7 +24,7 @@ from groundswell.tests.permission_rules import (  # noqa: F401  the vocabulary r
 SAMPLES: dict[str, str] = {}
 RULES = {}
 
-# --- Submission builder, feedback loop and public pages (views_submission*.py, api.py) ---------
+# --- Submission builder, feedback loop, public pages (submission/, feedback/, public/, api.py) -
 # Staff build and send; the public sees a consultation once it is out of draft and its
 # submission once published. Actions are POST only: a GET is refused (405) after the role check.
 SAMPLES.update(
@@ -102,8 +102,8 @@ def _submission_samples(context) -> dict[str, str]:
     """A published submission (with a section and a text block) and a draft consultation."""
     from django.utils import timezone
 
-    from consultations import builder
     from consultations.models import ConsultationStatus
+    from consultations.submission.services import builder
     from consultations.tests.factories import ConsultationFactory, QuestionFactory
 
     staff = context["users"]["staff"]
@@ -126,7 +126,7 @@ def _submission_samples(context) -> dict[str, str]:
     }
 
 
-# --- Evidence: contributing, sessions, quotes, redaction, coding (views_evidence*.py) ----------
+# --- Evidence: contributing, sessions, quotes, redaction, coding (evidence/views/) -------------
 # Staff run the consultation and handle every piece of evidence. A member contact sees only
 # their own organisation's contribution: another organisation's is a 404 to everyone, so
 # nobody can learn who has contributed. Small actions are POST only (405 to a GET).

@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
-from consultations import publishing
 from consultations.models import ConsultationStatus
+from consultations.submission.services import publishing
 from consultations.tests.factories import ConsultationFactory
 from consultations.tests.test_submission_world import SECRET, build_world
 

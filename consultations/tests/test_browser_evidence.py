@@ -135,7 +135,8 @@ def test_staff_quote_redact_code_and_accept_a_suggested_theme(page, live_server)
 
 
 def test_every_staff_evidence_page_passes_axe(page, live_server):
-    from consultations import coding
+    from consultations.evidence.services.agreement import create_sample
+    from consultations.evidence.services.codebook import code_quote
     from consultations.models import ConsentFlag
     from consultations.tests.factories import PassageFactory
 
@@ -148,9 +149,9 @@ def test_every_staff_evidence_page_passes_axe(page, live_server):
     child = ThemeFactory(consultation=consultation, name="Police referrals", parent=parent)
     quote = QuoteFactory(passage=passage)
     CodingFactory(quote=quote, theme=child, coder=staff)
-    sample = coding.create_sample(staff, consultation, "Pilot", 2, [staff, other])
-    coding.code_quote(staff, quote, [child])
-    coding.code_quote(other, quote, [child])
+    sample = create_sample(staff, consultation, "Pilot", 2, [staff, other])
+    code_quote(staff, quote, [child])
+    code_quote(other, quote, [child])
     ConsentFlag.objects.create(consultation=consultation, quote=quote, description="Flagged.")
 
     log_in(page, live_server.url, staff.email)

@@ -5,8 +5,9 @@ axe-core checks every page."""
 import pytest
 from playwright.sync_api import expect
 
-from consultations import feedback, publishing
+from consultations.feedback import services as feedback
 from consultations.models import Block
+from consultations.submission.services import publishing
 from consultations.tests.test_submission_world import build_world
 from core.tests.browser_support import axe_check, log_in
 

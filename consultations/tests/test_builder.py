@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from consultations import builder
 from consultations.models import Block, SubmissionSection
+from consultations.submission.services import builder
 from consultations.tests.factories import (
     ConsultationFactory,
     QuestionFactory,

@@ -5,7 +5,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from consultations import coding
+from consultations.evidence.services.agreement import agreement, cohen_kappa, create_sample
+from consultations.evidence.services.codebook import code_quote
+from consultations.evidence.services.quotes import create_quote
+from consultations.evidence.services.suggestions import suggest_themes
 from consultations.models import Coding, Contribution, Quote, Theme
 from consultations.tests.factories import (
     AnswerFactory,
@@ -83,14 +86,14 @@ def test_offsets_that_do_not_match_the_source_are_refused(client, staff, data, m
 
 def test_the_same_span_twice_and_a_draft_answer_are_refused(staff):
     answer = AnswerFactory(text=SOURCE)
-    coding.create_quote(staff, answer, 0, 10)
+    create_quote(staff, answer, 0, 10)
     with pytest.raises(ValidationError, match="already quote"):
-        coding.create_quote(staff, answer, 0, 10)
+        create_quote(staff, answer, 0, 10)
     with pytest.raises(ValidationError, match="within its source"):
-        coding.create_quote(staff, answer, 10, 500)
+        create_quote(staff, answer, 10, 500)
     draft = AnswerFactory(contribution__status=Contribution.Status.DRAFT)
     with pytest.raises(ValidationError, match="Only submitted"):
-        coding.create_quote(staff, draft, 0, 5)
+        create_quote(staff, draft, 0, 5)
 
 
 def test_a_quote_from_a_session_passage(client, staff):
@@ -196,7 +199,7 @@ def _coded_world():
 
 def test_suggestions_come_with_their_reasons_and_are_not_applied():
     consultation, uncoded, housing = _coded_world()
-    suggestions = coding.suggest_themes(consultation)
+    suggestions = suggest_themes(consultation)
     assert list(suggestions) == [uncoded.pk]
     best = suggestions[uncoded.pk][0]
     assert best.theme_id == housing.pk and 0 < best.score <= 1
@@ -218,19 +221,17 @@ def test_a_person_accepts_a_suggestion_from_the_suggestions_page(client, staff):
 
 def test_no_coded_quotes_means_no_suggestions():
     quote = QuoteFactory()
-    assert coding.suggest_themes(quote.consultation) == {quote.pk: []}
+    assert suggest_themes(quote.consultation) == {quote.pk: []}
 
 
 # --- Agreement ---------------------------------------------------------------------------------
 
 
 def test_kappa_matches_the_formula_and_names_the_degenerate_case():
-    value, observed, note = coding.cohen_kappa(
-        [True, True, False, False], [True, False, False, False]
-    )
+    value, observed, note = cohen_kappa([True, True, False, False], [True, False, False, False])
     # observed 0.75; expected 0.5*0.25 + 0.5*0.75 = 0.5; kappa = 0.25 / 0.5
     assert value == pytest.approx(0.5) and observed == 0.75 and note == ""
-    value, observed, note = coding.cohen_kappa([True, True], [True, True])
+    value, observed, note = cohen_kappa([True, True], [True, True])
     assert value is None and observed == 1 and "cannot be computed" in note
 
 
@@ -252,7 +253,7 @@ def test_two_coders_code_a_sample_blind_then_see_their_agreement(client, staff):
     sample_url = reverse("consultations:staff_sample", args=[consultation.slug, sample.pk])
 
     for quote, themes in zip(quotes, [[housing], [housing], [work], [work]], strict=True):
-        coding.code_quote(other, quote, themes)
+        code_quote(other, quote, themes)
     page = client.get(sample_url).content.decode()
     assert "checked" not in page  # the other coder's choices are not shown
     quote_page = client.get(
@@ -266,7 +267,7 @@ def test_two_coders_code_a_sample_blind_then_see_their_agreement(client, staff):
 
     for quote, themes in zip(quotes, [[housing], [work], [work], [work]], strict=True):
         client.post(sample_url, {"quote": quote.pk, "themes": [t.pk for t in themes]})
-    result = coding.agreement(sample)
+    result = agreement(sample)
     by_theme = {row.label: row for row in result["themes"]}
     assert by_theme["Housing"].value == pytest.approx(0.5)
     assert by_theme["Employment"].value == pytest.approx(0.5)
@@ -280,18 +281,16 @@ def test_two_coders_code_a_sample_blind_then_see_their_agreement(client, staff):
 def test_a_sample_needs_two_different_coders(staff):
     quote = QuoteFactory()
     with pytest.raises(ValidationError, match="two different people"):
-        coding.create_sample(staff, quote.consultation, "Solo", 5, [staff])
+        create_sample(staff, quote.consultation, "Solo", 5, [staff])
     sample = quote.consultation.coding_samples.create(name="Broken")
     sample.coders.set([staff])
-    assert "fewer" in coding.agreement(sample)["problem"]
+    assert "fewer" in agreement(sample)["problem"]
 
 
 def test_only_the_samples_coders_may_code_it(client, staff):
     quote = QuoteFactory()
     theme = ThemeFactory(consultation=quote.consultation)
-    sample = coding.create_sample(
-        staff, quote.consultation, "Pair", 2, [StaffFactory(), StaffFactory()]
-    )
+    sample = create_sample(staff, quote.consultation, "Pair", 2, [StaffFactory(), StaffFactory()])
     url = reverse("consultations:staff_sample", args=[quote.consultation.slug, sample.pk])
     response = client.post(url, {"quote": quote.pk, "themes": [theme.pk]})
     assert response.status_code == 403

@@ -11,7 +11,8 @@ from django.urls import reverse
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
-from consultations import feedback, publishing, versions
+from consultations.feedback import services as feedback
+from consultations.submission.services import publishing, versions
 from consultations.tests.test_submission_world import HOSTILE, SECRET, build_world
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from consultations.contributions import MAX_ANSWER_CHARS
+from consultations.evidence.services.contributions import MAX_ANSWER_CHARS
 from consultations.models import Attribution, Consultation, ConsultationStatus, Contribution
 from consultations.tests.factories import ConsultationFactory, QuestionFactory
 from core.models import AuditEntry

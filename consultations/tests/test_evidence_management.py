@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from consultations import services
+from consultations.evidence.services import calls
 from consultations.models import Consultation, ConsultationStatus, Question
 from consultations.tests.factories import (
     ConsultationFactory,
@@ -71,8 +71,8 @@ def test_our_deadline_after_theirs_is_refused_and_nothing_is_saved(staff_client)
 
 
 def test_a_reserved_word_never_becomes_a_slug():
-    assert services.unique_slug("Staff") == "staff-consultation"
-    assert services.unique_slug("!!!") == "consultation"
+    assert calls.unique_slug("Staff") == "staff-consultation"
+    assert calls.unique_slug("!!!") == "consultation"
 
 
 @pytest.mark.parametrize(
@@ -199,7 +199,7 @@ def test_stages_only_move_one_step_forward(current, wanted):
     consultation = ConsultationFactory(status=current)
     QuestionFactory(part__consultation=consultation)
     with pytest.raises(ValidationError) as refused:
-        services.advance_status(StaffFactory(), consultation, wanted)
+        calls.advance_status(StaffFactory(), consultation, wanted)
     assert "Nothing was changed" in str(refused.value) or "moves on only" in str(refused.value)
     consultation.refresh_from_db()
     assert consultation.status == current
@@ -218,9 +218,9 @@ def test_a_consultation_without_questions_cannot_open(staff_client):
 def test_the_stages_after_sending_move_on_by_hand():
     consultation = ConsultationFactory(status=ConsultationStatus.SUBMITTED)
     staff = StaffFactory()
-    services.advance_status(staff, consultation, ConsultationStatus.RESPONSE_RECEIVED)
+    calls.advance_status(staff, consultation, ConsultationStatus.RESPONSE_RECEIVED)
     consultation.refresh_from_db()
-    services.advance_status(staff, consultation, ConsultationStatus.CLOSED)
+    calls.advance_status(staff, consultation, ConsultationStatus.CLOSED)
     consultation.refresh_from_db()
     assert consultation.status == ConsultationStatus.CLOSED
 
@@ -250,7 +250,7 @@ def test_no_reminder_before_the_window_or_after_the_deadline():
         internal_deadline=timezone.localdate() - datetime.timedelta(days=1),
         deadline=timezone.localdate() + datetime.timedelta(days=5),
     )
-    assert services.send_reminders() == []
+    assert calls.send_reminders() == []
     far.refresh_from_db()
     past.refresh_from_db()
     assert far.reminder_sent_at is None and past.reminder_sent_at is None

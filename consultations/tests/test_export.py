@@ -7,9 +7,9 @@ import pytest
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
-from consultations.document import build_document
-from consultations.export_docx import render_docx
-from consultations.export_pdf import NoFetching, _refuse_fetch, render_pdf
+from consultations.submission.services.document import build_document
+from consultations.submission.services.export_docx import render_docx
+from consultations.submission.services.export_pdf import NoFetching, _refuse_fetch, render_pdf
 from consultations.tests.test_submission_world import build_world
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,7 @@ def test_pdf_rendering_never_fetches_a_url():
 
 
 def test_an_empty_submission_still_exports(db):
-    from consultations import builder
+    from consultations.submission.services import builder
     from consultations.tests.factories import ConsultationFactory
     from core.tests.factories import StaffFactory
 
@@ -68,7 +68,7 @@ def test_an_empty_submission_still_exports(db):
 
 
 def test_empty_sections_and_parts_are_left_out_of_the_document(db):
-    from consultations import builder
+    from consultations.submission.services import builder
 
     world = build_world()
     empty_part = builder.add_section(world.staff, world.submission, "Part 9: Nothing yet")
@@ -83,7 +83,7 @@ def test_empty_sections_and_parts_are_left_out_of_the_document(db):
 def test_downloads_are_rendered_once_per_content(document):
     from django.core.cache import cache
 
-    from consultations.views_submission_outputs import rendered
+    from consultations.submission.services.exports import rendered
 
     cache.clear()
     first = rendered(document, "pdf")

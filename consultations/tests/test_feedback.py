@@ -11,8 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from consultations import feedback, publishing
+from consultations.feedback import services as feedback
 from consultations.models import Attribution, FeedbackMessage
+from consultations.submission.services import publishing
 from consultations.tests.factories import ContributionFactory
 from consultations.tests.test_submission_world import build_world
 from core.tests.factories import UserFactory

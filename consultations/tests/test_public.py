@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from consultations import publishing
 from consultations.models import ConsultationStatus
+from consultations.submission.services import publishing
 from consultations.tests.factories import ConsultationFactory
 from consultations.tests.test_submission_world import build_world
 from core.tests.factories import UserFactory

@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from consultations import builder, publishing
 from consultations.models import ConsultationStatus
+from consultations.submission.services import builder, publishing
 from consultations.tests.factories import ConsultationFactory
 from consultations.tests.test_submission_world import build_world
 from core.tests.factories import StaffFactory

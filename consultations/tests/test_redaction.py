@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from consultations.consent import published_text
+from consultations.evidence.services.redaction import find_candidates, mark_reviewed, save_redaction
 from consultations.models import Attribution, Redaction
-from consultations.redaction import find_candidates, mark_reviewed, save_redaction
 from consultations.tests.factories import (
     AnswerFactory,
     ContributionFactory,
@@ -111,7 +111,7 @@ def test_markers_replace_exactly_the_accepted_spans_and_nothing_else():
 def test_staff_accept_reject_edit_and_add_through_the_quote_page(client):
     text = "Jamal was moved to Leeds on 3 March 2021 and met Dr Patel."
     quote = QuoteFactory(answer=AnswerFactory(text=text), is_redaction_reviewed=False)
-    from consultations.redaction import suggest_redactions
+    from consultations.evidence.services.redaction import suggest_redactions
 
     suggest_redactions(quote)
     client.force_login(StaffFactory())

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import pytest
 from django.utils import timezone
 
-from consultations import builder
 from consultations.models import Attribution, Block, Consultation, Submission
+from consultations.submission.services import builder
 from consultations.tests.factories import (
     AnswerFactory,
     CodingFactory,

@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from consultations.coding import merge_themes
+from consultations.evidence.services.codebook import merge_themes
+from consultations.evidence.services.summary import theme_summary
 from consultations.models import Speaker
-from consultations.summary import theme_summary
 from consultations.tests.factories import (
     AnswerFactory,
     CodingFactory,

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from consultations import builder, versions
+from consultations.submission.services import builder, versions
 from consultations.tests.test_submission_world import build_world
 
 pytestmark = pytest.mark.django_db

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from consultations.evidence.services.withdrawal import resolve_flag, withdraw_consent
 from consultations.models import (
     Block,
     ConsentFlag,
@@ -13,7 +14,6 @@ from consultations.models import (
     SubmissionVersion,
 )
 from consultations.tests.factories import PassageFactory, QuoteFactory
-from consultations.withdrawal import resolve_flag, withdraw_consent
 from core.models import AuditEntry
 from core.tests.factories import StaffFactory, UserFactory
 

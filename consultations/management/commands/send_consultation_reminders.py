@@ -6,7 +6,7 @@ it is claimed), so running it again, or on two servers, sends nothing twice.
 
 from django.core.management.base import BaseCommand
 
-from consultations.services import REMINDER_DAYS_BEFORE, send_reminders
+from consultations.evidence.services.calls import REMINDER_DAYS_BEFORE, send_reminders
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ Safe to run as often as you like: an entry is only ever reported to a contributo
 
 from django.core.management.base import BaseCommand
 
-from consultations.feedback import send_all_updates
+from consultations.feedback.services import send_all_updates
 
 
 class Command(BaseCommand):

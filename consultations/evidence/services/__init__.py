@@ -1,0 +1,1 @@
+"""The evidence side's writes, workflows and engines, one module per job."""

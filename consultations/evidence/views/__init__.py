@@ -1,0 +1,1 @@
+"""The evidence side's pages: thin views that parse input, call a service and render."""

@@ -1,0 +1,1 @@
+"""The submission's writes, workflows and outputs, one module per job."""

@@ -1,0 +1,1 @@
+"""The submission's staff pages: thin views that parse input, call a service and render."""
