@@ -3,7 +3,7 @@
 `run(size_mb)` generates realistic news-like text (seeded, so every run reads the same
 words), splits it into article-sized documents and times:
 
-- engine:   glossary.checker.check_text on every document (findings, quotations, summary);
+- engine:   glossary.services.checker.check_text on every document (findings, quotations, summary);
 - baseline: one compiled regular expression of the same phrases (every entry, variant,
             official name, dictionary term and acronym, with the same hyphen, spacing and
             plural forms) as a single IGNORECASE alternation, run with finditer.
@@ -25,7 +25,8 @@ import time
 
 from bench.baseline import one_regex
 from bench.harness import ROOT
-from glossary.checker import check_text, compile_guide
+from glossary.services.checker import check_text
+from glossary.services.compiled_guide import compile_guide
 
 DATA = ROOT / "glossary" / "data"
 MEGABYTE = 1_000_000

@@ -78,7 +78,7 @@ def generate_document(words: int = WORDS, seed: int = 1) -> str:
 def linking_ms(repeat: int = 5) -> float:
     """The best of `repeat` runs, in milliseconds, with the matcher already built (it is
     built once per dictionary change, not per text)."""
-    from glossary.linking import current_matcher, link_terms
+    from glossary.services.linking import current_matcher, link_terms
 
     document = generate_document()
     current_matcher()

@@ -180,9 +180,9 @@ def main() -> int:
     harness.setup_django("groundswell.settings")
     from django.db import connection
 
-    from media.ingest import new_batch
+    from media.ingest.batches import new_batch
     from media.models import Article, IngestBatch, MonthlyFigure, Outlet, SyndicationGroup
-    from media.tasks import import_file
+    from media.ingest.files import import_file
 
     harness.migrate(static=False)  # the project's settings: never collect into staticfiles/
     slugs = [f"outlet-{n:02d}" for n in range(OUTLETS)]
