@@ -6,6 +6,7 @@ event keeps one UID and a SEQUENCE that grows when its time, place or status cha
 calendar replaces its copy rather than adding a second.
 """
 
+import datetime
 import zoneinfo
 from urllib.parse import urlsplit
 
@@ -71,3 +72,21 @@ def event_file(event, attendee=None) -> str:
 def feed(name: str, events, *, joining_for=()) -> str:
     """A calendar of `events`; those whose pk is in `joining_for` carry the joining link."""
     return _calendar(name, events, joining_for=set(joining_for))
+
+
+def google_calendar_url(event) -> str:
+    """Google Calendar's "add event" address (it has no import-by-link for one event)."""
+    from urllib.parse import urlencode
+
+    stamp = "%Y%m%dT%H%M%SZ"
+    utc = datetime.UTC
+    dates = f"{event.starts_at.astimezone(utc):{stamp}}/{event.ends_at.astimezone(utc):{stamp}}"
+    return "https://calendar.google.com/calendar/render?" + urlencode(
+        {
+            "action": "TEMPLATE",
+            "text": event.title,
+            "dates": dates,
+            "details": settings.SITE_URL.rstrip("/") + event.get_absolute_url(),
+            "location": _location(event) or "",
+        }
+    )

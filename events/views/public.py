@@ -14,7 +14,7 @@ from core.lib.markdown import render_markdown
 from core.lib.months import add_months
 from events.forms import CONSENT, ColleagueForm, RegistrationForm
 from events.models import Registration, RegistrationStatus
-from events.services import access, listing
+from events.services import access, calendar, links, listing
 from events.services.month import month_grid
 from events.services.registration import Applicant, RegistrationRefused
 from events.services.registration import register as do_register
@@ -72,6 +72,8 @@ def event(request, slug):
         "may_register_colleagues": access.may_register_colleagues(request.user, event),
         "invitation": invitation,
         "is_staff": access.may_manage(request.user),
+        "google_url": calendar.google_calendar_url(event),
+        "cancel_url": links.registration_url(links.CANCEL, mine) if mine else "",
     }
     return render(request, "events/event.html", context)
 
