@@ -55,7 +55,8 @@ class EventForm(forms.ModelForm):
         self.fields["topics"].queryset = Term.objects.filter(
             vocabulary__in=[Vocabulary.PART, Vocabulary.THEME]
         )
-        self.fields["capacity"].min_value = 1
+        # One message of our own for 0 and below, not the generic "at least 0".
+        self.fields["capacity"].validators = []
         self.fields["capacity"].widget.attrs["min"] = 1
 
     def clean_title(self):
