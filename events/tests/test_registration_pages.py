@@ -32,9 +32,13 @@ def test_a_visitor_confirms_their_email_then_gets_a_place_and_cancels_from_the_e
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("events:register", args=[event.slug]),
-            {"name": "Val Visitor", "email": "val@example.org", "consent": "on",
-             f"q{question.pk}": "Vegan"},
-        )  # fmt: skip
+            {
+                "name": "Val Visitor",
+                "email": "val@example.org",
+                "consent": "on",
+                f"q{question.pk}": "Vegan",
+            },
+        )
     assert response.status_code == 302
     registration = Registration.objects.get()
     assert registration.status == RegistrationStatus.UNVERIFIED
@@ -106,9 +110,13 @@ def test_members_events_need_a_member_of_an_invited_network(client):
     assert client.get(url).status_code == 200
     response = client.post(
         reverse("events:register", args=[event.slug]),
-        {"name": "ignored", "email": "someone-else@example.org", "organisation": organisation.pk,
-         "consent": "on"},
-    )  # fmt: skip
+        {
+            "name": "ignored",
+            "email": "someone-else@example.org",
+            "organisation": organisation.pk,
+            "consent": "on",
+        },
+    )
     assert response.status_code == 302
     registration = Registration.objects.get()
     assert registration.email == "m@example.org"  # a signed-in person registers as themselves
@@ -178,17 +186,26 @@ def test_listing_filters_and_counts(client):
 def test_staff_form_refuses_bad_events(client):
     staff = StaffFactory()
     client.force_login(staff)
-    base = {"kind": "webinar", "title": "T", "summary": "S", "status": "published",
-            "visibility": "public", "format": "online", "capacity": "10", "offer_hold_hours": "48"}  # fmt: skip
+    base = {
+        "kind": "webinar",
+        "title": "T",
+        "summary": "S",
+        "status": "published",
+        "visibility": "public",
+        "format": "online",
+        "capacity": "10",
+        "offer_hold_hours": "48",
+    }
+    day = {"starts_at": "2031-01-01T10:00", "ends_at": "2031-01-01T11:00"}
     cases = [
         ({"starts_at": "2020-01-01T10:00", "ends_at": "2020-01-01T11:00"}, "in the past"),
         ({"starts_at": "2031-01-01T10:00", "ends_at": "2031-01-01T09:00"}, "end after it starts"),
-        ({"starts_at": "2031-01-01T10:00", "ends_at": "2031-01-01T11:00", "capacity": "0"}, "at least 1"),
-        ({"starts_at": "2031-01-01T10:00", "ends_at": "2031-01-01T11:00", "capacity": "-5"}, "at least 1"),
+        ({**day, "capacity": "0"}, "at least 1"),
+        ({**day, "capacity": "-5"}, "at least 1"),
         # The clocks go forward at 01:00 on 30 March 2031: 01:30 never happens in London.
         ({"starts_at": "2031-03-30T01:30", "ends_at": "2031-03-30T03:00"}, "time zone"),
-        ({"starts_at": "2031-01-01T10:00", "ends_at": "2031-01-01T11:00", "format": "in_person"}, "venue"),
-    ]  # fmt: skip
+        ({**day, "format": "in_person"}, "venue"),
+    ]
     for changes, message in cases:
         response = client.post(reverse("events:staff_create"), {**base, **changes})
         assert response.status_code == 200, changes
@@ -209,9 +226,18 @@ def test_changing_the_time_emails_everyone_and_bumps_the_calendar_sequence(
     event = EventFactory(format="online", venue=None)
     Registration.objects.create(event=event, name="A", email="a@example.org", status="confirmed")
     client.force_login(staff)
-    data = {"kind": event.kind, "title": event.title, "summary": event.summary, "status": "published",
-            "visibility": "public", "format": "online", "capacity": "20", "offer_hold_hours": "48",
-            "starts_at": "2031-05-01T10:00", "ends_at": "2031-05-01T12:00"}  # fmt: skip
+    data = {
+        "kind": event.kind,
+        "title": event.title,
+        "summary": event.summary,
+        "status": "published",
+        "visibility": "public",
+        "format": "online",
+        "capacity": "20",
+        "offer_hold_hours": "48",
+        "starts_at": "2031-05-01T10:00",
+        "ends_at": "2031-05-01T12:00",
+    }
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("events:staff_edit", args=[event.slug]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
