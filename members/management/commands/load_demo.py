@@ -57,6 +57,14 @@ class Command(BaseCommand):
         else:
             self.stdout.write("The media monitor already has articles: skipped its demo.")
 
+        from events.demo import load_demo_events
+
+        events = load_demo_events()
+        if events:
+            self.stdout.write(self.style.SUCCESS(f"Loaded {events} demo events."))
+        else:
+            self.stdout.write("Events exist already (or no networks): skipped the demo events.")
+
         self.stdout.write("")
         self.stdout.write(
             f'Demo logins, each created with the password "{demo.DEMO_PASSWORD}" '
