@@ -1,8 +1,8 @@
 import pytest
 
+from consultations.demo import load_demo_consultation
 from events.demo import load_demo_events
 from events.models import Event, EventKind, RegistrationStatus
-from consultations.demo import load_demo_consultation
 from members.demo import load_demo
 
 pytestmark = pytest.mark.django_db
