@@ -55,13 +55,17 @@ TRAININGS = [
 ]
 
 
-def _at(days: int, hour: int, minute: int = 0) -> datetime.datetime:
+def _at(days: int, hour: int, minute: int = 0, weekday=True) -> datetime.datetime:
+    """`days` from today at `hour`, moved to the Monday after if it falls at a weekend."""
     day = timezone.localdate() + datetime.timedelta(days=days)
+    if weekday and day.weekday() >= 5:
+        day += datetime.timedelta(days=7 - day.weekday())
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
 def _event(kind, title, days, hours, *, networks, venue=None, capacity=40, **fields) -> Event:
-    starts = _at(days, fields.pop("hour", 10))
+    # A roundtable keeps its consultation session's date exactly.
+    starts = _at(days, fields.pop("hour", 10), weekday=kind != EventKind.ROUNDTABLE)
     online = fields.get("format") == EventFormat.ONLINE
     event = Event.objects.create(
         kind=kind,
