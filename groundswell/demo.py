@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from consultations.demo import load_demo_consultation
+from events.demo import load_demo_events
 from influence.demo import load_demo_recommendations
 from library.demo import load_demo_resources
 from media.demo import load_demo_media
@@ -49,5 +50,10 @@ FEATURE_DEMOS = (
         load_demo_media,
         "Loaded {count} demo news articles.",
         "The media monitor already has articles: skipped its demo.",
+    ),
+    FeatureDemo(
+        load_demo_events,
+        "Loaded {count} demo events.",
+        "Events exist already (or no networks): skipped the demo events.",
     ),
 )

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "influence",
     "consultations",
     "media",
+    "events",
     # The project itself, for its project-level command: load_demo (groundswell/demo.py).
     "groundswell",
 ]

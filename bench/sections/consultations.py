@@ -202,8 +202,8 @@ NARRATIVE = (
 
 def build_long_submission(consultation_id: int, staff_id: int) -> int:
     """Over forty pages: per question eight long paragraphs, sixteen quotes, two recommendations."""
-    from consultations.submission.services import builder
     from consultations.models import Block, Consultation, Quote
+    from consultations.submission.services import builder
     from core.models import User
 
     consultation = Consultation.objects.get(pk=consultation_id)
@@ -246,10 +246,10 @@ def measure_in_process(report: dict) -> dict:
     from pypdf import PdfReader
 
     from consultations.evidence.services.suggestions import suggest_themes
+    from consultations.models import Consultation, Submission
     from consultations.submission.services.document import build_document
     from consultations.submission.services.export_docx import render_docx
     from consultations.submission.services.export_pdf import render_pdf
-    from consultations.models import Consultation, Submission
     from core.models import User
 
     consultation = Consultation.objects.get(pk=report["consultation"])

@@ -95,8 +95,8 @@ def seed(count: int) -> dict:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from media.services.monthly_figures import rebuild_all_monthly_figures
     from media.models import Article, Collection, Outlet, Voice
+    from media.services.monthly_figures import rebuild_all_monthly_figures
     from taxonomy.models import Term
 
     started = time.perf_counter()

@@ -1,0 +1,210 @@
+from django import forms
+from django.utils import timezone
+
+from core.roles import is_staff_member
+from events.models import Event, EventFormat, Question, Venue
+from taxonomy.models import Term, Vocabulary
+
+LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+CONSENT = (
+    "I agree that the alliance keeps my registration to run this event. Answers about access "
+    "and dietary needs are seen only by the event's organisers and deleted after the event."
+)
+
+
+class EventForm(forms.ModelForm):
+    """Times are typed in UK time; Django reads them in Europe/London (settings.TIME_ZONE),
+    refusing a time the clocks skip or repeat, and stores them in UTC."""
+
+    class Meta:
+        model = Event
+        fields = [
+            "kind", "title", "summary", "description", "status", "visibility",
+            "starts_at", "ends_at", "format", "venue", "joining_link",
+            "networks", "topics", "organisers", "co_hosts",
+            "capacity", "per_organisation_limit", "registration_opens_at",
+            "registration_closes_at", "offer_hold_hours",
+        ]  # fmt: skip
+        widgets = {
+            "starts_at": LOCAL_DATETIME,
+            "ends_at": LOCAL_DATETIME,
+            "registration_opens_at": LOCAL_DATETIME,
+            "registration_closes_at": LOCAL_DATETIME,
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "networks": forms.CheckboxSelectMultiple,
+            "topics": forms.SelectMultiple(attrs={"size": 8}),
+            "co_hosts": forms.SelectMultiple(attrs={"size": 6}),
+            "organisers": forms.CheckboxSelectMultiple,
+        }
+        labels = {
+            "starts_at": "Starts (UK time)",
+            "ends_at": "Ends (UK time)",
+            "registration_opens_at": "Registration opens (UK time)",
+            "registration_closes_at": "Registration closes (UK time)",
+            "co_hosts": "Co-hosting member organisations",
+            "offer_hold_hours": "Hours a waitlist offer is held",
+        }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        from core.models import User
+
+        staff = [u.pk for u in User.objects.all() if is_staff_member(u)]
+        self.fields["organisers"].queryset = User.objects.filter(pk__in=staff).order_by("name")
+        self.fields["topics"].queryset = Term.objects.filter(
+            vocabulary__in=[Vocabulary.PART, Vocabulary.THEME]
+        )
+        # One message of our own for 0 and below, not the generic "at least 0".
+        self.fields["capacity"].validators = []
+        self.fields["capacity"].widget.attrs["min"] = 1
+
+    def clean_title(self):
+        title = " ".join(self.cleaned_data["title"].split())
+        if not title:
+            raise forms.ValidationError("Enter the event's title.")
+        return title
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        if capacity is None or capacity < 1:
+            raise forms.ValidationError("Capacity must be at least 1.")
+        if self.instance.pk and capacity < self.instance.places_taken:
+            raise forms.ValidationError(
+                f"{self.instance.places_taken} places are already taken: the capacity cannot "
+                "be lower. Cancel registrations first."
+            )
+        return capacity
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", "The event must end after it starts.")
+        moved = not self.instance.pk or starts != self.instance.starts_at
+        if starts and moved and starts < timezone.now():
+            self.add_error("starts_at", "The start is in the past.")
+        opens, closes = data.get("registration_opens_at"), data.get("registration_closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("registration_closes_at", "Registration must close after it opens.")
+        if closes and starts and closes > starts:
+            self.add_error("registration_closes_at", "Registration must close by the start.")
+        limit, capacity = data.get("per_organisation_limit"), data.get("capacity")
+        if limit is not None and limit < 1:
+            self.add_error("per_organisation_limit", "Leave blank for no limit, or give 1 or more.")
+        elif limit and capacity and limit > capacity:
+            self.add_error("per_organisation_limit", "The limit cannot be above the capacity.")
+        fmt = data.get("format")
+        if fmt in (EventFormat.IN_PERSON, EventFormat.HYBRID) and not data.get("venue"):
+            self.add_error("venue", "Choose the venue of an event held in person.")
+        return data
+
+
+class VenueForm(forms.ModelForm):
+    class Meta:
+        model = Venue
+        fields = [
+            "name", "address", "step_free_access", "hearing_loop", "quiet_room",
+            "accessible_toilet", "access_notes",
+        ]  # fmt: skip
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        model = Question
+        fields = ["text", "kind", "required", "sensitive"]
+        labels = {"sensitive": "Sensitive (access or dietary needs, health)"}
+
+
+class DuplicateForm(forms.Form):
+    starts_at = forms.DateTimeField(label="New start (UK time)", widget=LOCAL_DATETIME)
+
+    def clean_starts_at(self):
+        starts = self.cleaned_data["starts_at"]
+        if starts < timezone.now():
+            raise forms.ValidationError("The start is in the past.")
+        return starts
+
+
+class RegistrationForm(forms.Form):
+    """Name, email, the event's questions and consent. Signed-in people's name and email
+    come from their account; `organisations` offers theirs to register under."""
+
+    name = forms.CharField(max_length=200)
+    email = forms.EmailField(label="Email address")
+    organisation = forms.ModelChoiceField(queryset=None, required=False, empty_label=None)
+    consent = forms.BooleanField(label=CONSENT, error_messages={"required": "Please agree."})
+    # A field people never see; bots fill it in.
+    website = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, questions=(), organisations=None, fixed_identity=None, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        if organisations is None or not organisations.exists():
+            del self.fields["organisation"]
+        else:
+            self.fields["organisation"].queryset = organisations
+            self.fields["organisation"].label = "Registering for"
+        if fixed_identity:
+            for name in ("name", "email"):
+                self.fields[name].initial = fixed_identity[name]
+        for question in self.questions:
+            self.fields[f"q{question.pk}"] = _question_field(question)
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("Enter your name.")
+        return name
+
+    def answers(self) -> dict[int, str]:
+        return {q.pk: _answer_text(q, self.cleaned_data.get(f"q{q.pk}")) for q in self.questions}
+
+
+class ColleagueForm(forms.Form):
+    name = forms.CharField(max_length=200, label="Colleague's name")
+    email = forms.EmailField(label="Colleague's email address")
+    organisation = forms.ModelChoiceField(queryset=None, empty_label=None)
+
+    def __init__(self, *args, organisations, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+def _question_field(question: Question) -> forms.Field:
+    label = question.text + (" (seen only by the organisers)" if question.sensitive else "")
+    if question.kind == Question.Kind.YES_NO:
+        return forms.TypedChoiceField(
+            label=label,
+            required=question.required,
+            choices=[("", "No answer"), ("yes", "Yes"), ("no", "No")],
+        )
+    return forms.CharField(label=label, required=question.required, max_length=1000)
+
+
+def _answer_text(question: Question, value) -> str:
+    return str(value or "")
+
+
+class CheckInSearchForm(forms.Form):
+    q = forms.CharField(required=False, label="Name, email or organisation")
+
+
+class MessageForm(forms.Form):
+    subject = forms.CharField(max_length=150)
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), max_length=5000)
+    include_waitlist = forms.BooleanField(required=False, label="Also send to the waitlist")
+
+
+class LinkConsultationForm(forms.Form):
+    consultation = forms.ModelChoiceField(queryset=None, label="Consultation")
+
+    def __init__(self, *args, **kwargs):
+        from consultations.models import Consultation
+
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.fields["consultation"].queryset = Consultation.objects.order_by("-pk")

@@ -1,0 +1,83 @@
+"""Who may see an event, register for it, and see the sensitive answers to its questions."""
+
+from django.db.models import Q, QuerySet
+
+from core.roles import is_staff_member
+from events.models import LISTED_STATUSES, Event, RegistrationStatus, Visibility
+from members.models import MembershipStatus, Organisation
+
+
+def organisations_of(user) -> QuerySet:
+    """The organisations a signed-in member contact works at."""
+    if not user.is_authenticated or not hasattr(user, "person"):
+        return Organisation.objects.none()
+    return user.person.organisations.all()
+
+
+def member_network_ids(user) -> set[int]:
+    """The networks the person's organisations are active members of."""
+    return set(
+        organisations_of(user)
+        .filter(memberships__status=MembershipStatus.ACTIVE)
+        .values_list("memberships__network", flat=True)
+    )
+
+
+def visible_events(user) -> QuerySet:
+    """Events this person may see: staff see every one, drafts included; others see public
+    events, members' events of their networks, and invitation-only events they are on."""
+    if is_staff_member(user):
+        return Event.objects.all()
+    listed = Event.objects.filter(status__in=LISTED_STATUSES)
+    allowed = Q(visibility=Visibility.PUBLIC)
+    if user.is_authenticated:
+        allowed |= Q(visibility=Visibility.MEMBERS, networks__in=member_network_ids(user))
+        email = user.email.lower()
+        allowed |= Q(visibility=Visibility.INVITATION) & (
+            Q(invitations__email=email)
+            | Q(
+                registrations__email=email,
+                registrations__status__in=[
+                    RegistrationStatus.CONFIRMED,
+                    RegistrationStatus.OFFERED,
+                    RegistrationStatus.WAITLISTED,
+                ],
+            )
+        )
+    return listed.filter(pk__in=Event.objects.filter(allowed).values("pk"))
+
+
+def may_see(user, event: Event, invitation=None) -> bool:
+    if invitation is not None and invitation.event_id == event.pk:
+        return event.status in LISTED_STATUSES or is_staff_member(user)
+    return visible_events(user).filter(pk=event.pk).exists()
+
+
+def may_register_self(user, event: Event, invitation=None) -> bool:
+    """Public events: anyone (visitors prove they own the email). Members' events: a member
+    contact of an invited network. Invitation only: the person with the invitation."""
+    if event.visibility == Visibility.PUBLIC:
+        return True
+    if event.visibility == Visibility.MEMBERS:
+        return user.is_authenticated and bool(
+            member_network_ids(user) & set(event.networks.values_list("pk", flat=True))
+        )
+    return invitation is not None and invitation.event_id == event.pk
+
+
+def may_register_colleagues(user, event: Event) -> bool:
+    """Signed-in member contacts register colleagues from their own organisation."""
+    if event.visibility == Visibility.INVITATION or not user.is_authenticated:
+        return False
+    if not organisations_of(user).exists():
+        return False
+    return event.visibility == Visibility.PUBLIC or may_register_self(user, event)
+
+
+def is_organiser(user, event: Event) -> bool:
+    """Only an event's own organisers see its sensitive answers (access, dietary needs)."""
+    return user.is_authenticated and event.organisers.filter(pk=user.pk).exists()
+
+
+def may_manage(user) -> bool:
+    return is_staff_member(user)

@@ -1,0 +1,25 @@
+"""What the events views share: finding an event the person may see, and invitations."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from events.models import Event, Invitation
+from events.services import access, links
+
+
+def invitation_from(request, event: Event) -> Invitation | None:
+    """The invitation a personal link (?invitation=...) carries, if it is genuine."""
+    token = request.GET.get("invitation") or request.POST.get("invitation")
+    read = links.read_token(links.INVITE, token) if token else None
+    if read is None:
+        return None
+    pk, email = read
+    return Invitation.objects.filter(pk=pk, email=email, event=event).first()
+
+
+def visible_event_or_404(request, slug: str) -> tuple[Event, Invitation | None]:
+    event = get_object_or_404(Event.objects.select_related("venue"), slug=slug)
+    invitation = invitation_from(request, event)
+    if not access.may_see(request.user, event, invitation):
+        raise Http404("No such event.")
+    return event, invitation

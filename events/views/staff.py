@@ -1,0 +1,153 @@
+"""Staff pages for running events: list, create (optionally from another event as a
+template), edit, duplicate, questions, roundtable notes, messages."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+
+from core.roles import staff_required
+from events.forms import (
+    DuplicateForm,
+    EventForm,
+    LinkConsultationForm,
+    MessageForm,
+    QuestionForm,
+    VenueForm,
+)
+from events.models import Event, EventStatus
+from events.services import changes
+from events.services import notes as roundtable_notes
+
+staff_only = staff_required("Running events is for the alliance's staff.")
+TEMPLATE_FIELDS = [
+    "kind", "title", "summary", "description", "visibility", "format", "venue", "capacity",
+    "per_organisation_limit", "offer_hold_hours",
+]  # fmt: skip
+
+
+@staff_only
+def index(request):
+    status = request.GET.get("status", "")
+    events = Event.objects.order_by("-starts_at")
+    if status in EventStatus.values:
+        events = events.filter(status=status)
+    return render(
+        request,
+        "events/staff/index.html",
+        {"events": events[:200], "statuses": EventStatus.choices, "status": status},
+    )
+
+
+def _save(request, form, event):
+    def form_save(instance):
+        form.instance = instance
+        form.save()
+
+    return changes.save_event(request.user, event, form_save)
+
+
+@staff_only
+def create(request):
+    """A new event; ?template=<slug> starts from another event (e.g. the last quarterly
+    member forum), copying what does not change from one to the next."""
+    initial = {"organisers": [request.user.pk]}
+    if source := Event.objects.filter(slug=request.GET.get("template", "")).first():
+        initial.update({name: getattr(source, name) for name in TEMPLATE_FIELDS})
+        initial["venue"] = source.venue_id
+        initial["networks"] = list(source.networks.values_list("pk", flat=True))
+        initial["topics"] = list(source.topics.values_list("pk", flat=True))
+    form = EventForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        event = _save(request, form, form.instance)
+        messages.success(request, f"Created “{event.title}” as {event.get_status_display()}.")
+        return redirect("events:staff_registrations", slug=event.slug)
+    templates = Event.objects.order_by("-starts_at")[:30]
+    return render(request, "events/staff/event_form.html", {"form": form, "templates": templates})
+
+
+@staff_only
+def edit(request, slug):
+    event = get_object_or_404(Event, slug=slug)
+    form = EventForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        _save(request, form, form.instance)
+        messages.success(request, "Saved. Anyone registered has been told of any change.")
+        return redirect("events:staff_registrations", slug=event.slug)
+    return render(request, "events/staff/event_form.html", {"form": form, "event": event})
+
+
+@staff_only
+def venue_create(request):
+    form = VenueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        venue = form.save()
+        messages.success(request, f"Added the venue {venue.name}.")
+        return redirect("events:staff_create")
+    return render(request, "events/staff/venue_form.html", {"form": form})
+
+
+@staff_only
+def duplicate(request, slug):
+    event = get_object_or_404(Event, slug=slug)
+    form = DuplicateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        copy = changes.duplicate(request.user, event, form.cleaned_data["starts_at"])
+        messages.success(request, "Copied as a draft: check it and publish it.")
+        return redirect("events:staff_edit", slug=copy.slug)
+    return render(request, "events/staff/duplicate.html", {"form": form, "event": event})
+
+
+@staff_only
+def questions(request, slug):
+    event = get_object_or_404(Event, slug=slug)
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.event = event
+        form.instance.position = event.questions.count()
+        form.save()
+        messages.success(request, "Question added.")
+        return redirect("events:staff_questions", slug=slug)
+    return render(
+        request,
+        "events/staff/questions.html",
+        {"event": event, "form": form, "questions": event.questions.all()},
+    )
+
+
+@staff_only
+def notes(request, slug):
+    """The roundtable's notes are its consultation's session: link, then write them there."""
+    event = get_object_or_404(Event.objects.select_related("consultation_session"), slug=slug)
+    form = LinkConsultationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            roundtable_notes.link_to_consultation(
+                request.user, event, form.cleaned_data["consultation"]
+            )
+        except ValueError as problem:
+            form.add_error(None, str(problem))
+        else:
+            event.refresh_from_db()
+            roundtable_notes.record_organisations_present(event)
+            messages.success(request, "Linked: write the notes in the consultation's session.")
+            return redirect("events:staff_notes", slug=slug)
+    return render(
+        request,
+        "events/staff/notes.html",
+        {"event": event, "form": form, "session": event.consultation_session},
+    )
+
+
+@staff_only
+def message(request, slug):
+    event = get_object_or_404(Event, slug=slug)
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        sent = changes.message_registrants(
+            event,
+            form.cleaned_data["subject"],
+            form.cleaned_data["body"],
+            include_waitlist=form.cleaned_data["include_waitlist"],
+        )
+        messages.success(request, f"Sent to {sent} people.")
+        return redirect("events:staff_registrations", slug=slug)
+    return render(request, "events/staff/message.html", {"event": event, "form": form})
