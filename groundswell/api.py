@@ -172,6 +172,7 @@ api.add_router("", influence_router)
 api.add_router("", consultations_router)
 api.add_router("/media", "media.api_analyse.router")  # POST /media/analyse
 api.add_router("/media", "media.api.router")  # staff-token reads: articles, outlets, figures
+api.add_router("/model", "systemmodel.api.router")  # the whole-system model: parameters, runs
 
 
 # --- Exception handlers: every failure becomes a JSON error -------------------------------

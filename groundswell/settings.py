@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "influence",
     "consultations",
     "media",
+    "systemmodel",
 ]
 
 MIDDLEWARE = [

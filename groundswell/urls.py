@@ -16,6 +16,7 @@ urlpatterns = [
     path("recommendations/", include("influence.urls")),
     path("consultations/", include("consultations.urls")),
     path("media/", include("media.urls")),
+    path("model/", include("systemmodel.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -87,9 +87,25 @@ def series(run: Run) -> dict[str, np.ndarray]:
     return named
 
 
-def summarise(values: np.ndarray) -> dict[str, list[float]]:
-    """p5, p25, median, p75, p95 across draws for each month."""
-    low, lower, median, upper, high = np.percentile(values, PERCENTILES, axis=1)
+def percentiles(values: np.ndarray) -> np.ndarray:
+    """PERCENTILES × (the leading axes of `values`), across its last axis (draws).
+
+    The same numbers as np.percentile's default (linear) method, from one sort: several
+    times faster than np.percentile for many short rows."""
+    ordered = np.sort(values, axis=-1)
+    last = ordered.shape[-1] - 1
+    rows = []
+    for q in PERCENTILES:
+        position = q / 100 * last
+        below = int(np.floor(position))
+        above = min(below + 1, last)
+        weight = position - below
+        rows.append(ordered[..., below] * (1 - weight) + ordered[..., above] * weight)
+    return np.stack(rows)
+
+
+def as_bands(table: np.ndarray) -> dict[str, list[float]]:
+    low, lower, median, upper, high = table
     return {
         "median": median.tolist(),
         "p5": low.tolist(),
@@ -99,7 +115,10 @@ def summarise(values: np.ndarray) -> dict[str, list[float]]:
     }
 
 
-def summarise_all(run: Run, names=None) -> dict[str, dict[str, list[float]]]:
-    named = series(run)
-    wanted = names or named.keys()
-    return {name: summarise(named[name]) for name in wanted}
+def summarise(values: np.ndarray) -> dict[str, list[float]]:
+    """p5, p25, median, p75, p95 across draws for each month (values: months × draws)."""
+    return as_bands(percentiles(values))
+
+
+def summarise_many(named: dict[str, np.ndarray]) -> dict[str, dict[str, list[float]]]:
+    return {name: summarise(values) for name, values in named.items()}

@@ -76,6 +76,10 @@ class Comparison:
         """The modelled figure's difference from the published one, as a share of it."""
         return (self.modelled - self.published.value) / self.published.value
 
+    @property
+    def difference_text(self) -> str:
+        return f"{self.difference:+.1%}".replace("-", "−")
+
 
 def base_year() -> list[Comparison]:
     """The model's starting point (every parameter at its default) beside the published

@@ -24,3 +24,10 @@ def test_the_plain_python_loop_computes_the_same_model():
     plain = np.array(run_plain(levers, months=24, draws=5, seed=3))
     fast = series(run(levers, months=24, draws=5, seed=3))["prison_population"]
     np.testing.assert_allclose(plain, fast, rtol=1e-9)
+
+
+def test_fast_percentiles_equal_numpys():
+    from systemmodel.engine.outputs import PERCENTILES, percentiles
+
+    values = np.random.default_rng(1).normal(size=(3, 7, 101))
+    np.testing.assert_allclose(percentiles(values), np.percentile(values, PERCENTILES, axis=-1))
