@@ -479,6 +479,21 @@ def consultations_section(configured_url: str) -> list[str]:
     return consultations_bench.run_all(configured_url)
 
 
+# --- Whole-system model (systemmodel/bench.py) -------------------------------------------------
+# The engine (1,000 draws x 120 months on one core, beside a plain Python loop of the same
+# model) and the scenario page's p50/p95. BENCH_MODEL=0 skips it; run it alone with
+# `python -m systemmodel.bench --all`.
+
+
+def model_section(configured_url: str) -> list[str]:
+    if not _wanted("BENCH_MODEL"):
+        return []
+    sys.path.insert(0, str(ROOT))
+    from systemmodel import bench as model_bench
+
+    return model_bench.run_all(configured_url)
+
+
 # --- Media monitor (media/bench_*.py) ---------------------------------------------------------
 # Analysis throughput on one core (4 KB articles, >= 1,000 a second, beside one compiled regex
 # of the same terms), ingest of 200,000 articles from JSONL with flat memory, and the dashboard
@@ -622,6 +637,7 @@ def main() -> int:
         failures += library_search_section(configured)
         failures += consultations_section(configured)
         failures += media_section(configured)
+        failures += model_section(configured)
     except KeyboardInterrupt:
         print("\nInterrupted; gunicorn has been stopped.", file=sys.stderr)
         return 130

@@ -23,7 +23,10 @@ def _levers_from(request) -> tuple[LeverForm, dict | None]:
     levers, or None when the form has errors (then the page shows today's practice)."""
     if not request.GET:
         return LeverForm(), dict(DEFAULTS)
-    form = LeverForm(request.GET)
+    # Levers missing from the address keep today's value (and show it in the form).
+    data = {name: f"{value:g}" for name, value in DEFAULTS.items()}
+    data.update(request.GET.items())
+    form = LeverForm(data)
     return form, form.levers() if form.is_valid() else None
 
 

@@ -410,7 +410,7 @@ def fan_chart(
     starts near the data, not at zero, so a change of a few per cent is visible; the y-axis
     labels say where it starts. Without colour the bands differ by lightness and the lines
     by dash, and the legend names each in words."""
-    left, right, top = 64, 12, 16
+    left, right, top = 64, 36, 16  # room for the last month's name
     bottom = 44 + LEGEND_ROW_HEIGHT
     plot_width, plot_height = width - left - right, height - top - bottom
     values = [v for key in ("p5", "p95") for v in bands[key]] + list(baseline or [])

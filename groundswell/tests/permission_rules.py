@@ -424,7 +424,11 @@ RULES.update(
 # Each module defines RULES and SAMPLES like the ones above, and build_samples(context), which
 # the matrix's fixture calls with the shared world (networks N and M, organisations A and B and
 # the users by role) and which returns a value for each of its SAMPLES.
-APP_RULE_MODULES = ("consultations.tests.permission_rules", "media.tests.permission_rules")
+APP_RULE_MODULES = (
+    "consultations.tests.permission_rules",
+    "media.tests.permission_rules",
+    "systemmodel.tests.permission_rules",
+)
 
 
 def app_rule_modules():

@@ -69,9 +69,10 @@ LEVERS: tuple[Lever, ...] = (
         maximum=0.5,
         default=0,
         unit="share",
-        assumption="This share of people who would have been charged get an out-of-court "
-        "resolution instead, such as a drug treatment referral, with the reoffending rate "
-        "of out-of-court resolutions.",
+        assumption="This share of people who would have been charged and sent to the "
+        "magistrates' court get an out-of-court resolution instead, such as a drug "
+        "treatment referral, with the reoffending rate of out-of-court resolutions. Crown "
+        "Court cases are not diverted.",
     ),
     Lever(
         name="remand_to_bail",

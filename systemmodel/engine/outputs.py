@@ -90,17 +90,17 @@ def series(run: Run) -> dict[str, np.ndarray]:
 def percentiles(values: np.ndarray) -> np.ndarray:
     """PERCENTILES × (the leading axes of `values`), across its last axis (draws).
 
-    The same numbers as np.percentile's default (linear) method, from one sort: several
-    times faster than np.percentile for many short rows."""
-    ordered = np.sort(values, axis=-1)
-    last = ordered.shape[-1] - 1
-    rows = []
-    for q in PERCENTILES:
-        position = q / 100 * last
-        below = int(np.floor(position))
-        above = min(below + 1, last)
-        weight = position - below
-        rows.append(ordered[..., below] * (1 - weight) + ordered[..., above] * weight)
+    The same numbers as np.percentile's default (linear) method, from one partial sort
+    around the ten order statistics needed: several times faster for many short rows."""
+    last = values.shape[-1] - 1
+    positions = [q / 100 * last for q in PERCENTILES]
+    below = [int(np.floor(position)) for position in positions]
+    above = [min(index + 1, last) for index in below]
+    ordered = np.partition(values, sorted(set(below + above)), axis=-1)
+    rows = [
+        ordered[..., low] * (1 - (position - low)) + ordered[..., high] * (position - low)
+        for position, low, high in zip(positions, below, above, strict=True)
+    ]
     return np.stack(rows)
 
 

@@ -63,15 +63,19 @@ def rates(p: dict, levers: dict) -> np.ndarray:
 
     # Police: a charging decision ends the investigation.
     decided = leave_rate(p["investigation_months"])
-    charge = p["charge_share"] * (1 - levers["diversion"])
-    diverted = p["diversion_share"] + p["charge_share"] * levers["diversion"]
+    # Diversion takes people whose case would go to the magistrates' court: the low-level
+    # cases (drug possession, for instance), not those bound for the Crown Court.
+    to_magistrates = p["charge_share"] * (1 - p["crown_share"]) * (1 - levers["diversion"])
+    to_crown = p["charge_share"] * p["crown_share"]
+    charge = to_magistrates + to_crown
+    diverted = p["diversion_share"] + p["charge_share"] - charge
     remand = p["remand_share"] * (1 - levers["remand_to_bail"])
     put("diverted_reoffend", decided * diverted * p["reoffend_out_of_court"])
     put("diverted_desist", decided * diverted * (1 - p["reoffend_out_of_court"]))
     put("no_further_action", decided * (1 - diverted - charge))
-    put("charged_magistrates", decided * charge * (1 - p["crown_share"]))
-    put("charged_crown_bail", decided * charge * p["crown_share"] * (1 - remand))
-    put("remanded", decided * charge * p["crown_share"] * remand)
+    put("charged_magistrates", decided * to_magistrates)
+    put("charged_crown_bail", decided * to_crown * (1 - remand))
+    put("remanded", decided * to_crown * remand)
 
     # Courts: more sitting days shorten every wait in proportion.
     sitting = levers["court_sitting_days"]

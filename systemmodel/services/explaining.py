@@ -32,6 +32,7 @@ LAYOUT = {
     "recalled_long": (3, 4.2),
 }
 BOX_WIDTH, BOX_HEIGHT, COLUMN, ROW = 190, 44, 250, 62
+MARGIN = 70  # room on the left for arrows that curve round a column
 SHORT_NAMES = {
     "investigation": "Under investigation",
     "reoffending_pipeline": "Going to be re-arrested",
@@ -54,12 +55,12 @@ SHORT_NAMES = {
 
 def _centre(name):
     column, row = LAYOUT[name]
-    return 20 + column * COLUMN + BOX_WIDTH / 2, 20 + row * ROW + BOX_HEIGHT / 2
+    return MARGIN + column * COLUMN + BOX_WIDTH / 2, 20 + row * ROW + BOX_HEIGHT / 2
 
 
 def diagram():
     """An SVG of every stock as a box and every pair of stocks a flow joins as an arrow."""
-    width, height = 20 + 4 * COLUMN, 40 + 7.2 * ROW
+    width, height = MARGIN + 4 * COLUMN, 40 + 7.2 * ROW
     links = sorted({(s, t) for _n, s, t in FLOWS if s and t and s != t})
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart diagram" viewBox="0 0 {width} '
@@ -79,6 +80,15 @@ def diagram():
             x1, x2 = x1 + BOX_WIDTH / 2, x2 - BOX_WIDTH / 2
         elif x2 < x1:
             x1, x2 = x1 - BOX_WIDTH / 2, x2 + BOX_WIDTH / 2
+        elif abs(y2 - y1) > ROW * 1.5:
+            # Within a column past other boxes: curve round their left-hand side.
+            x1 = x2 = x1 - BOX_WIDTH / 2
+            bend = x1 - 40
+            parts.append(
+                f'<path d="M{x1:.0f} {y1:.0f} C{bend:.0f} {y1:.0f} {bend:.0f} {y2:.0f} '
+                f'{x2:.0f} {y2:.0f}" marker-end="url(#arrow)"/>'
+            )
+            continue
         else:
             y1, y2 = (
                 (y1 + BOX_HEIGHT / 2, y2 - BOX_HEIGHT / 2)
@@ -89,7 +99,7 @@ def diagram():
     parts.append('</g><g font-size="13" fill="#1a1a1a">')
     for name, _label in STOCKS:
         column, row = LAYOUT[name]
-        x, y = 20 + column * COLUMN, 20 + row * ROW
+        x, y = MARGIN + column * COLUMN, 20 + row * ROW
         parts.append(
             f'<rect x="{x}" y="{y:.0f}" width="{BOX_WIDTH}" height="{BOX_HEIGHT}" rx="6" '
             'fill="#fff" stroke="#1d4f91" stroke-width="2"/>'

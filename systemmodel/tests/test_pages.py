@@ -156,3 +156,12 @@ def test_how_it_works_has_diagram_sources_validation_and_limits(client):
     assert "Offender management statistics quarterly" in page
     assert "No published figure found" in page
     assert "What the model cannot do" in page and "30 June 2024" in page
+
+
+def test_the_limits_read_at_grade_nine_or_below():
+    """The project's readability measure (textstat, as the dictionary's tests use it)."""
+    import textstat
+
+    from systemmodel.services.explaining import LIMITS
+
+    assert textstat.flesch_kincaid_grade(" ".join(LIMITS)) <= 9

@@ -57,6 +57,14 @@ class Command(BaseCommand):
         else:
             self.stdout.write("The media monitor already has articles: skipped its demo.")
 
+        from systemmodel.demo import load_demo_scenarios
+
+        scenarios = load_demo_scenarios()
+        if scenarios:
+            self.stdout.write(self.style.SUCCESS(f"Loaded {scenarios} demo model scenarios."))
+        else:
+            self.stdout.write("The demo model scenarios exist already: skipped them.")
+
         self.stdout.write("")
         self.stdout.write(
             f'Demo logins, each created with the password "{demo.DEMO_PASSWORD}" '
