@@ -32,6 +32,7 @@ from bench.sections import (  # noqa: E402
     library_search,
     media,
     members_directory,
+    systemmodel,
 )
 
 # (the variable that skips the section, or None; the section), in the order they run. The
@@ -43,6 +44,7 @@ SECTIONS = (
     ("BENCH_LIBRARY", library_search.run_all),
     ("BENCH_CONSULTATIONS", consultations.run_all),
     ("BENCH_MEDIA", media.run_all),
+    ("BENCH_MODEL", systemmodel.run_all),
 )
 
 

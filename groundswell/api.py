@@ -30,6 +30,7 @@ from media.api import router as media_router
 from media.api.analyse import router as media_analysis_router
 from members.api import API_NAMESPACE
 from members.api import router as members_router
+from systemmodel.api import router as model_router
 from taxonomy.api import router as taxonomy_router
 
 logger = logging.getLogger(__name__)
@@ -174,6 +175,7 @@ api.add_router("", influence_router)
 api.add_router("", consultations_router)
 api.add_router("/media", media_analysis_router)  # POST /media/analyse
 api.add_router("/media", media_router)  # staff-token reads: articles, outlets, figures
+api.add_router("/model", model_router)  # the whole-system model: parameters, runs
 
 
 # --- Exception handlers: every failure becomes a JSON error -------------------------------

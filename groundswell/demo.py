@@ -15,6 +15,7 @@ from events.demo import load_demo_events
 from influence.demo import load_demo_recommendations
 from library.demo import load_demo_resources
 from media.demo import load_demo_media
+from systemmodel.demo import load_demo_scenarios
 
 
 @dataclass(frozen=True)
@@ -55,5 +56,10 @@ FEATURE_DEMOS = (
         load_demo_events,
         "Loaded {count} demo events.",
         "Events exist already (or no networks): skipped the demo events.",
+    ),
+    FeatureDemo(
+        load_demo_scenarios,
+        "Loaded {count} demo model scenarios.",
+        "The demo model scenarios exist already: skipped them.",
     ),
 )

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "consultations",
     "media",
     "events",
+    "systemmodel",
     # The project itself, for its project-level command: load_demo (groundswell/demo.py).
     "groundswell",
 ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("consultations/", include("consultations.urls")),
     path("media/", include("media.urls")),
     path("events/", include("events.urls")),
+    path("model/", include("systemmodel.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -379,3 +379,136 @@ def grouped_bar_chart(
     parts.append(legend(chart_id, series, left=left, top=top + plot_height + 84, width=plot_width))
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)
+
+
+def _nice_step(span: float) -> float:
+    """A round gridline step giving about five steps over `span`."""
+    raw = span / 5 if span > 0 else 1
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for step in (1, 2, 2.5, 5, 10):
+        if step * magnitude >= raw:
+            return step * magnitude
+    return 10 * magnitude
+
+
+def fan_chart(
+    *,
+    chart_id: str,
+    title: str,
+    summary: str,
+    categories: list[str],
+    bands: dict[str, list[float]],
+    baseline: list[float] | None = None,
+    unit: str = "",
+    width: int = 760,
+    height: int = 340,
+) -> SafeString:
+    """A fan chart: the median as a solid line with the 50% band (p25–p75) darker and the
+    90% band (p5–p95) lighter around it, and an optional baseline as a dashed line.
+
+    bands has "median", "p5", "p25", "p75" and "p95", one value per category. The axis
+    starts near the data, not at zero, so a change of a few per cent is visible; the y-axis
+    labels say where it starts. Without colour the bands differ by lightness and the lines
+    by dash, and the legend names each in words."""
+    left, right, top = 64, 36, 16  # room for the last month's name
+    bottom = 44 + LEGEND_ROW_HEIGHT
+    plot_width, plot_height = width - left - right, height - top - bottom
+    values = [v for key in ("p5", "p95") for v in bands[key]] + list(baseline or [])
+    low, high = min(values), max(values)
+    step = _nice_step(high - low)
+    axis_low = math.floor(low / step) * step
+    axis_high = math.ceil(high / step) * step
+    if axis_high == axis_low:
+        axis_high = axis_low + step
+    scale = plot_height / (axis_high - axis_low)
+    x_step = plot_width / max(1, len(categories) - 1)
+
+    def x(position: int) -> float:
+        return left + x_step * position
+
+    def y(value: float) -> float:
+        return top + plot_height - (value - axis_low) * scale
+
+    def area(upper: str, lower: str) -> str:
+        top_edge = [
+            f"{format_number(x(i))},{format_number(y(v))}" for i, v in enumerate(bands[upper])
+        ]
+        bottom_edge = [
+            f"{format_number(x(i))},{format_number(y(v))}" for i, v in enumerate(bands[lower])
+        ][::-1]
+        return " ".join(top_edge + bottom_edge)
+
+    def line(points: list[float]) -> str:
+        return " ".join(
+            f"{format_number(x(i))},{format_number(y(v))}" for i, v in enumerate(points)
+        )
+
+    colour = PATTERNS[0][0]
+    parts = svg_start(chart_id, title, summary, width, height, 0)
+    parts.append('<g class="chart-axis" font-size="12" fill="#1a1a1a" aria-hidden="true">')
+    value = axis_low
+    while value <= axis_high + step / 1000:
+        gy = y(value)
+        parts.append(
+            f'<line x1="{left}" x2="{left + plot_width}" y1="{format_number(gy)}" '
+            f'y2="{format_number(gy)}" stroke="#c9ced6" stroke-width="1"/>'
+            f'<text x="{left - 6}" y="{format_number(gy + 4)}" text-anchor="end">'
+            f"{escape(f'{value:,.{0 if step >= 1 else 2}f}')}{escape(unit)}</text>"
+        )
+        value += step
+    every = max(1, math.ceil(len(categories) / 7))
+    for position, category in enumerate(categories):
+        if position % every == 0 or position == len(categories) - 1:
+            parts.append(
+                f'<text x="{format_number(x(position))}" y="{top + plot_height + 16}" '
+                f'text-anchor="middle" font-size="11">{escape(category)}</text>'
+            )
+    parts.append("</g>")
+    parts.append('<g class="chart-fan" aria-hidden="true">')
+    parts.append(f'<polygon points="{area("p95", "p5")}" fill="{colour}" fill-opacity="0.18"/>')
+    parts.append(f'<polygon points="{area("p75", "p25")}" fill="{colour}" fill-opacity="0.4"/>')
+    if baseline:
+        parts.append(
+            f'<polyline points="{line(baseline)}" fill="none" stroke="#1a1a1a" '
+            'stroke-width="2" stroke-dasharray="6 4"/>'
+        )
+    parts.append(
+        f'<polyline points="{line(bands["median"])}" fill="none" stroke="{colour}" '
+        'stroke-width="3"/>'
+    )
+    parts.append("</g>")
+    legend_y = top + plot_height + 30
+    items = [
+        (
+            f'<rect width="16" height="12" fill="{colour}" fill-opacity="0.18" stroke="#1a1a1a" '
+            'stroke-width="0.5"/>',
+            "90% of runs (lightest)",
+        ),
+        (
+            f'<rect width="16" height="12" fill="{colour}" fill-opacity="0.4" stroke="#1a1a1a" '
+            'stroke-width="0.5"/>',
+            "50% of runs",
+        ),
+        (
+            f'<line x1="0" x2="16" y1="6" y2="6" stroke="{colour}" stroke-width="3"/>',
+            "median (solid line)",
+        ),
+    ]
+    if baseline:
+        items.append(
+            (
+                '<line x1="0" x2="16" y1="6" y2="6" stroke="#1a1a1a" stroke-width="2" '
+                'stroke-dasharray="4 3"/>',
+                "today's practice (dashed)",
+            )
+        )
+    column = plot_width / len(items)
+    parts.append('<g class="chart-legend" font-size="12" fill="#1a1a1a">')
+    for index, (swatch, words) in enumerate(items):
+        lx = left + index * column
+        parts.append(
+            f'<g transform="translate({format_number(lx)} {legend_y})">{swatch}'
+            f'<text x="22" y="11">{escape(words)}</text></g>'
+        )
+    parts.append("</g></svg>")
+    return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)

@@ -430,6 +430,7 @@ APP_RULE_MODULES = (
     "consultations.tests.permission_rules",
     "media.tests.permission_rules",
     "events.tests.permission_rules",
+    "systemmodel.tests.permission_rules",
 )
 
 

@@ -1,0 +1,501 @@
+"""The model's default parameters: value, range for uncertainty, unit, source and derivation.
+
+The base year is mid-2024 (prison population at 30 June 2024), before the change to release at
+40% of standard determinate sentences on 10 September 2024. Each Monte Carlo draw samples every
+parameter from a triangular distribution over (low, value, high).
+
+Parameters whose source is NOT_FOUND are assumptions: we looked for a published figure in
+stored material and did not find one. Most were then chosen so that the model reproduces the
+published totals it *does* have (prison population, remand, recall population, receptions);
+the note says which total each one was tuned to.
+"""
+
+from dataclasses import dataclass
+
+from systemmodel.engine import sources as src
+from systemmodel.engine.sources import NOT_FOUND, Source
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    label: str
+    value: float
+    low: float
+    high: float
+    unit: str
+    source: Source
+    note: str
+
+    def __post_init__(self):
+        if not self.low <= self.value <= self.high:
+            raise ValueError(f"{self.name}: value must lie within its range")
+
+
+TUNED = "Tuned so that the model's base year matches the published totals (see validation)."
+
+# --- Police -------------------------------------------------------------------------------
+POLICE = [
+    Parameter(
+        "arrests_per_month",
+        "Arrests each month",
+        58_228,
+        50_000,
+        66_000,
+        "people a month",
+        src.POLICE_POWERS_2018,
+        "698,737 arrests a year divided by 12. The newest arrest count in stored material is "
+        "for the year ending March 2018, so the range is wide. It includes people re-arrested "
+        "after reoffending: the model works out how many are first-time arrests.",
+    ),
+    Parameter(
+        "investigation_months",
+        "Time from arrest to a charging decision",
+        1.0,
+        1.0,
+        2.0,
+        "months",
+        NOT_FOUND,
+        "Assumption. The model's shortest step is one month.",
+    ),
+    Parameter(
+        "charge_share",
+        "Share of arrests that lead to a charge",
+        0.30,
+        0.24,
+        0.36,
+        "share",
+        NOT_FOUND,
+        "Assumption. " + TUNED,
+    ),
+    Parameter(
+        "diversion_share",
+        "Share of arrests resolved out of court (diversion)",
+        0.15,
+        0.10,
+        0.20,
+        "share",
+        NOT_FOUND,
+        "Assumption: cautions, community resolutions and diversion schemes together.",
+    ),
+]
+
+# --- Courts -------------------------------------------------------------------------------
+COURTS = [
+    Parameter(
+        "crown_share",
+        "Share of charged people whose case goes to the Crown Court",
+        0.30,
+        0.25,
+        0.35,
+        "share",
+        NOT_FOUND,
+        "Assumption, checked against Crown Court receipts of 26,403 a quarter (April to June "
+        "2023, Criminal court statistics), which also include appeals and committals.",
+    ),
+    Parameter(
+        "remand_share",
+        "Share of Crown Court defendants remanded in custody",
+        0.45,
+        0.36,
+        0.54,
+        "share",
+        NOT_FOUND,
+        "Assumption. Tuned with the time on remand to the published remand population of "
+        "17,070 at 30 June 2024.",
+    ),
+    Parameter(
+        "magistrates_wait_months",
+        "Average wait for the magistrates' court",
+        2.9,
+        2.0,
+        4.0,
+        "months",
+        src.CCSQ_JUL_SEP_2024,
+        "Derived by Little's law: open caseload of 333,349 divided by about 114,000 receipts "
+        "a month (1.37 million a year in 2023, quoted in the same series).",
+    ),
+    Parameter(
+        "crown_wait_months",
+        "Average wait for the Crown Court (on bail)",
+        8.3,
+        6.5,
+        10.5,
+        "months",
+        src.CCSQ_JUL_SEP_2024,
+        "Derived by Little's law: open caseload of 73,105 divided by receipts of about 8,800 "
+        "a month (26,403 a quarter, April to June 2023).",
+    ),
+    Parameter(
+        "remand_months",
+        "Average time on remand",
+        7.2,
+        5.5,
+        9.0,
+        "months",
+        NOT_FOUND,
+        "Not found as a published average. Derived by Little's law so that modelled remand "
+        "receptions times this time equal the remand population of 17,070 (30 June 2024).",
+    ),
+    Parameter(
+        "magistrates_conviction_share",
+        "Share convicted at the magistrates' court",
+        0.85,
+        0.78,
+        0.92,
+        "share",
+        NOT_FOUND,
+        "Assumption.",
+    ),
+    Parameter(
+        "crown_conviction_share",
+        "Share convicted at the Crown Court (on bail)",
+        0.80,
+        0.72,
+        0.88,
+        "share",
+        NOT_FOUND,
+        "Assumption.",
+    ),
+    Parameter(
+        "remand_conviction_share",
+        "Share convicted after remand",
+        0.85,
+        0.78,
+        0.92,
+        "share",
+        NOT_FOUND,
+        "Assumption.",
+    ),
+]
+
+# --- Sentences: what share of convictions gets each sentence, by court --------------------
+SENTENCE_KINDS = (
+    ("under_6m", "prison under 6 months"),
+    ("6_to_12m", "prison 6 to 12 months"),
+    ("1_to_4y", "prison 1 to 4 years"),
+    ("4y_plus", "prison 4 years or more"),
+    ("indeterminate", "an indeterminate sentence"),
+    ("community_order", "a community order"),
+    ("suspended", "a suspended sentence order"),
+)
+# Share of convictions; whatever is left is a fine, discharge or other sentence.
+SENTENCE_MIX = {
+    "magistrates": (0.15, 0.02, 0.0, 0.0, 0.0, 0.30, 0.14),
+    "crown": (0.05, 0.08, 0.26, 0.07, 0.004, 0.26, 0.08),
+    "remand": (0.08, 0.12, 0.34, 0.22, 0.02, 0.06, 0.06),
+}
+SENTENCING = [
+    Parameter(
+        f"{court}_{kind}_share",
+        f"{court.capitalize()}: share of convictions given {label}",
+        share,
+        round(share * 0.8, 4),
+        round(share * 1.2, 4),
+        "share",
+        NOT_FOUND,
+        "Not found for people charged after arrest. " + TUNED,
+    )
+    for court, shares in SENTENCE_MIX.items()
+    for (kind, label), share in zip(SENTENCE_KINDS, shares, strict=True)
+]
+
+# --- Prison ------------------------------------------------------------------------------
+PRISON = [
+    Parameter(
+        "sentence_under_6m_months",
+        "Average sentence, under 6 months",
+        3.5,
+        2.5,
+        4.5,
+        "months",
+        NOT_FOUND,
+        "Assumption.",
+    ),
+    Parameter(
+        "sentence_6_to_12m_months",
+        "Average sentence, 6 to 12 months",
+        9.0,
+        7.5,
+        10.5,
+        "months",
+        NOT_FOUND,
+        "Assumption.",
+    ),
+    Parameter(
+        "sentence_1_to_4y_months",
+        "Average sentence, 1 to 4 years",
+        26.0,
+        20.0,
+        32.0,
+        "months",
+        NOT_FOUND,
+        "Assumption. " + TUNED,
+    ),
+    Parameter(
+        "sentence_4y_plus_months",
+        "Average sentence, 4 years or more",
+        81.0,
+        68.0,
+        96.0,
+        "months",
+        NOT_FOUND,
+        "Assumption. " + TUNED,
+    ),
+    Parameter(
+        "two_thirds_share_4y_plus",
+        "Share of 4-year-plus sentences released at two-thirds",
+        0.30,
+        0.20,
+        0.40,
+        "share",
+        NOT_FOUND,
+        "Assumption: serious violent and sexual offences are released at two-thirds; the "
+        "release-point lever does not move them.",
+    ),
+    Parameter(
+        "indeterminate_months",
+        "Average time in prison, indeterminate sentences",
+        150.0,
+        120.0,
+        200.0,
+        "months",
+        NOT_FOUND,
+        "Assumption. " + TUNED,
+    ),
+]
+
+# --- Licence, recall, community sentences -------------------------------------------------
+SUPERVISION = [
+    Parameter(
+        "short_supervision_months",
+        "Supervision after release from a sentence under 12 months",
+        12.0,
+        10.0,
+        12.0,
+        "months",
+        src.RECALL_RULES,
+        "Licence plus post-sentence supervision add up to 12 months after release under the "
+        "Offender Rehabilitation Act 2014.",
+    ),
+    Parameter(
+        "long_licence_months",
+        "Average licence after a sentence of 12 months or more",
+        24.0,
+        15.0,
+        36.0,
+        "months",
+        NOT_FOUND,
+        "Assumption: the unserved part of the sentence, averaged over sentence lengths.",
+    ),
+    Parameter(
+        "short_breach_rate",
+        "Monthly share on short-sentence supervision who breach",
+        0.060,
+        0.045,
+        0.075,
+        "share a month",
+        src.BROMLEY_WINTER_2025,
+        "Derived: 15,211 recalls a year from sentences under 12 months divided by the "
+        "modelled short-sentence supervision caseload and by the share of breaches recalled.",
+    ),
+    Parameter(
+        "long_breach_rate",
+        "Monthly share on longer licences who breach",
+        0.045,
+        0.035,
+        0.055,
+        "share a month",
+        src.BROMLEY_WINTER_2025,
+        "Derived: the other 17,193 recalls a year divided by the modelled longer-licence "
+        "caseload and by the share of breaches recalled.",
+    ),
+    Parameter(
+        "standard_recall_months",
+        "Average time in prison after a standard recall",
+        7.3,
+        5.5,
+        9.5,
+        "months",
+        src.BROMLEY_WINTER_2025,
+        "Derived by Little's law so that the recall population matches the 12,920 people "
+        "held on recall at 31 December 2024.",
+    ),
+    Parameter(
+        "community_order_months",
+        "Average length of a community order",
+        12.0,
+        9.0,
+        15.0,
+        "months",
+        NOT_FOUND,
+        "Assumption.",
+    ),
+    Parameter(
+        "suspended_order_months",
+        "Average length of a suspended sentence order",
+        18.0,
+        12.0,
+        24.0,
+        "months",
+        NOT_FOUND,
+        "Assumption.",
+    ),
+    Parameter(
+        "community_breach_custody_rate",
+        "Monthly share of community orders ended by a breach that leads to prison",
+        0.004,
+        0.002,
+        0.006,
+        "share a month",
+        NOT_FOUND,
+        "Assumption.",
+    ),
+    Parameter(
+        "suspended_activation_rate",
+        "Monthly share of suspended sentences activated",
+        0.005,
+        0.003,
+        0.008,
+        "share a month",
+        NOT_FOUND,
+        "Assumption.",
+    ),
+]
+
+# --- Reoffending --------------------------------------------------------------------------
+REOFFENDING = [
+    Parameter(
+        "reoffend_short_custody",
+        "Proven reoffending after a sentence under 12 months",
+        0.592,
+        0.55,
+        0.63,
+        "share within a year",
+        src.PROVEN_REOFFENDING_APR_JUN_2023,
+        "Adults released from custodial sentences of less than 12 months, April to June "
+        "2023 cohort.",
+    ),
+    Parameter(
+        "reoffend_long_custody",
+        "Proven reoffending after a sentence of 12 months or more",
+        0.25,
+        0.18,
+        0.32,
+        "share within a year",
+        NOT_FOUND,
+        "Not found by sentence length. Chosen below the 35.2% published for all adults "
+        "released from custody or starting court orders.",
+    ),
+    Parameter(
+        "reoffend_community_order",
+        "Proven reoffending after a community order",
+        0.33,
+        0.27,
+        0.39,
+        "share within a year",
+        NOT_FOUND,
+        "Not found for the latest cohort. Assumption near the 35.2% published for all adults "
+        "released from custody or starting court orders.",
+    ),
+    Parameter(
+        "reoffend_suspended",
+        "Proven reoffending after a suspended sentence order",
+        0.25,
+        0.20,
+        0.31,
+        "share within a year",
+        NOT_FOUND,
+        "Assumption.",
+    ),
+    Parameter(
+        "reoffend_out_of_court",
+        "Proven reoffending after an out-of-court resolution",
+        0.20,
+        0.14,
+        0.26,
+        "share within a year",
+        NOT_FOUND,
+        "Assumption.",
+    ),
+    Parameter(
+        "reoffend_other_sentence",
+        "Proven reoffending after a fine or discharge",
+        0.273,
+        0.22,
+        0.32,
+        "share within a year",
+        src.PROVEN_REOFFENDING_APR_JUN_2023,
+        "The overall adult rate (27.3%), used for sentences the model does not follow.",
+    ),
+    Parameter(
+        "reoffend_delay_months",
+        "Average time from the end of a sentence to re-arrest",
+        6.0,
+        4.0,
+        9.0,
+        "months",
+        NOT_FOUND,
+        "Assumption: the middle of the one-year follow-up the statistics use.",
+    ),
+    Parameter(
+        "reoffences_per_reoffender",
+        "Proven reoffences for each person who reoffends",
+        2.9,
+        2.5,
+        3.5,
+        "reoffences",
+        src.PROVEN_REOFFENDING_JUL_2011_JUN_2012,
+        "The newest figure in stored material is from the 2011-12 cohort.",
+    ),
+    Parameter(
+        "victims_per_reoffence",
+        "Victims for each proven reoffence",
+        0.8,
+        0.5,
+        1.0,
+        "victims",
+        NOT_FOUND,
+        "Assumption: some offences (drug possession) have no direct victim; others several.",
+    ),
+]
+
+# --- Costs --------------------------------------------------------------------------------
+COSTS = [
+    Parameter(
+        "cost_per_prisoner_year",
+        "Cost of a year in prison",
+        51_724,
+        46_000,
+        58_000,
+        "£ a year",
+        src.COSTS_PER_PRISONER_2022_23,
+        "Overall resource cost per prisoner, 2022-23 prices, not uprated.",
+    ),
+    Parameter(
+        "cost_per_community_order_year",
+        "Cost of a year on a community or suspended order",
+        4_500,
+        2_500,
+        7_000,
+        "£ a year",
+        NOT_FOUND,
+        "Not found for recent years (the newest figure seen was £652 for one supervision "
+        "requirement in 2007, without overheads). Assumption.",
+    ),
+    Parameter(
+        "cost_per_licence_year",
+        "Cost of a year of supervision on licence",
+        3_500,
+        2_000,
+        6_000,
+        "£ a year",
+        NOT_FOUND,
+        "Assumption.",
+    ),
+]
+
+PARAMETERS: tuple[Parameter, ...] = tuple(
+    POLICE + COURTS + SENTENCING + PRISON + SUPERVISION + REOFFENDING + COSTS
+)
+BY_NAME = {parameter.name: parameter for parameter in PARAMETERS}

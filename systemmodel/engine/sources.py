@@ -1,0 +1,156 @@
+"""Where each default parameter comes from: one Source per publication the model cites.
+
+Every figure was read in stored public material (the search corpus this project used). Where
+a figure came to us through a secondary summary of an official publication, `found_via` says
+so, so nobody mistakes the summary for the table itself. `NOT_FOUND` marks parameters whose
+value we could not find in stored material: they are the model's assumptions and the pages
+say so in words.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    publisher: str
+    table: str  # the table or section the figure is in
+    published: str  # a UK date, e.g. "25 July 2024"
+    url: str
+    found_via: str = ""  # a secondary page that quoted the figure, when that is how we read it
+
+    @property
+    def found(self) -> bool:
+        return bool(self.url)
+
+
+NOT_FOUND = Source(
+    title="Not found in stored material",
+    publisher="",
+    table="",
+    published="",
+    url="",
+)
+
+OMSQ_JAN_MAR_2024 = Source(
+    title="Offender management statistics quarterly: January to March 2024",
+    publisher="Ministry of Justice",
+    table="Main points (prison population at 30 June 2024; first receptions, releases and "
+    "licence recalls January to March 2024; probation caseload at 31 March 2024)",
+    published="25 July 2024",
+    url="https://www.gov.uk/government/statistics/offender-management-statistics-quarterly-"
+    "january-to-march-2024/offender-management-statistics-quarterly-january-to-march-2024",
+)
+
+OMSQ_REMAND_JUNE_2024 = Source(
+    title="Offender management statistics quarterly: January to March 2024",
+    publisher="Ministry of Justice",
+    table="Prison population: remand (untried 11,027; convicted unsentenced 6,043) at 30 June 2024",
+    published="25 July 2024",
+    url="https://www.gov.uk/government/statistics/offender-management-statistics-quarterly-"
+    "january-to-march-2024/offender-management-statistics-quarterly-january-to-march-2024",
+    found_via="https://www.russellwebster.com/prison-and-probation-trends-summer-2024/",
+)
+
+OMSQ_JUL_SEP_2024 = Source(
+    title="Offender management statistics quarterly: July to September 2024",
+    publisher="Ministry of Justice",
+    table="Main points (prison population at 31 December 2024); statistician's note on the "
+    "change to standard determinate sentence release on 10 September 2024",
+    published="30 January 2025",
+    url="https://www.gov.uk/government/statistics/offender-management-statistics-quarterly-"
+    "july-to-september-2024/offender-management-statistics-quarterly-july-to-september-2024",
+)
+
+OMSQ_APR_JUN_2024 = Source(
+    title="Offender management statistics quarterly: April to June 2024",
+    publisher="Ministry of Justice",
+    table="Main points (prison population at 30 September 2024)",
+    published="31 October 2024",
+    url="https://www.gov.uk/government/statistics/offender-management-statistics-quarterly-"
+    "april-to-june-2024/offender-management-statistics-quarterly-april-to-june-2024",
+)
+
+OMSQ_APR_JUN_2021 = Source(
+    title="Offender management statistics quarterly: April to June 2021",
+    publisher="Ministry of Justice",
+    table="Main points (prison population at 30 September 2021)",
+    published="28 October 2021",
+    url="https://www.gov.uk/government/statistics/offender-management-statistics-quarterly-"
+    "april-to-june-2021/offender-management-statistics-quarterly-april-to-june-2021",
+)
+
+CCSQ_JUL_SEP_2024 = Source(
+    title="Criminal court statistics quarterly: July to September 2024",
+    publisher="Ministry of Justice",
+    table="Main points (open caseload: magistrates' courts 333,349; Crown Court 73,105)",
+    published="12 December 2024",
+    url="https://www.gov.uk/government/statistics/criminal-court-statistics-quarterly-"
+    "july-to-september-2024/criminal-court-statistics-quarterly-july-to-september-2024",
+)
+
+CCSQ_APR_JUN_2023 = Source(
+    title="Criminal court statistics quarterly: April to June 2023",
+    publisher="Ministry of Justice",
+    table="Crown Court receipts (26,403) and disposals (23,581), April to June 2023",
+    published="28 September 2023",
+    url="https://www.gov.uk/government/statistics/criminal-court-statistics-quarterly-"
+    "april-to-june-2023/criminal-court-statistics-quarterly-april-to-june-2023",
+    found_via="https://www.russellwebster.com/court-backlogs-increase-again/",
+)
+
+PROVEN_REOFFENDING_APR_JUN_2023 = Source(
+    title="Proven reoffending statistics: April to June 2023",
+    publisher="Ministry of Justice",
+    table="Main points (adults 27.3%; adults released from custodial sentences of less than "
+    "12 months 59.2%)",
+    published="24 April 2025",
+    url="https://gov.uk/government/statistics/proven-reoffending-statistics-april-to-june-2023/"
+    "proven-reoffending-statistics-april-to-june-2023",
+)
+
+PROVEN_REOFFENDING_JUL_2011_JUN_2012 = Source(
+    title="Proven reoffending statistics quarterly: July 2011 to June 2012",
+    publisher="Ministry of Justice",
+    table="Overall: reoffences per reoffender (2.9, adults and juveniles)",
+    published="2013",
+    url="https://www.gov.uk/government/statistics/proven-reoffending-statistics-quarterly-"
+    "statistics-july-2011-to-june-2012",
+)
+
+COSTS_PER_PRISONER_2022_23 = Source(
+    title="Costs per place and costs per prisoner by individual prison, 2022-23",
+    publisher="Ministry of Justice / HM Prison and Probation Service",
+    table="Overall resource expenditure per prisoner, England and Wales (£51,724)",
+    published="21 March 2024",
+    url="https://www.russellwebster.com/how-much-does-prison-cost/",
+    found_via="https://www.pressreader.com/uk/the-daily-telegraph-saturday/20240406/"
+    "281578065684939",
+)
+
+BROMLEY_WINTER_2025 = Source(
+    title="Bromley Briefings Prison Factfile, winter 2025 (from Offender management statistics)",
+    publisher="Prison Reform Trust",
+    table="Recall: 12,920 people held on recall at 31 December 2024; 32,404 recall "
+    "admissions in the year to September 2024, 15,211 of them from sentences under 12 months",
+    published="2025",
+    url="https://prisonreformtrust.org.uk/dramatic-rise-in-prison-recalls-threatens-to-"
+    "undermine-emergency-prison-overcrowding-measures",
+)
+
+POLICE_POWERS_2018 = Source(
+    title="Police powers and procedures, England and Wales, year ending 31 March 2018",
+    publisher="Home Office",
+    table="Arrests for notifiable offences (698,737; 42 of 43 forces)",
+    published="25 October 2018",
+    url="https://www.aol.co.uk/news/2018/10/25/fresh-focus-on-police-as-arrest-figures-halve/",
+)
+
+RECALL_RULES = Source(
+    title="The growing problem of prison recalls",
+    publisher="Russell Webster",
+    table="Offender Rehabilitation Act 2014: supervision after release for sentences of "
+    "more than one day",
+    published="2023",
+    url="https://www.russellwebster.com/the-growing-problem-of-prison-recalls/",
+)
