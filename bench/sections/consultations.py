@@ -8,7 +8,8 @@ touched) it
      answer (50,000 quotes), nine in ten coded into a codebook of 20 themes, all with
      bulk_create; and a 40-page submission (narrative, quotes and recommendations);
   2. times, in that subprocess, theme suggestions for the uncoded quotes (5,000;
-     consultations.evidence.services.suggestions.suggest_themes) and the DOCX and PDF exports of the submission
+     consultations.evidence.services.suggestions.suggest_themes) and the DOCX and PDF exports
+     of the submission
      (document built from the database included);
   3. serves the site with the bench's gunicorn (bench/http_load.py) and requests the staff
      theme summary page signed in as staff, one request at a time (it is a staff page: a
@@ -202,8 +203,8 @@ NARRATIVE = (
 
 def build_long_submission(consultation_id: int, staff_id: int) -> int:
     """Over forty pages: per question eight long paragraphs, sixteen quotes, two recommendations."""
-    from consultations.submission.services import builder
     from consultations.models import Block, Consultation, Quote
+    from consultations.submission.services import builder
     from core.models import User
 
     consultation = Consultation.objects.get(pk=consultation_id)
@@ -246,10 +247,10 @@ def measure_in_process(report: dict) -> dict:
     from pypdf import PdfReader
 
     from consultations.evidence.services.suggestions import suggest_themes
+    from consultations.models import Consultation, Submission
     from consultations.submission.services.document import build_document
     from consultations.submission.services.export_docx import render_docx
     from consultations.submission.services.export_pdf import render_pdf
-    from consultations.models import Consultation, Submission
     from core.models import User
 
     consultation = Consultation.objects.get(pk=report["consultation"])

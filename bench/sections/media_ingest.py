@@ -181,8 +181,8 @@ def main() -> int:
     from django.db import connection
 
     from media.ingest.batches import new_batch
-    from media.models import Article, IngestBatch, MonthlyFigure, Outlet, SyndicationGroup
     from media.ingest.files import import_file
+    from media.models import Article, IngestBatch, MonthlyFigure, Outlet, SyndicationGroup
 
     harness.migrate(static=False)  # the project's settings: never collect into staticfiles/
     slugs = [f"outlet-{n:02d}" for n in range(OUTLETS)]
