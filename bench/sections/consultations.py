@@ -8,7 +8,8 @@ touched) it
      answer (50,000 quotes), nine in ten coded into a codebook of 20 themes, all with
      bulk_create; and a 40-page submission (narrative, quotes and recommendations);
   2. times, in that subprocess, theme suggestions for the uncoded quotes (5,000;
-     consultations.evidence.services.suggestions.suggest_themes) and the DOCX and PDF exports of the submission
+     consultations.evidence.services.suggestions.suggest_themes) and the DOCX and PDF exports
+     of the submission
      (document built from the database included);
   3. serves the site with the bench's gunicorn (bench/http_load.py) and requests the staff
      theme summary page signed in as staff, one request at a time (it is a staff page: a

@@ -7,7 +7,8 @@ it
      (1,000,000 on PostgreSQL, 200,000 on SQLite; 50,000 each with BENCH_QUICK=1;
      BENCH_MEDIA_ARTICLES overrides both) over 36 months and 40 outlets in two collections,
      with 1-2 parts of the system and 1-3 quoted voices each, 10% syndicated copies;
-  2. builds MonthlyFigure with the ingest's own media.services.monthly_figures.rebuild_all_monthly_figures;
+  2. builds MonthlyFigure with the ingest's own
+     media.services.monthly_figures.rebuild_all_monthly_figures;
   3. requests the dashboard as a signed-in staff member (Django's test client in the same
      process: the page is staff only, so no anonymous HTTP load can reach it) for a spread
      of selections: the default year, three years, a collection, a part of the system, raw
