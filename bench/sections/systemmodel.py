@@ -72,12 +72,12 @@ def _engine_in_subprocess() -> dict:
 
 
 def page_results() -> list:
-    from bench import databases
-    from bench import run as bench
+    from bench import harness
+    from bench import http_load as bench
 
-    database_url = databases.fresh_sqlite_url("bench-model.sqlite3")
-    env = bench.server_env(database_url)
-    databases.prepare_in_subprocess("bench.sections.systemmodel", [], env)
+    database_url = harness.fresh_sqlite_url("bench-model.sqlite3")
+    env = harness.child_env(database_url)
+    harness.json_from_module("bench.sections.systemmodel", ["--prepare"], env)
     # A different diversion share on every request: no two share a cached run.
     fresh = [f"/model/?diversion={step / 1000:.3f}" for step in range(1, 500)]
     planned = [
@@ -97,7 +97,7 @@ def page_results() -> list:
             rendered_every_time=True,
         ),
     ]
-    server = bench.Server(env, bench.VAR / "bench-gunicorn-model.log")
+    server = bench.Server(env, harness.VAR / "bench-gunicorn-model.log")
     try:
         server.start()
         return [bench.measure(server.port, endpoint) for endpoint in planned]
@@ -116,7 +116,7 @@ def prepare() -> dict:
 
 
 def run_all(configured_url: str = "") -> list[str]:
-    from bench import run as bench
+    from bench import http_load as bench
 
     failures = []
     try:
