@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from core.roles import OFFICE_ROLES, Role
+from core.sign_in import normalise_identifier
 
 
 class UserManager(BaseUserManager):
@@ -32,7 +33,7 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra)
 
     def get_by_natural_key(self, email):
-        return self.get(email__iexact=email)
+        return self.get(email__iexact=normalise_identifier(email))
 
 
 class User(AbstractUser):
