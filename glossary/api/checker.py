@@ -1,7 +1,8 @@
 """The language checker in the JSON API: POST /api/v1/language/check.
 
 Public, like the checker page, and rate-limited per client. The body is JSON,
-{"text": "..."}, at most 2 MB (a bigger body gets a 413 JSON error).
+{"text": "..."}: the text at most MAX_TEXT_CHARS characters, the same as the page (more gets a
+422 saying so), and the body at most 2 MB (a bigger body gets a 413 JSON error).
 """
 
 from ninja import Field, Router, Schema
@@ -11,6 +12,7 @@ from pydantic import field_validator
 from core.lib.ratelimit import hit
 from glossary.services.api_schemas import FindingOut
 from glossary.services.checker import check_text
+from glossary.services.limits import MAX_TEXT_CHARS
 
 router = Router(tags=["language"])
 
@@ -19,13 +21,18 @@ API_CHECK_WINDOW_SECONDS = 60 * 60
 
 
 class CheckIn(Schema):
-    text: str = Field(description="The text to check, up to 2 MB of JSON in all.")
+    text: str = Field(description=f"The text to check, up to {MAX_TEXT_CHARS:,} characters.")
 
     @field_validator("text")
     @classmethod
     def not_empty(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("Send some text to check.")
+        if len(value) > MAX_TEXT_CHARS:
+            raise ValueError(
+                f"The text is {len(value):,} characters long; send at most "
+                f"{MAX_TEXT_CHARS:,} at a time and check the rest separately."
+            )
         return value
 
 
