@@ -22,6 +22,7 @@ from glossary.services import guide as language_guide
 from glossary.services.checker import check_text
 from glossary.services.findings import CATEGORIES, KINDS
 from glossary.services.limits import MAX_TEXT_CHARS
+
 MAX_DOCUMENT_BYTES = 1024 * 1024
 CHECK_LIMIT = 60
 CHECK_WINDOW_SECONDS = 60 * 60
