@@ -353,3 +353,21 @@ def test_the_listing_wrapper_is_what_htmx_targets():
         in html
     )
     assert "<p>inside</p>" in html
+
+
+def test_an_htmx_answer_aimed_at_the_listing_carries_only_its_inside():
+    from django_htmx.middleware import HtmxDetails
+
+    request = RequestFactory().get("/things/", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="things-body")
+    request.htmx = HtmxDetails(request)
+    html = render_to_string(
+        "core/facets/listing.html",
+        {
+            "id": "things-body",
+            "classes": "directory",
+            "content": Template("<p>inside</p>"),
+            "request": request,
+        },
+    )
+    assert "<p>inside</p>" in html
+    assert 'id="things-body"' not in html
