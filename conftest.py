@@ -6,6 +6,9 @@ own MEDIA_ROOT below, its own Chromium (browser_fixtures) and live servers on fr
 Nothing a test writes may go to a fixed path shared by the workers.
 """
 
+import os
+import uuid
+
 import pytest
 
 pytest_plugins = ["core.tests.browser_fixtures"]
@@ -41,6 +44,38 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def redis_url():
+    """The real Redis for tests marked `redis` (db 15 in CI: TEST_REDIS_URL). Skipped when
+    unset on a laptop; CI sets it, and a run with CI set and no Redis fails instead."""
+    url = os.environ.get("TEST_REDIS_URL", "")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("TEST_REDIS_URL must be set in CI: the Redis tests may not be skipped")
+        pytest.skip("TEST_REDIS_URL is not set")
+    return url
+
+
+@pytest.fixture
+def redis_cache(redis_url):
+    """Settings for Django's Redis cache under a key prefix of this test's own, so parallel
+    workers share the database without meeting; the test's keys are deleted afterwards."""
+    import redis
+
+    prefix = f"gs-test-{uuid.uuid4().hex[:12]}"
+    yield {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    client = redis.Redis.from_url(redis_url)
+    keys = list(client.scan_iter(match=f"{prefix}:*"))
+    if keys:
+        client.delete(*keys)
 
 
 @pytest.fixture

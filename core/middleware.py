@@ -75,3 +75,20 @@ class VisitorPageReuseMiddleware:
         except Resolver404:
             return False
         return match.view_name in self.view_names
+
+
+class RetryAfterMiddleware:
+    """Every 429 says when to come back: the rate limit's own answer when it refused the
+    request (core.lib.ratelimit remembers it on the request), else a minute."""
+
+    DEFAULT_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 429 and "Retry-After" not in response.headers:
+            seconds = getattr(request, "rate_limit_retry_after", self.DEFAULT_SECONDS)
+            response.headers["Retry-After"] = str(seconds)
+        return response

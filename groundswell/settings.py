@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
+    "core.middleware.RetryAfterMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.VisitorPageReuseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -188,7 +189,14 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "core.sign_in.lockout_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"  # a 429 with Retry-After
+# Lockouts count per client address as rate limits read it (behind TRUSTED_PROXY_COUNT proxies).
+AXES_CLIENT_IP_CALLABLE = "core.lib.ratelimit.client_address"
 AXES_VERBOSE = False
+
+# How many proxies (nginx, a load balancer) stand in front of the app servers and append the
+# client's address to X-Forwarded-For; 0 reads REMOTE_ADDR. Rate limits and lockouts key on it.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
