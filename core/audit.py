@@ -83,3 +83,77 @@ def history_for(obj: models.Model):
     return AuditEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
     ).select_related("actor")
+
+
+# What erased values and erased people become in the log: the entry still says who changed
+# which field of which record when, but no longer what the value was or who the person is.
+ERASED_VALUE = "[erased]"
+ERASED_ACTOR = "An erased person"
+# Shorter strings would match far too much of the log.
+MIN_IDENTIFIER_LENGTH = 4
+
+
+def _scrub(value, needles: list[str]):
+    if isinstance(value, str):
+        return ERASED_VALUE if any(n in value.lower() for n in needles) else value
+    if isinstance(value, list):
+        return [_scrub(item, needles) for item in value]
+    if isinstance(value, dict):
+        return {key: _scrub(item, needles) for key, item in value.items()}
+    return value
+
+
+def _erase_all(value):
+    if isinstance(value, list) and len(value) == 2:  # a [before, after] pair
+        return [None if item in (None, "") else ERASED_VALUE for item in value]
+    return ERASED_VALUE
+
+
+def forget(user=None, identifiers=()) -> int:
+    """De-identify the log for an erased person: entries they made keep what and when but
+    say "An erased person", and any value or record name containing one of their
+    identifiers (email addresses, names) becomes "[erased]". Returns entries changed; a
+    second run changes nothing."""
+    needles = sorted(
+        {i.strip().lower() for i in identifiers if len(i.strip()) >= MIN_IDENTIFIER_LENGTH}
+    )
+    query = models.Q(pk__in=[])
+    if user is not None:
+        query |= models.Q(actor=user) & ~models.Q(actor_label=ERASED_ACTOR)
+    for needle in needles:
+        query |= (
+            models.Q(changes__icontains=needle)
+            | models.Q(object_repr__icontains=needle)
+            | models.Q(actor_label__icontains=needle)
+        )
+    changed = 0
+    for entry in AuditEntry.objects.filter(query):
+        before = (entry.actor_label, entry.object_repr, entry.changes)
+        if user is not None and entry.actor_id == user.pk:
+            entry.actor_label = ERASED_ACTOR
+        entry.actor_label = _scrub(entry.actor_label, needles)
+        entry.object_repr = _scrub(entry.object_repr, needles)
+        entry.changes = _scrub(entry.changes, needles)
+        if (entry.actor_label, entry.object_repr, entry.changes) != before:
+            entry.save(update_fields=["actor_label", "object_repr", "changes"])
+            changed += 1
+    return changed
+
+
+def forget_records(objects) -> int:
+    """Erase the values in every entry about these records (an erased contribution, a
+    person's contact record): which fields changed, by whom and when stays. Safe twice."""
+    changed = 0
+    by_type: dict = {}
+    for obj in objects:
+        by_type.setdefault(ContentType.objects.get_for_model(obj), []).append(str(obj.pk))
+    for content_type, ids in by_type.items():
+        entries = AuditEntry.objects.filter(content_type=content_type, object_id__in=ids)
+        for entry in entries:
+            erased = {key: _erase_all(value) for key, value in entry.changes.items()}
+            if erased != entry.changes or entry.object_repr != ERASED_VALUE:
+                entry.changes = erased
+                entry.object_repr = ERASED_VALUE
+                entry.save(update_fields=["changes", "object_repr"])
+                changed += 1
+    return changed

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "media",
     "events",
     "systemmodel",
+    "privacy",
     # The project itself, for its project-level command: load_demo (groundswell/demo.py).
     "groundswell",
 ]
