@@ -37,6 +37,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Branding: each alliance sees its own name, logo and accent colour.
 SITE_NAME = os.environ.get("SITE_NAME", "Groundswell")
 SITE_LOGO_URL = os.environ.get("SITE_LOGO_URL", "")
+# The logo printed on documents (submission PDF and DOCX covers): a PNG or JPEG file.
+SITE_LOGO_FILE = os.environ.get("SITE_LOGO_FILE", str(BASE_DIR / "static/img/groundswell-logo.png"))
 SITE_ACCENT_COLOUR = os.environ.get("SITE_ACCENT_COLOUR", "#1d4f91")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from consultations.submission.services.document import build_document
 from consultations.submission.services.export_docx import render_docx
-from consultations.submission.services.export_pdf import NoFetching, _refuse_fetch, render_pdf
+from consultations.submission.services.export_pdf import render_pdf
 from consultations.tests.test_submission_world import build_world
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +37,18 @@ def test_docx_has_heading_styles_quote_style_contents_and_page_numbers(document)
     assert " PAGE " in footer_xml and " NUMPAGES " in footer_xml
 
 
+def test_docx_contents_list_is_filled_in_when_opened(document):
+    word = WordDocument(io.BytesIO(render_docx(document)))
+    texts = [p.text for p in word.paragraphs]
+    contents = texts.index("Contents")
+    listed = texts[contents + 1 : contents + 5]
+    assert listed[:3] == ["Introduction", "Summary of recommendations", "Part 1: Leaving prison"]
+    assert listed[3] == "Question 1: What helps on the day of release?"
+    assert "update" not in " ".join(texts).lower()
+    # No "update the fields?" prompt on opening: the list is already there.
+    assert "updateFields" not in word.settings.element.xml
+
+
 def test_pdf_has_headings_quotes_and_a_contents_page_with_page_numbers(document):
     reader = PdfReader(io.BytesIO(render_pdf(document)))
     pages = [page.extract_text() for page in reader.pages]
@@ -51,9 +63,15 @@ def test_pdf_has_headings_quotes_and_a_contents_page_with_page_numbers(document)
     assert "Page 2 of" in " ".join(pages[1].split())
 
 
-def test_pdf_rendering_never_fetches_a_url():
-    with pytest.raises(NoFetching):
-        _refuse_fetch("https://example.org/tracker.png")
+def test_pdf_rendering_never_fetches_a_url_and_survives_a_refused_one(document, monkeypatch):
+    import urllib.request
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the PDF renderer tried to use the network")
+
+    monkeypatch.setattr(urllib.request.OpenerDirector, "open", no_network)
+    document.introduction_html += '<p><img src="https://example.org/tracker.png"></p>'
+    assert PdfReader(io.BytesIO(render_pdf(document))).pages
 
 
 def test_an_empty_submission_still_exports(db):

@@ -8,11 +8,15 @@ drops out of every output the next time it is built.
 """
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 
 from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
 
 from consultations import consent
 from consultations.models import Block, Quote, Submission, SubmissionSection
+from core.lib import branding
 from core.lib.extraction import markdown_to_text
 from core.lib.markdown import render_markdown
 from influence.models import Recommendation
@@ -65,6 +69,14 @@ class Document:
     recommendations: list[RecommendationItem]
     acknowledgements: list[str]
     contact_details: list[str]
+    # The cover: who speaks (the alliance) and the date the document carries (ISO 8601).
+    author: str = ""
+    date: str = ""
+
+    @property
+    def date_in_words(self) -> str:
+        """The date as a British reader writes it: 5 December 2026."""
+        return format_date(date.fromisoformat(self.date), "j F Y") if self.date else ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -159,6 +171,12 @@ class _Builder:
         return built if built.blocks or built.sections else None
 
 
+def _document_date(submission: Submission) -> date:
+    """The day the submission went out (sent or published), or today for a draft."""
+    moment = submission.sent_at or submission.published_at
+    return timezone.localdate(moment) if moment else timezone.localdate()
+
+
 def build_document(submission: Submission) -> Document:
     """The submission as it may be published: publishable quotes only, narrative sanitised."""
     sections = _sections_with_blocks(submission)
@@ -180,6 +198,8 @@ def build_document(submission: Submission) -> Document:
         contact_details=[
             line.strip() for line in submission.contact_details.splitlines() if line.strip()
         ],
+        author=branding.site_name(),
+        date=_document_date(submission).isoformat(),
     )
 
 

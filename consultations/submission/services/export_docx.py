@@ -2,60 +2,148 @@
 only).
 
 Headings use Word's own heading styles and quotes its Quote style, so the navigation pane,
-screen readers and the table of contents all work. The table of contents and the page
-numbers are Word fields: Word fills them in when the document is opened (it asks to update
-the fields), which keeps this fast for a long submission.
+screen readers and the table of contents all work. The document opens with a cover (the
+alliance's name and logo, the asking body, the date, the contact), a running header and a
+"Page n of m" footer after the cover, and its properties (title, author, created) set.
+
+The contents list is a Word TOC field whose result is already written: every heading is
+listed when the file is opened, without asking the reader to update anything; Word adds the
+page numbers if the reader chooses "Update field".
 """
 
+from datetime import UTC, date, datetime
 from io import BytesIO
 
 from docx import Document as WordDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Cm, Pt
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from consultations.submission.services.document import Document, DocumentSection
+from core.lib import branding
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _field(paragraph, instruction: str, placeholder: str = "") -> None:
-    """A complex field (begin, instruction, separate, placeholder, end), which Word updates."""
+def _field_char(paragraph, kind: str) -> None:
     run = paragraph.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
-    run._r.append(begin)
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    run._r.append(char)
+
+
+def _field_start(paragraph, instruction: str) -> None:
+    """The first half of a complex field: begin, instruction, separate; the runs that follow
+    are its current result, until _field_char(paragraph, "end")."""
+    _field_char(paragraph, "begin")
     run = paragraph.add_run()
     text = OxmlElement("w:instrText")
     text.set(qn("xml:space"), "preserve")
     text.text = f" {instruction} "
     run._r.append(text)
-    run = paragraph.add_run()
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    run._r.append(separate)
-    paragraph.add_run(placeholder)
-    run = paragraph.add_run()
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    run._r.append(end)
+    _field_char(paragraph, "separate")
 
 
-def _ask_word_to_update_fields(word) -> None:
-    settings = word.settings.element
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.append(update)
+def _field(paragraph, instruction: str, result: str = "") -> None:
+    """A complex field with its current result (a page number), which Word keeps up to date."""
+    _field_start(paragraph, instruction)
+    paragraph.add_run(result)
+    _field_char(paragraph, "end")
 
 
-def _footer_page_numbers(word) -> None:
-    paragraph = word.sections[0].footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.add_run("Page ")
-    _field(paragraph, "PAGE", "1")
-    paragraph.add_run(" of ")
-    _field(paragraph, "NUMPAGES", "1")
+def _header_and_footer(word, document: Document) -> None:
+    """A running header (title, alliance) and "Page n of m" on every page after the cover."""
+    section = word.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.add_run(f"{document.title}\t\t{document.author}").font.size = Pt(8.5)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Page ")
+    _field(footer, "PAGE", "2")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES", "2")
+
+
+def _properties(word, document: Document) -> None:
+    properties = word.core_properties
+    properties.title = document.title
+    properties.author = document.author
+    properties.last_modified_by = document.author
+    properties.subject = f"Submission to {document.asking_body}: {document.consultation}"
+    properties.keywords = "consultation response"
+    properties.comments = f"In response to “{document.consultation}”."
+    created = date.fromisoformat(document.date) if document.date else date.today()
+    properties.created = properties.modified = datetime(
+        created.year, created.month, created.day, tzinfo=UTC
+    )
+
+
+def _cover(word, document: Document) -> None:
+    logo = branding.site_logo()
+    brand = word.add_paragraph()
+    if logo:
+        brand.add_run().add_picture(BytesIO(logo.data), width=Cm(2.2))
+        brand.add_run("  ")
+    name = brand.add_run(document.author)
+    name.bold = True
+    name.font.size = Pt(15)
+    kicker = word.add_paragraph()
+    kicker.paragraph_format.space_before = Pt(120)
+    kicker.add_run(f"Submission to {document.asking_body}".upper()).font.size = Pt(11)
+    _heading(word, document.title, 0)
+    word.add_paragraph(f"In response to “{document.consultation}”.")
+    if document.date:
+        word.add_paragraph(document.date_in_words)
+    if document.contact_details:
+        contact = word.add_paragraph()
+        contact.paragraph_format.space_before = Pt(150)
+        contact.add_run("Contact").bold = True
+        for line in document.contact_details:
+            contact.add_run().add_break()
+            contact.add_run(line)
+    word.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+
+
+def _contents_entries(document: Document) -> list[tuple[str, int]]:
+    """Every heading the contents list names, in order, with its level."""
+    entries = []
+    if document.introduction:
+        entries.append(("Introduction", 1))
+    if document.recommendations:
+        entries.append(("Summary of recommendations", 1))
+
+    def walk(section: DocumentSection, level: int) -> None:
+        entries.append((section.heading, level))
+        for child in section.sections:
+            if level < 3:
+                walk(child, level + 1)
+
+    for part in document.parts:
+        walk(part, 1)
+    if document.acknowledgements:
+        entries.append(("Acknowledgements", 1))
+    if document.contact_details:
+        entries.append(("Contact", 1))
+    return entries
+
+
+def _contents(word, document: Document) -> None:
+    """The contents list, already filled in: one paragraph per heading inside a TOC field."""
+    _heading(word, "Contents", 1)
+    entries = _contents_entries(document) or [("(This submission has no sections yet.)", 1)]
+    paragraphs = []
+    for text, level in entries:
+        paragraph = word.add_paragraph()
+        paragraph.paragraph_format.left_indent = Cm(0.8 * (level - 1))
+        paragraph.paragraph_format.space_after = Pt(2)
+        paragraphs.append((paragraph, text))
+    _field_start(paragraphs[0][0], 'TOC \\o "1-3" \\h \\z \\u')
+    for paragraph, text in paragraphs:
+        paragraph.add_run(text)
+    _field_char(paragraphs[-1][0], "end")
+    paragraphs[-1][0].add_run().add_break(WD_BREAK.PAGE)
 
 
 def _styled(word, text: str, style_id: str):
@@ -94,11 +182,9 @@ def _section(word, section: DocumentSection, level: int) -> None:
 
 def render_docx(document: Document) -> bytes:
     word = WordDocument()
-    word.core_properties.title = document.title
-    _heading(word, document.title, 0)
-    word.add_paragraph(f"In response to “{document.consultation}”, from {document.asking_body}.")
-    _heading(word, "Contents", 1)
-    _field(word.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', "Right-click to update the contents.")
+    _properties(word, document)
+    _cover(word, document)
+    _contents(word, document)
     if document.introduction:
         _heading(word, "Introduction", 1)
         for paragraph in document.introduction:
@@ -118,8 +204,7 @@ def render_docx(document: Document) -> bytes:
         _heading(word, "Contact", 1)
         for line in document.contact_details:
             word.add_paragraph(line)
-    _footer_page_numbers(word)
-    _ask_word_to_update_fields(word)
+    _header_and_footer(word, document)
     output = BytesIO()
     word.save(output)
     return output.getvalue()

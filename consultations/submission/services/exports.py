@@ -9,6 +9,7 @@ from django.core.cache import cache
 from consultations.submission.services.document import Document
 from consultations.submission.services.export_docx import DOCX_CONTENT_TYPE, render_docx
 from consultations.submission.services.export_pdf import render_pdf
+from core.lib import branding
 
 EXPORT_CACHE_SECONDS = 24 * 60 * 60
 CONTENT_TYPES = {"docx": DOCX_CONTENT_TYPE, "pdf": "application/pdf"}
@@ -19,7 +20,7 @@ def rendered(document: Document, kind: str) -> bytes:
 
     The document is rebuilt on every request, so consent withdrawn since is applied at once
     (the content, and so the key, changes); only the slow rendering is skipped."""
-    content = json.dumps(document.to_dict(), sort_keys=True).encode()
+    content = json.dumps([document.to_dict(), branding.brand_key()], sort_keys=True).encode()
     key = f"consultations:export:{kind}:{hashlib.sha256(content).hexdigest()}"
     data = cache.get(key)
     if data is None:
