@@ -16,9 +16,9 @@ from io import BytesIO
 
 from docx import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Cm, Pt
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
 
 from consultations.submission.services.document import Document, DocumentSection
 from core.lib import branding
