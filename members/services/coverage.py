@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from core.lib.freshness import reuse
 from members.models import Membership, MembershipStatus, Network, Organisation
+from members.services.coverage_tiles import tile_map
 from members.services.directory import active_members
 from taxonomy.models import Term, Vocabulary
 
@@ -108,6 +109,14 @@ def coverage_map(params) -> dict:
     parts, themes = by_vocabulary[Vocabulary.PART], by_vocabulary[Vocabulary.THEME]
     regions = by_vocabulary[Vocabulary.PLACE]
     region_totals = counts["region_totals"]
+    region_rows = [
+        {
+            "term": r,
+            "count": region_totals.get(r.pk, 0),
+            "thin": region_totals.get(r.pk, 0) < THIN_BELOW,
+        }
+        for r in regions
+    ]
     return {
         "networks": networks,
         "network": network,
@@ -131,12 +140,6 @@ def coverage_map(params) -> dict:
             "part",
             network,
         ),
-        "regions": [
-            {
-                "term": r,
-                "count": region_totals.get(r.pk, 0),
-                "thin": region_totals.get(r.pk, 0) < THIN_BELOW,
-            }
-            for r in regions
-        ],
+        "regions": region_rows,
+        "region_tiles": tile_map(region_rows, network),
     }
