@@ -27,7 +27,7 @@ def _tiles(html: str) -> list[str]:
 
 def test_each_region_and_wales_is_a_tile_that_links_to_the_filtered_directory(client, members):
     html = client.get(reverse("members:coverage")).content.decode()
-    tiles = dict((label.split(":")[0], href) for href, label in _tiles(html))
+    tiles = {label.split(":")[0]: href for href, label in _tiles(html)}
     assert len(tiles) == 10
     assert "Wales" in tiles and "London" in tiles and "National (England and Wales)" not in tiles
     assert tiles["London"] == reverse("members:directory") + "?region=london"
