@@ -49,7 +49,7 @@ class QuoteOut(Schema):
     attribution: str
 
 
-class RecommendationOut(Schema):
+class ConsultationRecommendationOut(Schema):
     number: int
     title: str
     text: str
@@ -61,7 +61,7 @@ class BlockOut(Schema):
     kind: str = Field(description="text, quote or recommendation.")
     paragraphs: list[str] = Field(description="Narrative as plain text paragraphs.")
     quote: QuoteOut | None
-    recommendation: RecommendationOut | None
+    recommendation: ConsultationRecommendationOut | None
 
 
 class SectionOut(Schema):
@@ -76,7 +76,7 @@ class SubmissionOut(Schema):
     asking_body: str
     introduction: list[str]
     parts: list[SectionOut]
-    recommendations: list[RecommendationOut]
+    recommendations: list[ConsultationRecommendationOut]
     acknowledgements: list[str]
     contact_details: list[str]
     docx_url: str

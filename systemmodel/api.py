@@ -63,7 +63,48 @@ def lever_json(lever) -> dict:
     }
 
 
-@router.get("/parameters", url_name="model_parameters", summary="The model's parameters and levers")
+class ModelSourceOut(Schema):
+    title: str
+    publisher: str
+    table: str
+    published: str = Field(description="A UK date, as the source gives it.")
+    link: str
+    found_via: str
+
+
+class ModelParameterOut(Schema):
+    name: str
+    label: str
+    value: float
+    range: list[float] = Field(description="[low, high]: the range the draws come from.")
+    unit: str
+    source: ModelSourceOut | None
+    source_found: bool
+    note: str
+
+
+class ModelLeverOut(Schema):
+    name: str
+    label: str
+    min: float
+    max: float
+    default: float
+    unit: str
+    allowed_values: list[float] | None
+    assumption: str
+
+
+class ModelParametersOut(Schema):
+    parameters: list[ModelParameterOut]
+    levers: list[ModelLeverOut]
+
+
+@router.get(
+    "/parameters",
+    response=ModelParametersOut,
+    url_name="model_parameters",
+    summary="The model's parameters and levers",
+)
 def parameters(request):
     """Every default parameter with its value, range, unit and source (null where no published
     figure was found: then `note` says how the value was chosen), and every lever."""
