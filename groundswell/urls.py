@@ -9,6 +9,7 @@ admin.site.site_header = "Groundswell administration"
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("core.urls")),
+    path("", include("privacy.urls")),
     path("members/", include("members.urls")),
     path("topics/", include("taxonomy.urls")),
     path("dictionary/", include("glossary.urls")),

@@ -62,9 +62,14 @@ def export_contacts(subject: DataSubject) -> dict[str, list[dict]]:
 
 
 def erase_contacts(subject: DataSubject) -> int:
+    return erase_people(_people(subject))
+
+
+def erase_people(people) -> int:
+    """Anonymise these contact records and unlink them from their organisations."""
     from members.models import Affiliation
 
-    people = list(_people(subject).exclude(name=ERASED_NAME, email=None, user=None))
+    people = list(people.exclude(name=ERASED_NAME, email=None, user=None))
     audit.forget_records(people)
     changed = Affiliation.objects.filter(person__in=people).delete()[0]
     for person in people:

@@ -6,7 +6,10 @@ class PrivacyConfig(AppConfig):
     verbose_name = "Privacy: people's data rights and retention"
 
     def ready(self):
-        # Every app's `personal_data` module registers what it holds about people.
-        from core.registries import personal_data
+        # Every app's `personal_data` and `retention` modules register what it holds about
+        # people and how long it keeps it.
+        from core.registries import personal_data, retention
 
         personal_data.discover()
+        retention.discover()
+        import privacy.registries  # noqa: F401

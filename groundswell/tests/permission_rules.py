@@ -431,6 +431,7 @@ APP_RULE_MODULES = (
     "media.tests.permission_rules",
     "events.tests.permission_rules",
     "systemmodel.tests.permission_rules",
+    "privacy.tests.permission_rules",
 )
 
 
