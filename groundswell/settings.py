@@ -245,6 +245,24 @@ TASKS = {
     }
 }
 
+# Several app servers (README, "Several servers"): with REDIS_URL set, the cache (and so the
+# rate limits and visitors' page reuse) lives in Redis and background work goes to RQ workers
+# (`manage.py rqworker --job-class django_tasks_rq.Job`), still through the django-tasks API.
+# Sessions stay in the database, which every app server shares. Tests choose Redis per test
+# (the `redis` marker), so a REDIS_URL in a developer's shell never reaches the suite.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL and not TESTING:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "groundswell"),
+        }
+    }
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 60 * 60}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True

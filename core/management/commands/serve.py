@@ -25,8 +25,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, **options):
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+        # With REDIS_URL the queue is Redis (RQ); otherwise the database (settings.TASKS).
+        if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+            worker = [*manage, "rqworker", "--job-class", "django_tasks_rq.Job", "default"]
+        else:
+            worker = [*manage, "db_worker", "--no-reload"]
         commands = [
-            [*manage, "db_worker", "--no-reload"],
+            worker,
             [*manage, "runserver", "--noreload", f"{host}:{port}"],
         ]
         # Fixed argument lists: our own interpreter and manage.py.
