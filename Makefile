@@ -59,6 +59,8 @@ run: deps pdf-deps var
 test: dev-deps browser-deps pdf-deps var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	@if [ -z "$$TEST_REDIS_URL" ]; then \
+		echo "--- TEST_REDIS_URL is unset: the tests marked redis are skipped"; fi
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "--- again on PostgreSQL ($$TEST_DATABASE_URL)"; \
