@@ -289,6 +289,12 @@ MEDIA_URL = "uploads/"  # /media/ is the media monitor
 
 # Uploads larger than this are refused with a message rather than read into memory.
 MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
+# What a document may expand to once opened (a zip's members, a PDF's streams), how many
+# pages it may have and how long looking at it may take: refused beyond (core/lib/uploads.py).
+MAX_EXPANDED_BYTES = int(os.environ.get("MAX_EXPANDED_BYTES", str(100 * 1024 * 1024)))
+MAX_DOCUMENT_PAGES = int(os.environ.get("MAX_DOCUMENT_PAGES", "2000"))
+MAX_DOCUMENT_SECONDS = float(os.environ.get("MAX_DOCUMENT_SECONDS", "10"))
+MAX_EXTRACTION_SECONDS = float(os.environ.get("MAX_EXTRACTION_SECONDS", "120"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

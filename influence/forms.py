@@ -11,7 +11,15 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import slugify
 
-from core.lib.uploads import UploadRefused, check_size, clean_upload, is_utf8, read_head, sniff
+from core.lib.uploads import (
+    UploadRefused,
+    check_expansion,
+    check_size,
+    clean_upload,
+    is_utf8,
+    read_head,
+    sniff,
+)
 from influence.models import (
     Evidence,
     InfluenceActivity,
@@ -36,6 +44,7 @@ def evidence_kind(uploaded) -> str:
     head = read_head(uploaded)
     kind = sniff(head, uploaded)
     if kind in {"pdf", "png", "jpg", "docx"}:
+        check_expansion(uploaded, kind)
         return kind
     if kind == "text" and is_utf8(head):
         return "txt"

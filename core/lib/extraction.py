@@ -12,8 +12,18 @@ import zipfile
 from collections.abc import Callable
 from html.parser import HTMLParser
 
+from django.conf import settings
+
 from core.lib.markdown import render_markdown
-from core.lib.uploads import FileKind
+from core.lib.uploads import (
+    Deadline,
+    FileKind,
+    UploadRefused,
+    check_archive,
+    check_pdf,
+    expansion_limits,
+    pdf_limits,
+)
 
 
 class ExtractionError(ValueError):
@@ -32,23 +42,38 @@ Progress = Callable[[int], None]
 
 
 def extract_text(data: bytes, kind: str, progress: Progress | None = None) -> str:
-    """The plain text of a file's content. `progress` gets a percentage as pages are read."""
+    """The plain text of a file's content. `progress` gets a percentage as pages are read.
+    Reading is bounded too (sizes, pages, MAX_EXTRACTION_SECONDS): a stored file may never
+    have been through check_expansion."""
     report = progress or (lambda percent: None)
-    if kind == FileKind.PDF:
-        return _pdf_text(data, report)
-    if kind == FileKind.DOCX:
-        text = _docx_text(data)
-    elif kind == FileKind.HTML:
-        text = html_to_text(decode_text(data))
-    elif kind == FileKind.MARKDOWN:
-        text = markdown_to_text(decode_text(data))
-    else:
-        text = tidy_text(decode_text(data))
+    deadline = Deadline(getattr(settings, "MAX_EXTRACTION_SECONDS", 120.0))
+    try:
+        if kind == FileKind.PDF:
+            check_pdf(io.BytesIO(data), deadline)
+            with pdf_limits():
+                return _pdf_text(data, report, deadline)
+        if kind == FileKind.DOCX:
+            # Uploads were checked already; a file read from storage may not have been.
+            check_archive(io.BytesIO(data), deadline)
+            text = _docx_text(data)
+        elif kind == FileKind.HTML:
+            text = html_to_text(decode_text(data), deadline)
+        else:
+            text = _plain_text(data, kind)
+    except UploadRefused as refusal:
+        message = f"{refusal} The resource has been saved without searchable text."
+        raise ExtractionError(message) from refusal
     report(100)
     return text
 
 
-def _pdf_text(data: bytes, report: Progress) -> str:
+def _plain_text(data: bytes, kind: str) -> str:
+    if kind == FileKind.MARKDOWN:
+        return markdown_to_text(decode_text(data))
+    return tidy_text(decode_text(data))
+
+
+def _pdf_text(data: bytes, report: Progress, deadline: Deadline) -> str:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
 
@@ -70,11 +95,14 @@ def _pdf_text(data: bytes, report: Progress) -> str:
                 )
         pages = reader.pages
         total = len(pages)
+        if total > expansion_limits()["pages"]:
+            raise UploadRefused(f"The PDF has {total:,} pages, more than we read.")
         texts = []
         for number, page in enumerate(pages, start=1):
             texts.append(page.extract_text() or "")
             report(int(100 * number / total) if total else 100)
-    except ExtractionError:
+            deadline.check()
+    except (ExtractionError, UploadRefused):
         raise
     except DependencyError as error:
         raise ExtractionError(
@@ -164,12 +192,18 @@ class _TextCollector(HTMLParser):
         if tag in self.SKIP:
             self.skipping += 1
         elif tag in self.BLOCKS:
-            self.parts.append("\n")
+            self.line_break()
 
     def handle_endtag(self, tag):
         if tag in self.SKIP:
             self.skipping = max(0, self.skipping - 1)
         elif tag in self.BLOCKS:
+            self.line_break()
+
+    def line_break(self):
+        # A blank line at most however many empty blocks follow (tidy_text keeps no more), so
+        # a page of empty tags stays small.
+        if self.parts[-2:] != ["\n", "\n"]:
             self.parts.append("\n")
 
     def handle_data(self, data):
@@ -177,9 +211,17 @@ class _TextCollector(HTMLParser):
             self.parts.append(data)
 
 
-def html_to_text(html: str) -> str:
+# Fed this many characters at a time, so a page that is slow to parse is stopped in time.
+HTML_FEED_CHARS = 64 * 1024
+
+
+def html_to_text(html: str, deadline: Deadline | None = None) -> str:
     collector = _TextCollector()
-    collector.feed(html or "")
+    html = html or ""
+    for start in range(0, len(html), HTML_FEED_CHARS):
+        collector.feed(html[start : start + HTML_FEED_CHARS])
+        if deadline is not None:
+            deadline.check()
     collector.close()
     return tidy_text("".join(collector.parts))
 
