@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.roles import Role
+from members.demo_contact import add_demo_logos, demo_contact
 from members.models import (
     Affiliation,
     Membership,
@@ -101,6 +102,9 @@ def load_directory(result: LoadResult) -> None:
     )
     result.people = _create_people(read_data("people.json")["people"], organisations)
     result.applications = _create_applications(read_data("applications.json"), networks)
+    contact = normalise_name(MEMBER_CONTACT_ORGANISATION)
+    by_name = sorted(organisations.values(), key=lambda o: (o.normalised_name != contact, o.name))
+    add_demo_logos(by_name)
     result.loaded = True
     result.organisations = len(organisations)
     result.networks = len(networks)
@@ -146,8 +150,9 @@ def _create_organisations(rows: list[dict]) -> dict[str, Organisation]:
             lived_experience_led=row["lived_experience_led"],
             by_and_for=row["by_and_for"],
             is_demo_content=True,
+            **demo_contact(number, slugs[row["name"]]),
         )
-        for row in rows
+        for number, row in enumerate(rows)
     )
     # Fetched again rather than trusting bulk_create to return primary keys on every backend.
     by_slug = Organisation.objects.in_bulk(list(slugs.values()), field_name="slug")

@@ -1,5 +1,7 @@
 from django import forms
 
+from core.lib.images import check_image
+from core.lib.uploads import clean_upload
 from members.models import MembershipApplication, Network, Organisation, OrganisationType
 from members.services.applications.intake import consent_text
 from members.services.identifiers import normalise_charity_number, normalise_company_number
@@ -63,6 +65,40 @@ class OrganisationForm(forms.ModelForm):
 
     def clean_company_number(self):
         return normalise_company_number(self.cleaned_data.get("company_number")) or None
+
+
+class OrganisationProfileForm(OrganisationForm):
+    """The profile page's form: the shared fields (which imports and the API check too) plus
+    how to reach the organisation and its logo, which only people on the page change."""
+
+    logo_upload = forms.FileField(
+        required=False,
+        label="Logo",
+        help_text="A PNG or JPEG picture. We check it and make it smaller to fit the page.",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    remove_logo = forms.BooleanField(required=False, label="Remove the current logo")
+
+    class Meta(OrganisationForm.Meta):
+        fields = [
+            *OrganisationForm.Meta.fields[:4],
+            "email",
+            "phone",
+            *OrganisationForm.Meta.fields[4:],
+        ]
+        widgets = {
+            **OrganisationForm.Meta.widgets,
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.logo:
+            del self.fields["remove_logo"]
+
+    def clean_logo_upload(self):
+        uploaded = self.cleaned_data.get("logo_upload")
+        return clean_upload(uploaded, check_image) if uploaded else None
 
 
 # --- Membership applications -------------------------------------------------------------

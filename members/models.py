@@ -9,6 +9,7 @@ from members.services.identifiers import (
     normalise_name,
     validate_charity_number,
     validate_company_number,
+    validate_phone,
 )
 from taxonomy.models import Vocabulary
 
@@ -78,6 +79,22 @@ class Organisation(models.Model):
     )
     description = models.TextField(blank=True, max_length=2000)
     website = models.URLField(blank=True)
+    # How the public reaches the organisation: its general address and number, never a
+    # person's own unless that person chose to be the contact.
+    email = models.EmailField(
+        "general email",
+        blank=True,
+        help_text="The organisation's general address (such as info@…), not a person's own.",
+    )
+    phone = models.CharField(
+        "phone",
+        max_length=30,
+        blank=True,
+        validators=[validate_phone],
+        help_text="The organisation's general number, e.g. 020 7946 0123.",
+    )
+    # A PNG we made from the upload (checked by content, scaled down): see core.lib.images.
+    logo = models.FileField(upload_to="members/logos/", blank=True, editable=False)
     regions = models.ManyToManyField(
         "taxonomy.Term",
         blank=True,
@@ -149,6 +166,14 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("members:profile", args=[self.slug])
+
+    @property
+    def logo_url(self) -> str:
+        """The logo's address, changing when the organisation is saved so browsers refetch."""
+        if not self.logo:
+            return ""
+        version = int(self.updated_at.timestamp()) if self.updated_at else 0
+        return f"{reverse('members:logo', args=[self.slug])}?v={version}"
 
 
 class Person(models.Model):

@@ -19,5 +19,6 @@ urlpatterns = [
     path("import/<int:pk>/progress/", imports.progress, name="import_progress"),
     path("<slug:slug>/", organisations.profile, name="profile"),
     path("<slug:slug>/edit/", organisations.edit, name="edit"),
+    path("<slug:slug>/logo.png", organisations.logo, name="logo"),
     path("<slug:slug>/history/", organisations.history, name="history"),
 ]

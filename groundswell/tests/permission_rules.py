@@ -164,6 +164,11 @@ RULES: dict[str, Rule] = {
         why="Member contacts edit their own organisation; staff the members of networks "
         "they run; admins everything.",
     ),
+    "members:logo": rule(
+        get(everyone(NOT_FOUND), label="org without a logo"),
+        get(everyone(NOT_FOUND), label="unknown org", slug="unknown_slug"),
+        why="A logo is as public as the profile; its own tests fetch one that exists.",
+    ),
     "members:history": staff_only(why="The audit log names people; staff only."),
     # Members: bulk data
     "members:export": staff_only(why="The CSV holds contact details."),

@@ -58,3 +58,17 @@ def validate_company_number(value: str) -> None:
             "(for example 01234567 or SC123456).",
             code="invalid_company_number",
         )
+
+
+PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 ()-]{5,28}$")
+
+
+def validate_phone(value: str) -> None:
+    """A telephone number as people write it: digits, spaces, brackets, dashes, a leading +."""
+    digits = sum(character.isdigit() for character in value or "")
+    if value and (not PHONE_NUMBER.match(value.strip()) or not 7 <= digits <= 15):
+        raise ValidationError(
+            "Enter a telephone number using digits and spaces, for example 020 7946 0123 "
+            "or +44 20 7946 0123.",
+            code="invalid_phone",
+        )

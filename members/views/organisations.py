@@ -1,11 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
 
 from core.audit import history_for
+from core.lib.uploads import declared_too_large
 from core.roles import is_staff_member
-from members.forms import OrganisationForm
+from members.forms import OrganisationProfileForm
 from members.models import Organisation
 from members.services.organisations import save_organisation
 from members.services.permissions import can_edit_organisation
@@ -36,7 +39,11 @@ def edit(request, slug):
     organisation = _organisation(slug)
     if not can_edit_organisation(request.user, organisation):
         raise PermissionDenied("You can only edit your own organisation's profile.")
-    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and declared_too_large(request):
+        return refuse_too_large(request, organisation)
+    form = OrganisationProfileForm(
+        request.POST or None, request.FILES or None, instance=organisation
+    )
     if request.method == "POST" and form.is_valid():
         save_organisation(request.user, form)
         messages.success(request, "Your changes have been saved.")
@@ -56,3 +63,25 @@ def history(request, slug):
     return render(
         request, "members/history.html", {"organisation": organisation, "entries": entries}
     )
+
+
+def refuse_too_large(request, organisation):
+    form = OrganisationProfileForm(instance=organisation)
+    form.add_error(None, "The logo is larger than the largest file you can upload.")
+    context = {"organisation": organisation, "form": form}
+    return render(request, "members/edit.html", context, status=413)
+
+
+@require_http_methods(["GET", "HEAD"])
+def logo(request, slug):
+    """The organisation's logo: always a PNG we made ourselves (see save_organisation)."""
+    organisation = get_object_or_404(Organisation.objects.only("slug", "logo"), slug=slug)
+    if not organisation.logo:
+        raise Http404("This organisation has no logo.")
+    try:
+        stored = organisation.logo.open("rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404("This organisation's logo is missing.") from error
+    response = FileResponse(stored, content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -37,11 +37,14 @@ def _organisation_snapshot(values: dict, terms: dict, terms_by_id: dict) -> dict
 
 def _organisation_values(organisation: Organisation) -> dict:
     skip = {"id", "created_at", "updated_at"}
-    return {
+    values = {
         f.name: f.value_from_object(organisation)
         for f in Organisation._meta.concrete_fields
         if f.name not in skip
     }
+    # As core.audit.snapshot records a file: by its stored name.
+    values["logo"] = organisation.logo.name or None
+    return values
 
 
 def _membership_snapshot(membership: Membership | None) -> dict:
