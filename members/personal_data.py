@@ -130,3 +130,10 @@ personal_data.register(
     )
 )
 personal_data.declare_authorship("members.ImportJob", "created_by")
+personal_data.declare_not_personal(
+    "members.Organisation",
+    "email",
+    "phone",
+    reason="The organisation's general address and phone (info@…), published on its "
+    "profile; a person's own details belong on members.Person.",
+)
