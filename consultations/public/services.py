@@ -8,7 +8,6 @@ from django.http import Http404
 
 from consultations.models import Consultation, ConsultationStatus, Submission
 from consultations.submission.services.document import Document, build_document
-from members.models import Organisation
 
 
 def visible_consultations() -> QuerySet[Consultation]:
@@ -46,12 +45,3 @@ def published_document(consultation: Consultation) -> Document | None:
     """The published submission, rebuilt now: a consent withdrawn since drops out at once."""
     submission = published_submission(consultation)
     return build_document(submission) if submission else None
-
-
-def can_contribute(user, consultation: Consultation) -> bool:
-    """Whether the page offers this person the way to contribute: a member contact, while the
-    consultation takes evidence. (The contribute page itself checks their invitation.)"""
-    is_member_contact = (
-        user.is_authenticated and Organisation.objects.filter(people__user=user).exists()
-    )
-    return is_member_contact and consultation.accepts_contributions

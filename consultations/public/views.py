@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from consultations.models import QuestionPart
 from consultations.public import services as public
+from consultations.public.taking_part import taking_part
 from consultations.submission.views.outputs import download
 from core.lib.markdown import render_markdown
 
@@ -28,7 +29,7 @@ def detail(request, slug):
         "description_html": render_markdown(consultation.description),
         "parts": parts,
         "document": public.published_document(consultation),
-        "can_contribute": public.can_contribute(request.user, consultation),
+        "taking_part": taking_part(request.user, consultation),
     }
     return render(request, "consultations/public/detail.html", context)
 

@@ -57,10 +57,13 @@ def test_member_contacts_get_a_link_to_contribute_while_open(db):
     world = build_world()
     client = Client()
     page = client.get(world.consultation.get_absolute_url()).content.decode()
-    assert "Contribute your organisation" not in page
+    assert "Start your evidence" not in page and "sign in to give evidence" in page
     client.force_login(world.member)
     page = client.get(world.consultation.get_absolute_url()).content.decode()
-    assert "Contribute your organisation" in page
+    assert any(
+        action in page
+        for action in ("Start your evidence", "Continue your draft", "See or change your evidence")
+    )
     client.force_login(UserFactory())  # signed in, but no organisation
     page = client.get(world.consultation.get_absolute_url()).content.decode()
-    assert "Contribute your organisation" not in page
+    assert "is not among those invited" in page
