@@ -6,4 +6,4 @@ class ConsultationsConfig(AppConfig):
     verbose_name = "Consultations and evidence"
 
     def ready(self):
-        from consultations import signals  # noqa: F401  connects the feedback-update receiver
+        from consultations import registries, signals  # noqa: F401  connect and register

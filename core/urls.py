@@ -1,11 +1,12 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from core import views
 from core.forms import EmailAuthenticationForm
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("", include("core.pages.urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm),

@@ -6,4 +6,4 @@ class GlossaryConfig(AppConfig):
     verbose_name = "Criminal justice dictionary and language guide"
 
     def ready(self):
-        from glossary import topic_section  # noqa: F401  registers the topic page section
+        from glossary import registries, topic_section  # noqa: F401  register their parts

@@ -6,4 +6,4 @@ class InfluenceConfig(AppConfig):
     verbose_name = "Recommendations and influence"
 
     def ready(self):
-        from influence import topic_section  # noqa: F401  registers the topic page section
+        from influence import registries, topic_section  # noqa: F401  register their parts

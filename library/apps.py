@@ -6,5 +6,5 @@ class LibraryConfig(AppConfig):
     verbose_name = "Library"
 
     def ready(self):
-        from library import topic_section  # noqa: F401  registers the topic page section
+        from library import registries, topic_section  # noqa: F401  register their parts
         from library.search import receivers  # noqa: F401  keeps the search index in step

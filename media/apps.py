@@ -9,6 +9,7 @@ class MediaConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from glossary.models import GuideVersion
+        from media import registries  # noqa: F401  registers its parts of shared pages
         from media.signals import guide_version_saved
 
         post_save.connect(

@@ -6,4 +6,4 @@ class MembersConfig(AppConfig):
     verbose_name = "Members network"
 
     def ready(self):
-        from members import topic_section  # noqa: F401  registers the topic page section
+        from members import registries, topic_section  # noqa: F401  register their parts

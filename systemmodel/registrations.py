@@ -12,7 +12,7 @@ navigation.register(
         key="systemmodel",
         label="Whole-system model",
         url_name="systemmodel:scenario_page",
-        group=navigation.EXPLORE,
+        group=navigation.TOOLS,
         order=60,
     )
 )

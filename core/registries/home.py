@@ -46,3 +46,30 @@ def panels_for(user) -> list[HomePanel]:
     audiences = audiences_of(user)
     chosen = [panel for panel in _panels.values() if panel.audiences & audiences]
     return sorted(chosen, key=lambda panel: (panel.order, panel.key))
+
+
+# --- "Needs your attention": one staff panel, with a line from each app -----------------------
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """One line of staff's "Needs your attention" panel: `count(user)` things waiting
+    (0 hides the line), described by `label` (e.g. "membership applications to decide"),
+    linking to the page where they are dealt with."""
+
+    key: str
+    label: str
+    count: Callable
+    url_name: str
+    order: int = 100
+
+
+_attention: dict[str, AttentionItem] = {}
+
+
+def register_attention(item: AttentionItem) -> None:
+    _attention[item.key] = item
+
+
+def attention_items() -> list[AttentionItem]:
+    return sorted(_attention.values(), key=lambda item: (item.order, item.key))

@@ -7,9 +7,10 @@ links a person to a page that will refuse them.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-# Groups in the order the header shows them.
-EXPLORE, TAKE_PART, STAFF_WORK = "Explore", "Take part", "Staff"
-GROUPS = (EXPLORE, TAKE_PART, STAFF_WORK)
+# Groups in the order the header shows them. The first group's links stand in the header; the
+# others drop down, so the header stays one line however many apps register.
+EXPLORE, TOOLS, TAKE_PART, STAFF_WORK = "Explore", "Tools", "Take part", "Staff"
+GROUPS = (EXPLORE, TOOLS, TAKE_PART, STAFF_WORK)
 
 
 def everyone(user) -> bool:
@@ -46,3 +47,35 @@ def entries_for(user) -> list[tuple[str, list[NavEntry]]]:
         if entries:
             grouped.append((group, entries))
     return grouped
+
+
+@dataclass(frozen=True)
+class NavLink:
+    key: str
+    label: str
+    url: str
+    current: bool = False
+
+
+def links_for(user, path: str = "") -> list[tuple[str, list[NavLink]]]:
+    """The header's links: `entries_for` with each address resolved and the one for the
+    current page marked (the longest address the path starts with). An entry whose page is
+    not installed is left out, so a missing app never breaks every page."""
+    from django.urls import NoReverseMatch, reverse
+
+    resolved = []
+    for group, entries in entries_for(user):
+        links = []
+        for entry in entries:
+            try:
+                links.append((entry, reverse(entry.url_name)))
+            except NoReverseMatch:
+                continue
+        if links:
+            resolved.append((group, links))
+    matching = [url for _, links in resolved for _, url in links if path.startswith(url)]
+    current = max(matching, key=len, default=None)
+    return [
+        (group, [NavLink(e.key, e.label, url, url == current) for e, url in links])
+        for group, links in resolved
+    ]

@@ -124,7 +124,10 @@ API = api.urls_namespace
 
 RULES: dict[str, Rule] = {
     # Site-wide pages
-    "home": public(),
+    "home": rule(
+        get(Expect(OK, "302 to /home/", "302 to /home/", "302 to /home/", "302 to /home/")),
+        why="The front page for visitors; a signed-in person goes to their own home.",
+    ),
     "healthz": public(why="Load balancers probe it without signing in."),
     # Accounts
     "login": public(why="Signed-in people may sign in as someone else."),
@@ -432,6 +435,7 @@ RULES.update(
 # the matrix's fixture calls with the shared world (networks N and M, organisations A and B and
 # the users by role) and which returns a value for each of its SAMPLES.
 APP_RULE_MODULES = (
+    "core.tests.permission_rules",
     "consultations.tests.permission_rules",
     "media.tests.permission_rules",
     "events.tests.permission_rules",

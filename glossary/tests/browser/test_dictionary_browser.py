@@ -29,7 +29,7 @@ def test_visitor_searches_for_an_acronym_and_follows_a_related_term_by_keyboard(
     axe_check(page)
 
     page.get_by_label("Search for a word or acronym").fill("ROTL")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("button", name="Search", exact=True).click()
     expect(page).to_have_url(re.compile(r"/dictionary/\?q=ROTL$"))
     results = page.locator(".results-list")
     first = results.get_by_role("link").first

@@ -43,7 +43,7 @@ def library(committed_terms):
 def test_visitor_searches_narrows_opens_and_follows_a_term_by_keyboard(page, live_server):
     page.goto(f"{live_server.url}/library/")
     page.get_by_label("Search the library").fill("remand")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("button", name="Search", exact=True).click()
     expect(page.get_by_role("heading", name=re.compile(r"^3 resources"))).to_be_visible()
     axe_check(page)
 
