@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members.views import applications, directory, imports, organisations
+from members.views import applications, contacts, directory, imports, organisations
 
 app_name = "members"
 
@@ -21,4 +21,7 @@ urlpatterns = [
     path("<slug:slug>/edit/", organisations.edit, name="edit"),
     path("<slug:slug>/logo.png", organisations.logo, name="logo"),
     path("<slug:slug>/history/", organisations.history, name="history"),
+    path("<slug:slug>/contacts/", contacts.contact_list, name="contacts"),
+    path("<slug:slug>/contacts/<int:pk>/resend/", contacts.contact_resend, name="contact_resend"),
+    path("<slug:slug>/contacts/<int:pk>/remove/", contacts.contact_remove, name="contact_remove"),
 ]

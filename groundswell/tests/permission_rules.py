@@ -436,6 +436,7 @@ RULES.update(
 # the users by role) and which returns a value for each of its SAMPLES.
 APP_RULE_MODULES = (
     "core.tests.permission_rules",
+    "members.tests.permission_rules",
     "consultations.tests.permission_rules",
     "media.tests.permission_rules",
     "events.tests.permission_rules",

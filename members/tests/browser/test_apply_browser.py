@@ -69,7 +69,9 @@ def test_an_application_is_approved_and_the_organisation_joins_the_directory(
 
     office = new_page()
     log_in(office, live_server.url, staff.email)
-    office.get_by_role("navigation", name="Main").get_by_role("link", name="Applications").click()
+    main_nav = office.get_by_role("navigation", name="Main")
+    main_nav.get_by_text("Staff", exact=True).click()  # the staff group drops down
+    main_nav.get_by_role("link", name="Membership applications").click()
     expect(office.get_by_role("heading", level=1)).to_have_text("Membership applications")
     axe_check(office)
     office.get_by_role("link", name="New Leaf Mentoring").click()
