@@ -12,6 +12,7 @@ from pathlib import Path
 from django.db import transaction
 
 from library import services
+from library.demo_files import attach_demo_files
 from library.models import Resource, ResourceStatus
 from library.signals import resource_changed
 from members.models import Network, Organisation
@@ -60,6 +61,7 @@ def load_demo_resources() -> int:
     for entry in entries:
         resource = created[entry["title"]]
         resource.related.add(*[created[t] for t in entry["related"] if t in created])
+    attach_demo_files(list(created.values()))
     for resource in created.values():
         resource_changed.send(sender=Resource, resource=resource)
     return len(created)
