@@ -15,7 +15,7 @@ class RecordRequestForm(forms.ModelForm):
         model = DataRequest
         fields = ["kind", "received_via", "name", "email", "note"]
         labels = {"kind": "They asked for"}
-        widgets = {"kind": forms.RadioSelect, "note": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 
 class ConfirmErasureForm(forms.Form):
@@ -33,7 +33,6 @@ class CloseRequestForm(forms.Form):
             (DataRequest.Status.DONE, "Done: the person has what they asked for"),
             (DataRequest.Status.REFUSED, "Refused"),
         ],
-        widget=forms.RadioSelect,
     )
     note = forms.CharField(
         label="Note",
