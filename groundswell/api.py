@@ -22,6 +22,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
 
+from awards.api import router as awards_router
 from consultations.api import router as consultations_router
 from glossary.api import router as dictionary_router
 from glossary.api.checker import router as checker_router
@@ -176,6 +177,7 @@ api.add_router("", consultations_router)
 api.add_router("/media", media_analysis_router)  # POST /media/analyse
 api.add_router("/media", media_router)  # staff-token reads: articles, outlets, figures
 api.add_router("/model", model_router)  # the whole-system model: parameters, runs
+api.add_router("", awards_router)  # public reads: schemes, cycles, winners
 
 
 # --- Exception handlers: every failure becomes a JSON error -------------------------------

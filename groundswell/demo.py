@@ -10,6 +10,7 @@ again changes nothing.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from awards.demo import load_demo_awards
 from consultations.demo import load_demo_consultation
 from events.demo import load_demo_events
 from influence.demo import load_demo_recommendations
@@ -56,6 +57,11 @@ FEATURE_DEMOS = (
         load_demo_events,
         "Loaded {count} demo events.",
         "Events exist already (or no networks): skipped the demo events.",
+    ),
+    FeatureDemo(
+        load_demo_awards,
+        "Loaded {count} demo award nominations and winners.",
+        "Awards exist already: skipped the demo awards.",
     ),
     FeatureDemo(
         load_demo_scenarios,

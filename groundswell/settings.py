@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "events",
     "systemmodel",
     "privacy",
+    "awards",
     # The project itself, for its project-level command: load_demo (groundswell/demo.py).
     "groundswell",
 ]

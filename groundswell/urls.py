@@ -19,6 +19,7 @@ urlpatterns = [
     path("media/", include("media.urls")),
     path("events/", include("events.urls")),
     path("model/", include("systemmodel.urls")),
+    path("awards/", include("awards.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -442,6 +442,7 @@ APP_RULE_MODULES = (
     "events.tests.permission_rules",
     "systemmodel.tests.permission_rules",
     "privacy.tests.permission_rules",
+    "awards.tests.permission_rules",
 )
 
 

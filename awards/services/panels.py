@@ -1,0 +1,185 @@
+"""Judging panels: who sits on them, whether a panel keeps its rules, and conflicts.
+
+A panel's rules: at least `quorum` judges able to score every nomination once recusals are
+taken out, at least one judge with lived experience when the category asks for it, and not
+every judge from one organisation. `warnings(category)` says in words what is broken.
+
+Conflicts are declared by the judge or detected from the shared records: the nominee is the
+judge's own organisation (or one they are affiliated with), someone from the judge's
+organisation nominated it, the nominee runs a network the judge's organisation belongs to,
+or the nominee is the judge. A conflict recuses the judge from that one nomination until staff
+override it with a reason. Every declaration, detection, recusal and override is audited.
+"""
+
+from collections import Counter
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from awards.models import Category, Conflict, Nomination, NominationStatus, PanelMember
+from awards.services.nominating import ACTIVE, normalised
+from core import audit
+
+
+def judge_organisations(member: PanelMember) -> list:
+    """The organisations a judge is tied to: the panel's record and their own affiliations."""
+    found = [member.organisation] if member.organisation_id else []
+    person = getattr(member.judge, "person", None)
+    if person is not None:
+        found += [o for o in person.organisations.all() if o not in found]
+    return found
+
+
+def _network_hosts(organisations) -> dict[int, str]:
+    """{host organisation pk: network name} for networks these organisations belong to."""
+    from members.models import Membership
+
+    hosts = {}
+    for membership in Membership.objects.filter(
+        organisation__in=organisations, status="active", network__organisation__isnull=False
+    ).select_related("network"):
+        hosts[membership.network.organisation_id] = membership.network.name
+    return hosts
+
+
+def reasons_for(member: PanelMember, nomination: Nomination, organisations, hosts) -> list[str]:
+    reasons = []
+    judge = member.judge
+    for organisation in organisations:
+        if nomination.organisation_id == organisation.pk or (
+            normalised(nomination.nominee_name) == normalised(organisation.name)
+        ):
+            reasons.append(f"The nominee is the judge's organisation, {organisation.name}.")
+        for nominator in nomination.nominators.all():
+            if normalised(nominator.organisation_name) == normalised(organisation.name):
+                reasons.append(f"{nominator.name} of {organisation.name} nominated it.")
+    if nomination.organisation_id in hosts:
+        reasons.append(
+            f"The nominee runs {hosts[nomination.organisation_id]}, which the judge's "
+            "organisation belongs to."
+        )
+    if nomination.nominee_email and nomination.nominee_email.lower() == judge.email.lower():
+        reasons.append("The judge is the nominee.")
+    if any(n.email.lower() == judge.email.lower() for n in nomination.nominators.all()):
+        reasons.append("The judge nominated it.")
+    return reasons
+
+
+@transaction.atomic
+def detect_conflicts(category: Category) -> int:
+    """Record a detected conflict for each judge and nomination the records tie together
+    (once: a conflict staff overrode is not raised again). Returns how many are new."""
+    created = 0
+    nominations = list(
+        Nomination.objects.filter(category=category, status__in=ACTIVE).prefetch_related(
+            "nominators"
+        )
+    )
+    for member in category.panel.select_related("judge", "organisation"):
+        organisations = judge_organisations(member)
+        hosts = _network_hosts(organisations)
+        existing = set(
+            member.conflicts.filter(source=Conflict.Source.DETECTED).values_list(
+                "nomination_id", flat=True
+            )
+        )
+        for nomination in nominations:
+            if nomination.pk in existing:
+                continue
+            reasons = reasons_for(member, nomination, organisations, hosts)
+            if reasons:
+                conflict = Conflict.objects.create(
+                    panel_member=member, nomination=nomination,
+                    source=Conflict.Source.DETECTED, reason=" ".join(dict.fromkeys(reasons)),
+                )  # fmt: skip
+                audit.record_change(None, conflict, {})
+                created += 1
+    return created
+
+
+def declare(judge, member: PanelMember, nomination: Nomination, reason: str) -> Conflict:
+    """A judge declares an interest: they are recused from this nomination at once."""
+    if member.judge_id != judge.pk or nomination.category_id != member.category_id:
+        raise ValidationError("You are not on this nomination's panel.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Say briefly what the interest is."})
+    try:
+        with transaction.atomic():
+            conflict = Conflict.objects.create(
+                panel_member=member, nomination=nomination,
+                source=Conflict.Source.DECLARED, reason=reason.strip(),
+            )  # fmt: skip
+    except IntegrityError as error:
+        raise ValidationError(
+            "You have already declared an interest in this nomination."
+        ) from error
+    audit.record_change(judge, conflict, {})
+    return conflict
+
+
+def set_recusal(actor, conflict: Conflict, recused: bool, reason: str) -> Conflict:
+    """Staff override a conflict (the judge may score after all) or reinstate the recusal;
+    an override needs a reason, which is logged."""
+    if not recused and not reason.strip():
+        raise ValidationError({"reason": "Say why the judge may score this nomination after all."})
+    before = audit.snapshot(conflict)
+    conflict.recused = recused
+    conflict.override_reason = "" if recused else reason.strip()
+    conflict.decided_by = actor
+    conflict.save()
+    audit.record_change(actor, conflict, before)
+    return conflict
+
+
+def add_judge(actor, category: Category, **fields) -> PanelMember:
+    try:
+        with transaction.atomic():
+            member = PanelMember.objects.create(category=category, **fields)
+    except IntegrityError as error:
+        raise ValidationError({"judge": "This judge is already on the panel."}) from error
+    audit.record_change(actor, member, {})
+    detect_conflicts(category)
+    return member
+
+
+def remove_judge(actor, member: PanelMember) -> None:
+    before = audit.snapshot(member)
+    member.delete()
+    audit.record_change(actor, member, before, after={})
+
+
+def recused_pairs(category: Category) -> set[tuple[int, int]]:
+    """{(panel member pk, nomination pk)} for every recusal in force."""
+    return set(
+        Conflict.objects.filter(panel_member__category=category, recused=True).values_list(
+            "panel_member_id", "nomination_id"
+        )
+    )
+
+
+def warnings(category: Category) -> list[str]:
+    """What breaks the panel's rules, in words for staff (empty when all is well)."""
+    found = []
+    members = list(category.panel.all())
+    if len(members) < category.quorum:
+        found.append(
+            f"The panel has {len(members)} judge{'s' if len(members) != 1 else ''}; "
+            f"it needs at least {category.quorum}."
+        )
+    if category.needs_lived_experience_judge and not any(m.lived_experience for m in members):
+        found.append("No judge on the panel has lived experience of the justice system.")
+    organisations = Counter(m.organisation_id for m in members)
+    if len(members) > 1 and len(organisations) == 1 and None not in organisations:
+        found.append("Every judge on the panel is from the same organisation.")
+    recused = Counter(n for _m, n in recused_pairs(category))
+    short = Nomination.objects.filter(
+        category=category, status=NominationStatus.ELIGIBLE, pk__in=list(recused)
+    )
+    for nomination in short:
+        able = len(members) - recused[nomination.pk]
+        if able < category.quorum:
+            found.append(
+                f"After recusals only {able} judge{'s' if able != 1 else ''} can score "
+                f"{nomination.nominee_name}; the quorum is {category.quorum}."
+            )
+    return found
