@@ -288,11 +288,12 @@ def _media(network, rng) -> int:
 
 @transaction.atomic
 def load_demo_awards() -> int:
-    """The number of nominations created, or 0 when awards exist already."""
-    if Scheme.objects.exists():
+    """The number of nominations created, or 0 when awards exist already (or there is no
+    demo directory to draw nominees from)."""
+    network = Network.objects.filter(slug="cja").first()
+    if Scheme.objects.exists() or network is None:
         return 0
     rng = random.Random(2017)  # noqa: S311 - demo data, not security
-    network = Network.objects.filter(slug="cja").first() or Network.objects.first()
     organisations = {o.name: o for o in Organisation.objects.all()}
     scheme = Scheme.objects.create(
         name="Criminal Justice Alliance Awards", slug="cja-awards", network=network,

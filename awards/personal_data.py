@@ -4,8 +4,19 @@ declared interests and scores."""
 
 from django.db.models import Q
 
-from awards.models import Conflict, Nomination, Nominator, PanelMember, Score, SupportingFile
+from awards.models import (
+    Conflict,
+    Nomination,
+    Nominator,
+    NomineeKind,
+    PanelMember,
+    Score,
+    SupportingFile,
+)
+from core import audit
 from core.registries import personal_data
+
+ERASED_NOMINEE = "A nominee (erased)"
 
 
 def _nominators(subject):
@@ -52,7 +63,8 @@ def erase_nominations(subject) -> int:
     """Nominators become anonymous and their files go (the nomination stays, so the awards'
     record stands); a nominated person's email goes and their name is withdrawn from view."""
     changed = 0
-    nominators = _nominators(subject)
+    nominators = list(_nominators(subject))
+    audit.forget_records(nominators)
     files = SupportingFile.objects.filter(nominator__in=nominators)
     for supporting in files:
         supporting.file.delete(save=False)
@@ -66,7 +78,11 @@ def erase_nominations(subject) -> int:
         nominator.organisation_name, nominator.statement, nominator.answers = "", "(erased)", []
         nominator.save()
         changed += 1
-    for nomination in Nomination.objects.filter(nominee_email__in=subject.emails):
+    nominations = list(Nomination.objects.filter(nominee_email__in=subject.emails))
+    audit.forget_records(nominations)
+    for nomination in nominations:
+        if nomination.nominee_kind == NomineeKind.PERSON:
+            nomination.nominee_name = ERASED_NOMINEE
         nomination.nominee_email = ""
         nomination.consent = "refused"
         nomination.shortlisted = nomination.winner = nomination.highly_commended = False
@@ -130,4 +146,8 @@ personal_data.register(
         export=export_judging,
         erase=erase_judging,
     )
+)
+personal_data.declare_authorship("awards.Conflict", "decided_by")
+personal_data.declare_not_personal(
+    "awards.Criterion", "name", reason="A judging criterion's name, not a person's."
 )

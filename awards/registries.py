@@ -4,7 +4,6 @@ navigation, site-wide search, topic pages and the personal-data registry."""
 from django.db.models import Q
 from django.urls import reverse
 
-from awards import personal_data  # noqa: F401  (registers itself)
 from awards.services import archive, scoring
 from core.registries import home, navigation, search
 from core.roles import Role, is_staff_member

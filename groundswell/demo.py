@@ -61,7 +61,7 @@ FEATURE_DEMOS = (
     FeatureDemo(
         load_demo_awards,
         "Loaded {count} demo award nominations and winners.",
-        "Awards exist already: skipped the demo awards.",
+        "Awards exist already (or no demo directory): skipped the demo awards.",
     ),
     FeatureDemo(
         load_demo_scenarios,
