@@ -87,6 +87,9 @@ def index(request):
             query=result, page=page, facets=_facets(result, request.GET), notices=result.notices
         ),
         "sorts": SORTS,
+        # The menu shows the order asked for, not the one used: with no words the newest come
+        # first, and showing "Newest first" there would send it along with the words typed next.
+        "chosen_sort": request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance",
     }
     # htmx swaps only the results and facets; a plain request gets the whole page.
     template = "library/_search_body.html" if request.htmx else "library/search.html"
