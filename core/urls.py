@@ -5,6 +5,8 @@ from core import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("", include("core.pages.urls")),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("robots.txt", views.robots, name="robots"),
     path(
         "accounts/login/",
         views.LoginView.as_view(),

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from core.forms import EmailAuthenticationForm
@@ -55,3 +56,22 @@ class PasswordResetConfirmView(Branded, auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompleteView(Branded, auth_views.PasswordResetCompleteView):
     pass
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page names: send them to the real icon."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
+ROBOTS = """User-agent: *
+Disallow: /accounts/
+Disallow: /admin/
+Disallow: /api/
+Disallow: /media/
+"""
+
+
+def robots(request):
+    """Crawlers may read the public pages; sign-in, admin, the API and the staff media
+    monitor are not for indexing."""
+    return HttpResponse(ROBOTS, content_type="text/plain; charset=utf-8")

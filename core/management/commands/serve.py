@@ -5,6 +5,7 @@ which then stops both (SIGTERM, then SIGKILL after a grace period). If either ch
 by itself, the other is stopped too, so nothing is left running unnoticed.
 """
 
+import os
 import signal
 import subprocess
 import sys
@@ -30,6 +31,9 @@ class Command(BaseCommand):
             worker = [*manage, "rqworker", "--job-class", "django_tasks_rq.Job", "default"]
         else:
             worker = [*manage, "db_worker", "--no-reload"]
+        # Links in emails, feeds and citations name the address actually served (make run
+        # PORT=8123), unless SITE_URL says otherwise.
+        os.environ.setdefault("SITE_URL", f"http://{host}:{port}")
         commands = [
             worker,
             [*manage, "runserver", "--noreload", f"{host}:{port}"],
