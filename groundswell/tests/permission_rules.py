@@ -129,6 +129,11 @@ RULES: dict[str, Rule] = {
         why="The front page for visitors; a signed-in person goes to their own home.",
     ),
     "healthz": public(why="Load balancers probe it without signing in."),
+    "favicon": rule(
+        get(everyone("301 to /static/img/favicon.svg")),
+        why="Browsers ask for it on every page, signed in or not.",
+    ),
+    "robots": public(why="Crawlers read it without signing in."),
     # Accounts
     "login": public(why="Signed-in people may sign in as someone else."),
     "logout": rule(

@@ -37,6 +37,18 @@ REFUSALS = {
 }
 
 
+# What a person is told when a guard held their form back; their answers are kept.
+RECHECKS = {
+    screening.FormCheck.TOO_FAST: "This form was sent within seconds of opening, as automated "
+    "spam is, so we have not sent it yet. Your answers are kept below: please check them and "
+    "press “Send application” again.",
+    screening.FormCheck.EXPIRED: "This form was open for more than a day, so for your security "
+    "we have not sent it yet. Please check your answers and send it again.",
+    screening.FormCheck.INVALID: "This copy of the form is out of date, so we have not sent it "
+    "yet. Your answers are kept below: please check them and press “Send application” again.",
+}
+
+
 def _refuse(request, reason: str, status: int):
     response = render(request, "members/apply.html", {"refusal": REFUSALS[reason]}, status=status)
     if status == 429:
@@ -63,27 +75,26 @@ def apply(request):
     check = screening.screen_submission(
         request.POST.get("organisation_alias", ""), request.POST.get("form_token", "")
     )
-    data = request.POST
-    if check is screening.FormCheck.EXPIRED:
-        # A person who left the page open overnight: ask them to check and send it again.
-        data = request.POST.copy()
-        data["form_token"] = screening.make_form_token(
-            timezone.now() - datetime.timedelta(seconds=screening.MIN_FILL_SECONDS)
-        )
-    elif check is not screening.FormCheck.OK:
+    if check is screening.FormCheck.HONEYPOT:
         return _refuse(request, "spam", status=400)
 
-    form = MembershipApplicationForm(data)
+    form = MembershipApplicationForm(request.POST)
     if check is screening.FormCheck.OK and form.is_valid():
         intake.submit_application(form.cleaned_data)
         return redirect("members:apply_thanks")
-    if check is screening.FormCheck.EXPIRED:
-        form.is_valid()
-        form.add_error(
-            None,
-            "This form was open for more than a day, so for your security we have not sent "
-            "it yet. Please check your answers and send it again.",
+    if check is not screening.FormCheck.OK:
+        # A person who was quick, left the page open overnight or came back to an old copy:
+        # keep every answer and ask them to check and send again, with a fresh token (a
+        # script sending at once is still refused, as it has to wait like a person).
+        data = request.POST.copy()
+        data["form_token"] = screening.make_form_token(
+            timezone.now() - datetime.timedelta(seconds=screening.MIN_FILL_SECONDS)
+            if check is screening.FormCheck.EXPIRED
+            else None
         )
+        form = MembershipApplicationForm(data)
+        form.is_valid()
+        form.add_error(None, RECHECKS[check])
     return render(request, "members/apply.html", {"form": form})
 
 

@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 
 from influence.models import Status
 from influence.tests.factories import RecommendationFactory, TargetBodyFactory, add_entry
-from library.models import Resource, ResourceStatus
-from library.signals import resource_changed
+from library import services as library_services
+from library.models import ResourceStatus
 from library.tests.factories import ResourceFactory
 from members.tests.factories import NetworkFactory, OrganisationFactory
 from taxonomy.models import Term
@@ -43,7 +43,7 @@ def library():
             published_on=datetime.date(2025, 3, 1),
         )
         resource.themes.set(Term.objects.filter(slug=theme))
-        resource_changed.send(sender=Resource, resource=resource)
+        library_services.announce_change(resource)
     return "/library/", [("Kind", "Report"), ("Theme", "Housing")]
 
 

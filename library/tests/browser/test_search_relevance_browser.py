@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from library.models import Resource, ResourceStatus
-from library.signals import resource_changed
+from library.models import ResourceStatus
+from library.services import announce_change
 from library.tests.factories import ResourceFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,7 +20,7 @@ def publish(title, body, published_on):
     resource = ResourceFactory(
         title=title, body=body, status=ResourceStatus.PUBLISHED, published_on=published_on
     )
-    resource_changed.send(sender=Resource, resource=resource)
+    announce_change(resource)
 
 
 @pytest.fixture(autouse=True)

@@ -25,33 +25,42 @@ def test_filled_honeypot_is_refused_politely_and_nothing_is_saved(client, networ
 
 
 @pytest.mark.django_db
-def test_too_fast_submission_is_refused(client, networks, mailoutbox):
-    data = application_data(networks, form_token=screening.make_form_token())
+def test_too_fast_submission_is_held_back_with_every_answer_kept(client, networks, mailoutbox):
+    sent = screening.make_form_token()
+    data = application_data(networks, form_token=sent)
     response = client.post(APPLY_URL, data)
-    assert response.status_code == 400
-    assert "looked like it had been sent automatically" in response.content.decode()
+    assert response.status_code == 200
+    assert "sent within seconds of opening" in response.content.decode()
     assert MembershipApplication.objects.count() == 0
     assert mailoutbox == []
+    kept = response.context["form"].data
+    assert kept["organisation_name"] == data["organisation_name"]
+    assert kept["contact_email"] == data["contact_email"]
+    # The fresh token holds the next send back only as long as a first one: three seconds.
+    fresh = kept["form_token"]
+    later = timezone.now() + datetime.timedelta(seconds=screening.MIN_FILL_SECONDS)
+    assert screening.check_form_token(fresh, later) is screening.FormCheck.OK
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("token", ["tampered", "", "not-a-token", None])
-def test_tampered_or_missing_timestamp_is_refused(client, networks, token):
+def test_tampered_or_missing_timestamp_is_held_back(client, networks, token):
     if token == "tampered":
         genuine = past_token()
         token = genuine[:-1] + ("A" if genuine[-1] != "A" else "B")
     response = client.post(APPLY_URL, application_data(networks, form_token=token))
-    assert response.status_code == 400
+    assert response.status_code == 200
+    assert "This copy of the form is out of date" in response.content.decode()
     assert MembershipApplication.objects.count() == 0
 
 
 @pytest.mark.django_db
-def test_token_signed_for_another_purpose_is_refused(client, networks):
+def test_token_signed_for_another_purpose_is_held_back(client, networks):
     from django.core import signing
 
     forged = signing.dumps({"issued": 0}, salt="something-else")
     response = client.post(APPLY_URL, application_data(networks, form_token=forged))
-    assert response.status_code == 400
+    assert "This copy of the form is out of date" in response.content.decode()
     assert MembershipApplication.objects.count() == 0
 
 
