@@ -36,7 +36,7 @@ class ReadOnlyInline(StaffAccessMixin, admin.TabularInline):
 
 class EntryInline(ReadOnlyInline):
     model = GuideEntry
-    fields = ("key", "wording", "category", "preferred", "reason")
+    fields = ("key", "wording", "category", "severity", "preferred", "reason")
 
 
 class OfficialNameInline(ReadOnlyInline):
@@ -67,6 +67,11 @@ class PublishChangeForm(forms.Form):
     category = forms.ChoiceField(
         required=False, choices=[("", "(keep)"), *GuideEntry.Category.choices]
     )
+    severity = forms.ChoiceField(
+        required=False,
+        choices=[("", "(keep)"), *GuideEntry.Severity.choices],
+        help_text="'Use with care' for wording the guide calls often unavoidable.",
+    )
     add_official_names = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="One per line."
     )
@@ -87,6 +92,7 @@ class PublishChangeForm(forms.Form):
                     preferred=lines(data["preferred"]) or None,
                     reason=data["entry_reason"] or None,
                     category=data["category"] or None,
+                    severity=data["severity"] or None,
                 )
             )
         if data["add_official_names"] or data["remove_official_names"]:

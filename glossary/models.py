@@ -86,6 +86,11 @@ class GuideEntry(models.Model):
         SENSATIONAL = "sensational", "Sensational"
         OUTDATED = "outdated", "Outdated"
 
+    class Severity(models.TextChoices):
+        # Values as glossary.services.guide_changes names them (SEVERE, CARE).
+        STIGMATISING = "stigmatising", "Stigmatising"
+        CARE = "care", "Use with care"
+
     version = models.ForeignKey(GuideVersion, on_delete=models.CASCADE, related_name="entries")
     key = models.SlugField(max_length=100, help_text="Stable across versions.")
     wording = models.CharField(max_length=200, help_text="The stigmatising word or phrase.")
@@ -95,6 +100,12 @@ class GuideEntry(models.Model):
     preferred = models.TextField(help_text="Wording to use instead, one suggestion per line.")
     reason = models.TextField()
     category = models.CharField(max_length=20, choices=Category.choices)
+    severity = models.CharField(
+        max_length=20,
+        choices=Severity.choices,
+        default=Severity.STIGMATISING,
+        help_text="'Use with care' for wording the guide calls often unavoidable.",
+    )
 
     class Meta:
         ordering = ["wording"]

@@ -20,7 +20,7 @@ from core.lib.uploads import UploadRefused, check_document
 from glossary.models import GuideEntry
 from glossary.services import guide as language_guide
 from glossary.services.checker import check_text
-from glossary.services.findings import CATEGORIES, KINDS
+from glossary.services.findings import CATEGORIES, KINDS, SEVERITIES, STIGMATISING
 from glossary.services.limits import MAX_TEXT_CHARS
 
 MAX_DOCUMENT_BYTES = 1024 * 1024
@@ -30,6 +30,7 @@ CHECK_WINDOW_SECONDS = 60 * 60
 KIND_LABELS = {
     "stigmatising": "Stigmatising wording",
     "quotation": "In a quotation",
+    "discussed": "Discussed, not used",
     "official_name": "Official name",
     "jargon": "Jargon",
 }
@@ -98,19 +99,37 @@ class CheckerForm(forms.Form):
 
 
 def _summary_rows(summary: dict) -> tuple[list[dict], list[dict]]:
-    kinds = [
-        {
-            "label": KIND_LABELS[kind],
-            "kind": kind,
-            "count": summary["by_kind"][kind],
-            "rate": summary["per_1000_words"][kind],
-        }
-        for kind in KINDS
-    ]
+    """Rows by kind, with stigmatising wording split by severity ("use with care" apart)."""
+    kinds = []
+    for kind in KINDS:
+        if kind == STIGMATISING:
+            kinds += [
+                {
+                    "label": "Stigmatising wording" if severity != "care" else "Use with care",
+                    "kind": kind,
+                    "severity": severity,
+                    "count": summary["by_severity"][severity],
+                    "rate": _rate(summary["by_severity"][severity], summary["words"]),
+                }
+                for severity in SEVERITIES
+            ]
+            continue
+        kinds.append(
+            {
+                "label": KIND_LABELS[kind],
+                "kind": kind,
+                "count": summary["by_kind"][kind],
+                "rate": summary["per_1000_words"][kind],
+            }
+        )
     categories = [
         {"label": CATEGORY_LABELS[c], "count": summary["by_category"][c]} for c in CATEGORIES
     ]
     return kinds, categories
+
+
+def _rate(count: int, words: int) -> float:
+    return round(count * 1000 / words, 2) if words else 0.0
 
 
 def _too_many(request):

@@ -41,6 +41,8 @@ class SummaryOut(Schema):
     guide_version: int | None
     by_kind: dict[str, int]
     by_category: dict[str, int] = Field(description="Stigmatising findings per category.")
+    by_severity: dict[str, int] = Field(description="Stigmatising findings per severity.")
+    short_text: bool = Field(description="Under 1,000 words: show counts, not rates.")
     per_1000_words: dict[str, float] = Field(description="Findings of each kind per 1,000 words.")
 
 

@@ -5,7 +5,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-Kind = Literal["stigmatising", "quotation", "official_name", "jargon"]
+Kind = Literal["stigmatising", "quotation", "discussed", "official_name", "jargon"]
 
 
 class FindingOut(Schema):
@@ -17,3 +17,8 @@ class FindingOut(Schema):
     suggestions: list[str] = Field(description="Wording to use instead (or the spelled-out term).")
     reason: str
     category: str = Field(description="The guide's category; empty for jargon.")
+    severity: str = Field(
+        "",
+        description="For the guide's wording: 'stigmatising', or 'care' (use with care: often "
+        "unavoidable); empty for jargon and official names.",
+    )

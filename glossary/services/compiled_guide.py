@@ -33,9 +33,11 @@ from glossary.services.findings import (
     JARGON,
     NOT_IN_KEY,
     OFFICIAL_NAME,
+    SEVERE,
     STIGMATISING,
     normalise_key,
 )
+from glossary.services.guide_changes import apply_changes, shipped_change_sets
 
 # Version 1 of the guide, as the guide's first migration loads it.
 GUIDE_DATA = Path(__file__).resolve().parent.parent / "data" / "guide.json"
@@ -53,6 +55,7 @@ class _Target:
     reason: str
     category: str
     entry_key: str = ""
+    severity: str = ""
 
 
 @dataclass
@@ -97,10 +100,13 @@ def compile_guide(
     dictionary: Iterable[Mapping] = (),
     version: int | None = None,
     stamp: tuple = (),
+    directory_names: Iterable[str] = (),
 ) -> CompiledGuide:
     """Build a CompiledGuide from plain data: entries (key, wording, variants, preferred,
-    reason, category), official names, and dictionary terms (term, acronym, expansion,
-    definition). Nothing here touches the database."""
+    reason, category, severity), official names, dictionary terms (term, acronym,
+    expansion, definition) and the names of the members directory's organisations, which
+    are official names too when they contain guide wording ("Prisoners' Advice Service").
+    Nothing here touches the database."""
     targets: dict[str, _Target] = {}
     phrases: dict[str, list[str]] = {}  # phrase -> regex atoms
     entries = list(entries)
@@ -112,6 +118,7 @@ def compile_guide(
             reason=entry.get("reason", ""),
             category=entry.get("category", ""),
             entry_key=entry.get("key", ""),
+            severity=entry.get("severity") or SEVERE,
         )
         for phrase in [entry["wording"], *_lines(entry.get("variants", ()))]:
             key = normalise_key(phrase)
@@ -128,6 +135,7 @@ def compile_guide(
         acronym_targets={},
     )
     official_names = _lines(official_names)
+    official_names += _directory_names_with_wording(stigmatising_only, directory_names)
     for name in official_names:
         # Tell the reader which wording the name contains and what to use outside it.
         inner = scan(stigmatising_only, name, name.lower())
@@ -187,11 +195,44 @@ def shipped_guide_data() -> dict:
     return json.loads(GUIDE_DATA.read_text(encoding="utf-8"))
 
 
-def compile_shipped_guide() -> CompiledGuide:
-    """Version 1 of the guide as shipped, without the dictionary, for the labelled sets and
-    the benchmarks, which need no database."""
+def shipped_current_guide() -> tuple[int, list[dict], list[str]]:
+    """The newest shipped version: version 1 with glossary/data/guide_changes.json applied,
+    as the migrations leave the database: (number, entries, official names)."""
     data = shipped_guide_data()
-    return compile_guide(data["entries"], data["official_names"], (), version=1)
+    entries = {
+        entry["key"]: {
+            **entry,
+            "variants": "\n".join(entry.get("variants", ())),
+            "preferred": "\n".join(entry["preferred"]),
+        }
+        for entry in data["entries"]
+    }
+    for entry in entries.values():
+        entry.pop("key")
+    names, number = list(data["official_names"]), 1
+    for _reason, edits in shipped_change_sets():
+        entries, names = apply_changes(entries, names, edits)
+        number += 1
+    return number, [{"key": key, **values} for key, values in entries.items()], names
+
+
+def compile_shipped_guide() -> CompiledGuide:
+    """The newest shipped version of the guide, without the dictionary, for the labelled
+    sets and the benchmarks, which need no database."""
+    number, entries, names = shipped_current_guide()
+    return compile_guide(entries, names, (), version=number)
+
+
+def _directory_names_with_wording(guide: CompiledGuide, names: Iterable[str]) -> list[str]:
+    """The organisations' names that contain guide wording, without a trailing note in
+    brackets ("Prisoner University Partnerships (University of Westminster)"). The other
+    names never need exempting, so they stay out of the pattern."""
+    found = []
+    for name in names:
+        name = re.sub(r"\s*\([^)]*\)\s*$", "", name or "").strip()
+        if name and scan(guide, name, name.lower()):
+            found.append(name)
+    return found
 
 
 # --- Matching -------------------------------------------------------------------------------

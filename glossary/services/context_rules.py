@@ -53,7 +53,17 @@ _CLOTHING_CONTEXT = _word_set(
     "wear wears wearing wore worn his her their my your our grey gray black blue red white "
     "dark new old zip hooded pulled"
 )
-_CLOTHING_AFTER = _word_set("top jumper sleeve sleeves pulled and pocket hood")
+_CLOTHING_AFTER = _word_set("top jumper sleeve sleeves pulled and pocket hood wearing clad")
+
+
+# Nouns "criminal" describes as an adjective, also after a second adjective: "criminal and
+# sexual exploitation", "criminal or civil proceedings".
+_ADJECTIVE_HEADS = _word_set(
+    "exploitation justice record records court courts law laws offence offences proceedings "
+    "activity activities behaviour investigation investigations liability conviction "
+    "convictions damage networks network gangs charges charge cases case system systems "
+    "legal matters responsibility"
+)
 
 
 def _criminal(lower: str, start: int, end: int) -> bool:
@@ -61,9 +71,12 @@ def _criminal(lower: str, start: int, end: int) -> bool:
         return True
     following = _next_word(lower, end)
     if following in ("and", "or"):
-        # "criminal or youth justice", "criminal and civil courts": still an adjective.
-        match = re.match(r"[\s\-]*[a-z]+[\s\-]+([a-z]+)", lower[end : end + 40])
-        return not (match and match.group(1) in _PAIRED_ADJECTIVES)
+        # "criminal or youth justice", "criminal and civil courts", "criminal and sexual
+        # exploitation": still an adjective.
+        match = re.match(r"[\s\-]*[a-z]+[\s\-]+([a-z]+)(?:[\s\-]+([a-z]+))?", lower[end : end + 60])
+        if match and match.group(1) in _PAIRED_ADJECTIVES:
+            return False
+        return not (match and _ADJECTIVE_HEADS.intersection(match.groups()))
     return not following or following in _NOUN_FOLLOWERS
 
 
@@ -106,6 +119,25 @@ def _monster(lower: str, start: int, end: int) -> bool:
     return _next_word(lower, end) not in {"truck", "trucks", "energy", "munch"}
 
 
+# "Lag" is prison slang only for a person: "the lags were moved", not "a time lag" or "lags
+# behind". ("Old lag" is its own entry.)
+_LAG_PERSON_FOLLOWERS = _word_set(
+    "who whom whose was were is are has have had told said got get gets enjoy enjoyed riot "
+    "rioted will would"
+)
+_LAG_NOT_PERSON_BEFORE = _word_set("time jet response reporting data a an one some long short")
+
+
+def _lag(lower: str, start: int, end: int) -> bool:
+    previous = _previous_words(lower, start, 1)
+    if previous and previous[0] in _LAG_NOT_PERSON_BEFORE:
+        return False
+    following = _next_word(lower, end)
+    if _is_plural(lower[start:end], "lag"):
+        return following not in ("behind", "between", "in", "of", "and", "or")
+    return following in _LAG_PERSON_FOLLOWERS
+
+
 CONTEXT_RULES: dict[str, Callable[[str, int, int], bool]] = {
     "criminal": _criminal,
     "convict": _convict,
@@ -114,4 +146,5 @@ CONTEXT_RULES: dict[str, Callable[[str, int, int], bool]] = {
     "evil": _evil,
     "beast": _beast,
     "monster": _monster,
+    "lag": _lag,
 }

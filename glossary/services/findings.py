@@ -1,5 +1,5 @@
-"""What the language checker reports: the kinds of finding, the guide's categories, the key a
-phrase is looked up by, and the Finding and CheckResult types.
+"""What the language checker reports: the kinds of finding, the guide's categories and
+severities, the key a phrase is looked up by, and the Finding and CheckResult types.
 
 Shared by compiling the guide (compiled_guide.py), its context rules (context_rules.py) and
 checking text (checker.py), and by the media monitor, which reports the same findings.
@@ -11,12 +11,18 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from glossary.services.guide_changes import CARE, SEVERE
+
 STIGMATISING = "stigmatising"
 JARGON = "jargon"
 OFFICIAL_NAME = "official_name"
 QUOTATION = "quotation"
-KINDS = (STIGMATISING, QUOTATION, OFFICIAL_NAME, JARGON)
+# Guide wording mentioned rather than used: "we avoid terms such as 'offender'".
+DISCUSSED = "discussed"
+KINDS = (STIGMATISING, QUOTATION, DISCUSSED, OFFICIAL_NAME, JARGON)
 CATEGORIES = ("label", "dehumanising", "sensational", "outdated")
+# How strongly the guide advises against a wording (see guide_changes.py).
+SEVERITIES = (SEVERE, CARE)
 
 # What a key leaves out of a lower-cased phrase.
 NOT_IN_KEY = re.compile(r"[^a-z0-9]+")
@@ -38,6 +44,8 @@ class Finding(NamedTuple):
     suggestions: tuple[str, ...]
     reason: str
     category: str
+    # For guide wording: "stigmatising" or "care" (use with care); empty for jargon and names.
+    severity: str = ""
 
     def as_dict(self) -> dict:
         data = self._asdict()

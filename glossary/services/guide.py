@@ -6,7 +6,7 @@ official names into a new version, applies the change there and records who made
 and why. `current_version()` is the newest version.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,28 +14,15 @@ from django.db import transaction
 from glossary.models import GuideEntry, GuideVersion, OfficialName
 from glossary.services import guide_cache
 from glossary.services.compiled_guide import shipped_guide_data
+from glossary.services.guide_changes import (
+    ENTRY_FIELDS,
+    EntryChange,
+    OfficialNameChange,
+    apply_changes,
+    shipped_change_sets,
+)
 
-ENTRY_FIELDS = ("wording", "variants", "preferred", "reason", "category")
-
-
-@dataclass(frozen=True)
-class EntryChange:
-    """Add, change or remove one entry, by its stable key. Fields left as None keep their
-    value; `variants` and `preferred` are lists of lines."""
-
-    key: str
-    wording: str | None = None
-    variants: list[str] | None = None
-    preferred: list[str] | None = None
-    reason: str | None = None
-    category: str | None = None
-    remove: bool = False
-
-
-@dataclass(frozen=True)
-class OfficialNameChange:
-    add: list[str] = field(default_factory=list)
-    remove: list[str] = field(default_factory=list)
+__all__ = ["EntryChange", "OfficialNameChange", "publish_change", "current_version"]
 
 
 def current_version() -> GuideVersion | None:
@@ -46,36 +33,8 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _entry_values(entry: GuideEntry) -> dict:
+def _entry_values(entry) -> dict:
     return {name: getattr(entry, name) for name in ENTRY_FIELDS}
-
-
-def _apply(values: dict | None, change: EntryChange) -> dict | None:
-    if change.remove:
-        if values is None:
-            raise ValidationError(f"There is no entry '{change.key}' to remove.")
-        return None
-    updated = dict(values or {})
-    for name in ENTRY_FIELDS:
-        value = getattr(change, name)
-        if value is None:
-            continue
-        updated[name] = (
-            "\n".join(v.strip() for v in value if v.strip())
-            if isinstance(value, list)
-            else value.strip()
-        )
-    missing = [
-        name for name in ("wording", "preferred", "reason", "category") if not updated.get(name)
-    ]
-    if missing:
-        raise ValidationError(
-            f"The entry '{change.key}' needs: {', '.join(missing)}.", code="incomplete"
-        )
-    if updated["category"] not in GuideEntry.Category.values:
-        raise ValidationError(f"'{updated['category']}' is not a category of the guide.")
-    updated.setdefault("variants", "")
-    return updated
 
 
 @transaction.atomic
@@ -86,38 +45,27 @@ def publish_change(actor, reason: str, *edits: EntryChange | OfficialNameChange)
     if not reason:
         raise ValidationError("Say why the guide is changing.", code="reason")
     current = GuideVersion.objects.select_for_update().order_by("-number").first()
+    return _publish(GuideVersion, GuideEntry, OfficialName, current, reason, edits, actor)
+
+
+def _publish(version_model, entry_model, name_model, current, reason, edits, actor=None):
+    """Write the next version (current's entries and names with `edits`); the models are
+    arguments so the data migration can pass its historical ones."""
     entries: dict[str, dict] = {}
     names: list[str] = []
     if current is not None:
         entries = {e.key: _entry_values(e) for e in current.entries.all()}
         names = list(current.official_names.values_list("name", flat=True))
-    before = (dict(entries), list(names))
-
-    for edit in edits:
-        if isinstance(edit, OfficialNameChange):
-            unknown = [name for name in edit.remove if name not in names]
-            if unknown:
-                raise ValidationError(f"Not an official name in the guide: {', '.join(unknown)}.")
-            names = [name for name in names if name not in edit.remove]
-            names += [name.strip() for name in edit.add if name.strip() and name not in names]
-            continue
-        values = _apply(entries.get(edit.key), edit)
-        if values is None:
-            entries.pop(edit.key)
-        else:
-            entries[edit.key] = values
-    if (entries, names) == before:
-        raise ValidationError("This change would leave the guide as it is.", code="no_change")
-
-    version = GuideVersion.objects.create(
+    entries, names = apply_changes(entries, names, edits)
+    version = version_model.objects.create(
         number=(current.number + 1) if current else 1,
         reason=reason,
         created_by=actor if getattr(actor, "pk", None) else None,
     )
-    GuideEntry.objects.bulk_create(
-        GuideEntry(version=version, key=key, **values) for key, values in entries.items()
+    entry_model.objects.bulk_create(
+        entry_model(version=version, key=key, **values) for key, values in entries.items()
     )
-    OfficialName.objects.bulk_create(OfficialName(version=version, name=name) for name in names)
+    name_model.objects.bulk_create(name_model(version=version, name=name) for name in names)
     transaction.on_commit(_forget_compiled_guide)
     _forget_compiled_guide()
     return version
@@ -152,9 +100,29 @@ def load_guide_data(version_model, entry_model, name_model, data: dict | None = 
     return version
 
 
+def publish_shipped_changes(version_model, entry_model, name_model) -> list:
+    """Publish each change of glossary/data/guide_changes.json that the current version
+    does not hold yet, as a new version. Takes the models as arguments so the data
+    migration can pass its historical ones; running it twice publishes nothing new."""
+    published = []
+    for reason, edits in shipped_change_sets():
+        current = version_model.objects.order_by("-number").first()
+        try:
+            published.append(
+                _publish(version_model, entry_model, name_model, current, reason, edits)
+            )
+        except ValidationError as error:
+            if getattr(error, "code", None) != "no_change":
+                raise
+    return published
+
+
 def load_initial_guide() -> GuideVersion | None:
-    """Version 1 with the current models (tests that empty the database use this)."""
+    """The shipped guide (version 1 and the shipped changes) with the current models, as
+    the migrations leave it (tests that empty the database use this)."""
     version = load_guide_data(GuideVersion, GuideEntry, OfficialName)
+    if version is not None:
+        version = (publish_shipped_changes(GuideVersion, GuideEntry, OfficialName) or [version])[-1]
     _forget_compiled_guide()
     return version
 

@@ -1,10 +1,11 @@
 """The current language guide, compiled once and kept in memory for every check.
 
-`get_compiled_guide()` keeps the compiled guide keyed by the guide's version number and the
-dictionary's count and last change, and asks the database at most once a minute whether that
-key has changed; saving or deleting a guide or dictionary row in this process drops the cache
-at once. Models are imported inside the functions, so the checker can be imported (by the
-benchmarks) without Django configured.
+`get_compiled_guide()` keeps the compiled guide keyed by the guide's version number, the
+dictionary's count and last change, and the members directory's (whose organisations' names
+are official names to the checker), and asks the database at most once a minute whether that
+key has changed; saving or deleting a guide, dictionary or organisation row in this process
+drops the cache at once. Models are imported inside the functions, so the checker can be
+imported (by the benchmarks) without Django configured.
 """
 
 from __future__ import annotations
@@ -31,20 +32,23 @@ def invalidate() -> None:
 
 
 def current_stamp() -> tuple:
-    """What the compiled guide depends on: the guide's version number and the dictionary's
-    size and last change. Two small aggregate queries."""
+    """What the compiled guide depends on: the guide's version number, the dictionary's
+    size and last change, and the members directory's. Three small aggregate queries."""
     from django.db.models import Count, Max
 
     from glossary.models import DictionaryTerm, GuideVersion
+    from members.services.directory import names_stamp
 
     number = GuideVersion.objects.aggregate(number=Max("number"))["number"]
     dictionary = DictionaryTerm.objects.aggregate(count=Count("id"), latest=Max("updated_at"))
-    return (number, dictionary["count"], dictionary["latest"])
+    return (number, dictionary["count"], dictionary["latest"], *names_stamp())
 
 
 def load_compiled_guide(stamp: tuple | None = None) -> CompiledGuide:
-    """Compile the current guide version and the dictionary from the database."""
+    """Compile the current guide version, the dictionary and the directory's names from the
+    database."""
     from glossary.models import DictionaryTerm, GuideEntry, GuideVersion, OfficialName
+    from members.services.directory import organisation_names
 
     stamp = stamp if stamp is not None else current_stamp()
     version = GuideVersion.objects.filter(number=stamp[0]).first() if stamp[0] else None
@@ -52,7 +56,7 @@ def load_compiled_guide(stamp: tuple | None = None) -> CompiledGuide:
     if version is not None:
         entries = list(
             GuideEntry.objects.filter(version=version).values(
-                "key", "wording", "variants", "preferred", "reason", "category"
+                "key", "wording", "variants", "preferred", "reason", "category", "severity"
             )
         )
         names = list(OfficialName.objects.filter(version=version).values_list("name", flat=True))
@@ -62,7 +66,12 @@ def load_compiled_guide(stamp: tuple | None = None) -> CompiledGuide:
         dictionary = dictionary.filter(link_in_texts=True)
     dictionary = dictionary.values("term", "acronym", "expansion", "definition")
     return compile_guide(
-        entries, names, list(dictionary), version=version.number if version else None, stamp=stamp
+        entries,
+        names,
+        list(dictionary),
+        version=version.number if version else None,
+        stamp=stamp,
+        directory_names=organisation_names(),
     )
 
 
@@ -83,8 +92,9 @@ def _connect_signals() -> None:
     from django.db.models.signals import post_delete, post_save
 
     from glossary.models import DictionaryTerm, GuideEntry, GuideVersion, OfficialName
+    from members.models import Organisation
 
-    for model in (DictionaryTerm, GuideVersion, GuideEntry, OfficialName):
+    for model in (DictionaryTerm, GuideVersion, GuideEntry, OfficialName, Organisation):
         for signal in (post_save, post_delete):
             signal.connect(
                 _on_change, sender=model, dispatch_uid=f"checker-{signal}-{model.__name__}"

@@ -6,6 +6,7 @@ from glossary.models import DictionaryTerm
 from glossary.services import guide_cache
 from glossary.services.checker import check_text
 from glossary.services.compiled_guide import CompiledGuide, compile_guide
+from glossary.services.guide import current_version
 from glossary.services.guide_cache import get_compiled_guide
 from glossary.tests.checker_fixtures import fresh_checker_cache  # noqa: F401
 
@@ -131,6 +132,7 @@ def test_a_finding_has_every_field():
         "suggestions": ["person in prison", "person in custody"],
         "reason": finding.reason,
         "category": "dehumanising",
+        "severity": "stigmatising",
     }
     assert finding.reason
 
@@ -139,10 +141,11 @@ def test_summary_counts_per_kind_and_category_and_per_thousand_words():
     result = check_text("Inmates and thugs met “yobs” near a Young Offender Institution today.")
     summary = result.summary
     assert summary["words"] == 11
-    assert summary["guide_version"] == 1
+    assert summary["guide_version"] == current_version().number
     assert summary["by_kind"] == {
         "stigmatising": 2,
         "quotation": 1,
+        "discussed": 0,
         "official_name": 1,
         "jargon": summary["by_kind"]["jargon"],
     }
@@ -229,8 +232,8 @@ def test_the_compiled_guide_is_reused_without_database_queries(django_assert_num
 def test_the_cache_is_keyed_on_the_guide_version_and_dictionary():
     first = get_compiled_guide()
     assert isinstance(first, CompiledGuide)
-    assert first.version == 1
-    assert first.stamp[0] == 1
+    assert first.version == current_version().number
+    assert first.stamp[0] == first.version
     assert get_compiled_guide() is first
     DictionaryTerm.objects.create(
         term="Wombat hearing", slug="wombat-hearing", definition="A made-up hearing."

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from glossary.api import checker as api_checker
+from glossary.services.guide import current_version
 from glossary.tests.checker_fixtures import fresh_checker_cache  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -39,12 +40,13 @@ def test_findings_and_summary_come_back_as_json(client):
         "suggestions",
         "reason",
         "category",
+        "severity",
     }
     assert text[first["start"] : first["end"]] == "inmates'"
     assert first["suggestions"] == ["person in prison", "person in custody"]
     assert first["category"] == "dehumanising"
     summary = body["summary"]
-    assert summary["guide_version"] == 1
+    assert summary["guide_version"] == current_version().number
     assert summary["words"] == 10
     assert summary["by_kind"]["stigmatising"] == 1
     assert summary["by_category"]["dehumanising"] == 1

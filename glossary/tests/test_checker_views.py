@@ -34,7 +34,8 @@ def test_pasted_text_is_shown_with_findings_marked_and_explained(client):
     )
     assert response.status_code == 200
     page = response.content.decode()
-    assert '<mark class="finding kind-stigmatising" id="at-1">Inmates</mark>' in page
+    mark = '<mark class="finding kind-stigmatising severity-stigmatising" id="at-1">Inmates</mark>'
+    assert mark in page
     assert 'class="finding kind-official_name"' in page
     # The explanation is in words, not only colour: suggestion and reason.
     assert "Instead, try:" in page
@@ -42,7 +43,32 @@ def test_pasted_text_is_shown_with_findings_marked_and_explained(client):
     assert "Why: Borrowed from asylums" in page
     assert 'href="#finding-1"' in page
     assert "Findings by kind" in page
+    # A short text: counts, not rates per 1,000 words.
+    assert "Per 1,000 words" not in page
+    assert "the summary gives counts" in page
+
+
+def test_a_long_text_gets_rates_per_thousand_words(client):
+    text = "People in prison deserve respect and a chance to change. " * 120 + "Inmates."
+    page = client.post(CHECK_URL, {"text": text}).content.decode()
     assert "Per 1,000 words" in page
+    assert "the summary gives counts" not in page
+
+
+def test_use_with_care_is_shown_apart_from_stigmatising_wording_in_words(client):
+    page = client.post(CHECK_URL, {"text": "The prisoner met an inmate."}).content.decode()
+    assert 'class="finding kind-stigmatising severity-care"' in page
+    assert '<span class="badge severity-care">Use with care</span>' in page
+    assert '<span class="badge severity-stigmatising">Stigmatising</span>' in page
+    assert '<span class="visually-hidden">: use with care</span>' in page
+    assert "Use with care</th>" in page
+
+
+def test_discussed_words_are_shown_as_discussed(client):
+    text = "We avoid terms such as offender and inmate in everything we write."
+    page = client.post(CHECK_URL, {"text": text}).content.decode()
+    assert "a word discussed, not used" in page
+    assert "badge severity-stigmatising" not in page
 
 
 def test_text_with_nothing_to_change_says_so(client):

@@ -78,8 +78,8 @@ def _lower(text: str) -> str:
 
 @cache
 def guide_from_data_file() -> CompiledGuide:
-    """Version 1 of the language guide as shipped (the data the guide's first migration
-    loads), compiled once, for the labelled set and the benchmark, which need no database."""
+    """The newest shipped version of the language guide (the data its migrations load),
+    compiled once, for the labelled set and the benchmark, which need no database."""
     return compile_shipped_guide()
 
 

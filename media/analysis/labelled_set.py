@@ -8,8 +8,9 @@ trade), labelled by hand:
     people_first         people-first phrases ("people in prison");
     exempt               guide wording that must NOT be flagged: quoted or part of an
                          official name, or a word mentioned rather than used;
-    guide_gaps           tabloid words the guide does not list yet ("lags", "cushy"): left
-                         out of the figures and listed, so the gap stays visible;
+    guide_gaps           tabloid words the guide does not list yet: left out of the
+                         figures and listed, so a gap stays visible (the ones first
+                         listed, "lags", "cushy" and others, are now in the guide);
     voice                the kind of voice quoted or reported in the sentence, or null
                          (a report, figures or a survey are not voices; a person or
                          organisation saying or finding something is);

@@ -42,7 +42,7 @@ def kinds_and_texts(findings: list[dict]) -> list[tuple[str, str]]:
 def test_the_result_has_the_api_shape_and_the_guide_version():
     result = run("Thugs jailed", "Two men were jailed on Friday.")
     assert {"headline", "body", "voices", "context", "topics", "score"} <= set(result)
-    assert result["guide_version"] == 1
+    assert result["guide_version"] == GUIDE.version
     assert set(result["context"]) == {"thematic", "reasons"}
     assert set(result["score"]) >= {"total", "components"}
     (finding,) = result["headline"]["findings"]
@@ -337,23 +337,24 @@ def test_by_default_the_current_guide_in_the_database_is_used():
     from glossary.services.guide import EntryChange, publish_change
 
     guide_cache.invalidate()
-    assert analyse("", "The lags were moved.")["body"]["findings"] == []
+    shipped = analyse("", "The wronguns were moved.")
+    assert shipped["body"]["findings"] == []
     publish_change(
         None,
-        "Prison slang for people serving long sentences.",
+        "Slang for people serving long sentences.",
         EntryChange(
-            key="lag",
-            wording="lag",
+            key="wrongun",
+            wording="wrongun",
             preferred=["person serving a long sentence"],
             reason="Slang that reduces a person to their sentence.",
             category="dehumanising",
         ),
     )
     guide_cache.invalidate()
-    result = analyse("", "The lags were moved, and women serving a long sentence too.")
-    assert result["guide_version"] == 2
+    result = analyse("", "The wronguns were moved, and women serving a long sentence too.")
+    assert result["guide_version"] == shipped["guide_version"] + 1
     assert kinds_and_texts(result["body"]["findings"]) == [
-        ("stigmatising", "lags"),
+        ("stigmatising", "wronguns"),
         ("people_first", "women serving a long sentence"),
     ]
     guide_cache.invalidate()

@@ -16,7 +16,7 @@ between requests while the database reports that nothing has been committed sinc
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 
 from core.lib import facets
 from core.lib.freshness import reuse
@@ -288,3 +288,16 @@ def network_summaries() -> list[dict]:
         active_members=Count("memberships", filter=Q(memberships__status=MembershipStatus.ACTIVE))
     ).select_related("organisation")
     return [{"network": n, "active_members": n.active_members} for n in networks]
+
+
+def organisation_names() -> list[str]:
+    """The name of every organisation in the directory. The language checker treats them as
+    official names ("Prisoners' Advice Service" is written as it is)."""
+    return list(Organisation.objects.values_list("name", flat=True))
+
+
+def names_stamp() -> tuple:
+    """What organisation_names() depends on: changes when an organisation is added, renamed
+    or removed (one aggregate query)."""
+    figures = Organisation.objects.aggregate(count=Count("id"), latest=Max("updated_at"))
+    return (figures["count"], figures["latest"])

@@ -17,9 +17,26 @@ Decisions recorded by these cases:
 - "lagging behind" and "time lag" are fine; only "old lag" is flagged.
 - A hoodie worn is clothing; "hoodies" as people is a label.
 - "beast from the east" (weather), "necessary evil" and "monster truck" are not flagged.
+- "Prisoner" is "use with care" (CARE): the guide calls it often unavoidable.
+- Slang labels added in version 2 of the guide: "lags" (people, not delays: "time lag",
+  "lags behind" are fine), "crims", "fiend", "pervert", "sicko", "tearaway", "lout",
+  "knifeman", "delinquent", "cushy".
+- British single quotation marks are quotations, and apostrophes (don't, prisoners') are
+  not quotation marks; the text of a link ([title](address)) is a title, like a quotation.
+- A sentence about which words to avoid, naming them, discusses them (D): "we avoid terms
+  such as offender", "I don't identify as BAME". Wording after such a sentence is used.
+- Guide wording inside a capitalised name ending in a body's word (Trust, Unit, Panel,
+  Network, Programme, Act...) or after "of"/"for" in one (Association for the Care of
+  Offenders) is an official name; an all-capitals headline is not a name.
+- "Criminal" before "exploitation" (also "criminal and sexual exploitation") is an
+  adjective.
 """
 
 S, Q, NAME = "stigmatising", "quotation", "official_name"
+D = "discussed"
+# Not a kind: a stigmatising finding whose severity is "care" (use with care), so the scores
+# count a "prisoner" marked as plainly stigmatising as a mistake.
+CARE = "care"
 
 CASES: list[tuple[str, list[tuple[str, str]]]] = [
     # --- Labels that define a person by an offence ----------------------------------------
@@ -60,9 +77,9 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("The lifer had served twenty years.", [(S, "lifer")]),
     ("Recidivists were the subject of the study.", [(S, "recidivist")]),
     ("A recidivist is more likely to be remanded.", [(S, "recidivist")]),
-    ("Prisoners spent 22 hours a day in their cells.", [(S, "prisoner")]),
-    ("The prisoner was moved without notice.", [(S, "prisoner")]),
-    ("A prisoner's letters were delayed for weeks.", [(S, "prisoner")]),
+    ("Prisoners spent 22 hours a day in their cells.", [(CARE, "prisoner")]),
+    ("The prisoner was moved without notice.", [(CARE, "prisoner")]),
+    ("A prisoner's letters were delayed for weeks.", [(CARE, "prisoner")]),
     ("Ex-prisoners often leave with nowhere to live.", [(S, "ex-prisoner")]),
     ("An ex prisoner now runs the café.", [(S, "ex-prisoner")]),
     ("Prostitutes were moved on by police.", [(S, "prostitute")]),
@@ -142,7 +159,7 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     (
         "Prisoners, not inmates, is the word the charity prefers.",
-        [(S, "prisoner"), (S, "inmate")],
+        [(CARE, "prisoner"), (S, "inmate")],
     ),
     # --- People-first wording: nothing to find --------------------------------------------
     ("People in prison spent 22 hours a day in their cells.", []),
@@ -302,7 +319,7 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     (
         "Prisoners' Advice Service helps prisoners with legal problems.",
-        [(NAME, "Prisoners' Advice Service"), (S, "prisoner")],
+        [(NAME, "Prisoners' Advice Service"), (CARE, "prisoner")],
     ),
     (
         "The Sex Offender Treatment Programme was withdrawn in 2017.",
@@ -346,7 +363,7 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     (
         'The term "young offenders" appears in older reports.',
-        [(Q, "young offender")],
+        [(D, "young offender")],
     ),
     # --- Mixed: official names next to stigmatising wording -----------------------------------
     (
@@ -399,4 +416,115 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("The criminal and civil courts share a building.", []),
     ("He is a criminal and a liar, the caller said.", [(S, "criminal")]),
     ("Convictions, not convicts, are recorded on the database.", [(S, "convict")]),
+    # --- Slang labels added in version 2 ------------------------------------------------------
+    ("Lags at the jail enjoy games consoles, a leaked memo claims.", [(S, "lag")]),
+    ("The lags were moved to another wing overnight.", [(S, "lag")]),
+    (
+        "Critics say the prison has become a holiday camp for lags.",
+        [(S, "holiday camp"), (S, "lag")],
+    ),
+    ("The lag was told he would be moved.", [(S, "lag")]),
+    ("Crims will be able to vote from their cells, MPs warned.", [(S, "crim")]),
+    ("The crim was caught on camera.", [(S, "crim")]),
+    ("The sex fiend preyed on women walking home.", [(S, "fiend")]),
+    ("A fiend who attacked a pensioner was jailed.", [(S, "fiend")]),
+    ("Pervert who groomed girls online gets nine years.", [(S, "pervert")]),
+    ("Sicko who filmed women avoids prison.", [(S, "sicko")]),
+    ("A teenage tearaway stole five cars in a week.", [(S, "tearaway")]),
+    ("The drunken lout punched a paramedic.", [(S, "lout")]),
+    ("Thugs, yobs and louts took over the high street.", [(S, "thug"), (S, "yob"), (S, "lout")]),
+    ("A knifeman stabbed a teenager outside a shop.", [(S, "knifeman")]),
+    ("Two knifemen were jailed yesterday.", [(S, "knifeman")]),
+    ("A delinquent teen spat at officers.", [(S, "delinquents")]),
+    ("Taxpayers foot the bill for cushy cells.", [(S, "cushy")]),
+    ("There is a lag between arrest and charge.", []),
+    ("Jet lag kept the delegates awake.", []),
+    ("The wider public sector lags behind.", []),
+    ("Wales lags in its reporting of deaths.", []),
+    ("The crossword was fiendishly hard.", []),
+    ("The building's lagging was replaced.", []),
+    ("A cushion was left in the visits hall.", []),
+    ("A response lag of three days was recorded.", []),
+    # --- Use with care -------------------------------------------------------------------------
+    ("Prisoners' families wait hours for a visit.", [(CARE, "prisoner")]),
+    ("The prisoners' council meets every fortnight.", [(CARE, "prisoner")]),
+    ("Staff said prisoners and inmates alike were locked in.", [(CARE, "prisoner"), (S, "inmate")]),
+    ("Children of prisoners are more likely to leave school early.", [(CARE, "prisoner")]),
+    # --- British single quotation marks and apostrophes ----------------------------------------
+    ("'Offenders must pay,' the minister said.", [(Q, "offender")]),
+    ("'We don't want thugs here,' she said.", [(Q, "thug")]),
+    ("One member said: 'I was an inmate for five years and nobody asked me.'", [(Q, "inmate")]),
+    ("'I've met junkies who turned their lives round,' he said.", [(Q, "junkie")]),
+    ("The families' charity said 'the lags were treated badly'.", [(Q, "lag")]),
+    ("'The prisoners' families were never told,' the report said.", [(Q, "prisoner")]),
+    ("Don't call them inmates.", [(S, "inmate")]),
+    ("It's the inmates' wing that floods.", [(S, "inmate")]),
+    (
+        "The offenders' wing was cold, and the prisoners' families complained.",
+        [(S, "offender"), (CARE, "prisoner")],
+    ),
+    ("Members' views differ: offenders need homes, not hostels.", [(S, "offender")]),
+    ("The 'hands off' approach left young offenders without help.", [(S, "young offender")]),
+    ("They wanted investment 'up stream', and fewer thugs on the news.", [(S, "thug")]),
+    (
+        "'There's very little scope,' one said. 'Criminals are made in care homes.'",
+        [(Q, "criminal")],
+    ),
+    # --- Linked titles ---------------------------------------------------------------------------
+    (
+        "For more details: [Education: Are prisoners being left behind?](https://example.org/a)",
+        [(Q, "prisoner")],
+    ),
+    ("See [Why we never say offenders](#) for our reasons.", [(Q, "offender")]),
+    ("Read [the report](https://example.org/r) on offenders in custody.", [(S, "offender")]),
+    # --- Words discussed, not used -------------------------------------------------------------
+    (
+        "We avoid terms such as offender and inmate in everything we write.",
+        [(D, "offender"), (D, "inmate")],
+    ),
+    (
+        "Words like 'junkie' and 'addict' push people away from help.",
+        [(D, "junkie"), (D, "addict")],
+    ),
+    ("Please stop using 'ex-con' in press releases.", [(D, "ex-con")]),
+    ("I don't identify as BAME, ask me how I like to be addressed.", [(D, "BAME")]),
+    ("We say people in prison rather than prisoners.", [(D, "prisoner")]),
+    ("The word thug carries racial overtones.", [(D, "thug")]),
+    ("Avoid calling people offenders in your submission.", [(D, "offender")]),
+    (
+        "Use people-first language (e.g. not using the terms offender and ex-offender).",
+        [(D, "offender"), (D, "ex-offender")],
+    ),
+    ("Labels such as lifer and junkie follow people for years.", [(D, "lifer"), (D, "junkie")]),
+    ("Programmes help offenders avoid reoffending.", [(S, "offender")]),
+    ("The language of the report blamed offenders.", [(S, "offender")]),
+    ("This term, offenders at the college can join a course.", [(S, "offender")]),
+    ("We avoid jargon. Offenders deserve plain words too.", [(S, "offender")]),
+    # --- Names of bodies, units and panels -------------------------------------------------------
+    ("Prisoner Education Trust wrote to the minister.", [(NAME, "prisoner")]),
+    ("The Lifer Support Unit moved to a new site.", [(NAME, "lifer")]),
+    ("She chairs the Young Offenders Panel in Kent.", [(NAME, "young offender")]),
+    ("The Offender Health Research Network met in Leeds.", [(NAME, "Offender Health")]),
+    ("He joined the Association for the Relief of Prisoners in 1990.", [(NAME, "prisoner")]),
+    (
+        "The Victims and Prisoners Act 2024 placed new duties on commissioners.",
+        [(NAME, "Victims and Prisoners Act 2024")],
+    ),
+    (
+        "Prisoner University\nPartnerships (University of Westminster) runs courses.",
+        [(NAME, "prisoner")],
+    ),
+    ("The Inmate Voices Project trains peer mentors.", [(NAME, "inmate")]),
+    ("Offenders Face New Rules On Licence", [(S, "offender")]),
+    ("INMATES RIOT AT JAIL TRUST SAYS", [(S, "inmate")]),
+    ("Inmates were moved. Trust was lost.", [(S, "inmate")]),
+    ("Prisoner numbers rose again, the Prison Reform Trust said.", [(CARE, "prisoner")]),
+    # --- Criminal: adjective or label ----------------------------------------------------------
+    ("Child criminal exploitation is rising in county towns.", []),
+    ("Young people are entering Child Criminal and sexual exploitation.", []),
+    ("Criminal and sexual exploitation of children must be tackled together.", []),
+    ("The case may go to criminal or civil proceedings.", []),
+    ("County lines involve criminal exploitation of children.", []),
+    ("Criminals and victims are often the same people, the study found.", [(S, "criminal")]),
+    ("Is he a criminal or a victim?", [(S, "criminal")]),
 ]
