@@ -20,7 +20,7 @@ PARAGRAPH = (
 
 @pytest.fixture(autouse=True)
 def language_guide(transactional_db):
-    """Each browser test empties the database, so version 1 is loaded again."""
+    """Each browser test empties the database, so the shipped guide is loaded again."""
     load_initial_guide()
     yield
     guide_cache.invalidate()
@@ -43,7 +43,7 @@ def test_a_visitor_checks_a_paragraph(page, live_server):
 
     findings = page.locator(".findings-list > li")
     first = findings.first
-    expect(first).to_contain_text("stigmatising wording")
+    expect(first).to_contain_text("Stigmatising wording")
     expect(first).to_contain_text("person in prison")
     expect(first).to_contain_text("Why:")
 
@@ -51,4 +51,22 @@ def test_a_visitor_checks_a_paragraph(page, live_server):
     expect(summary.get_by_role("row", name="Stigmatising wording")).to_contain_text("2")
     page.get_by_role("link", name="Finding 1").first.click()
     expect(page).to_have_url(f"{live_server.url}/dictionary/check/#finding-1")
+    axe_check(page)
+
+
+def test_use_with_care_and_discussed_words_read_differently(page, live_server):
+    page.goto(f"{live_server.url}/dictionary/check/")
+    page.get_by_label("Text to check").fill(
+        "We avoid terms such as inmate. 'Lags,' he said, but the prisoners' families disagreed."
+    )
+    page.get_by_role("button", name="Check the text").click()
+    expect(page.locator("mark.severity-care")).to_have_text(["prisoners'"])
+    expect(page.locator("mark.kind-discussed")).to_have_text(["inmate"])
+    expect(page.locator("mark.kind-quotation")).to_have_text(["Lags"])
+    findings = page.locator(".findings-list > li")
+    expect(findings.nth(0)).to_contain_text("a word discussed, not used")
+    expect(findings.nth(2)).to_contain_text("Use with care")
+    summary = page.get_by_role("table", name="Findings by kind")
+    expect(summary.get_by_role("row", name="Use with care")).to_contain_text("1")
+    expect(summary).not_to_contain_text("Per 1,000 words")
     axe_check(page)
