@@ -11,6 +11,7 @@ of consent and of its withdrawal, so counts and the audit trail still add up.
 from django.db.models import Q
 from django.utils import timezone
 
+from consultations.evidence.services.withdrawal import replace_words
 from core import audit
 from core.registries import personal_data
 from core.registries.personal_data import REMOVED_AT_REQUEST, DataSubject, PersonalDataSource
@@ -123,35 +124,18 @@ def _withdraw(record) -> None:
         withdraw_consent(None, record)
 
 
-def _remove_words(sources, quotes) -> int:
-    """Replace the words of answers or passages, and of quotes taken from them."""
-    from consultations.models import Redaction
-
-    sources, quotes = list(sources), list(quotes)
-    audit.forget_records(sources + quotes)
-    Redaction.objects.filter(quote__in=quotes).delete()
-    for quote in quotes:
-        quote.text, quote.start, quote.end = REMOVED_AT_REQUEST, 0, len(REMOVED_AT_REQUEST)
-        quote.save(update_fields=["text", "start", "end"])
-    for source in sources:
-        source.text = REMOVED_AT_REQUEST
-        source.save(update_fields=["text"])
-    return len(sources) + len(quotes)
-
-
 def _forget_contact(record, fields: list[str]) -> None:
     record.feedback_email, record.wants_feedback, record.approved_description = "", False, ""
     record.save(update_fields=["feedback_email", "wants_feedback", "approved_description", *fields])
 
 
 def erase_contributions(subject: DataSubject) -> int:
-    from consultations.models import Answer, FeedbackMessage, Quote
+    from consultations.models import FeedbackMessage
 
     changed = 0
     for contribution in _contributions(subject):
         _withdraw(contribution)
-        answers = Answer.objects.filter(contribution=contribution)
-        changed += _remove_words(answers, Quote.objects.filter(answer__in=answers))
+        changed += replace_words(contribution, REMOVED_AT_REQUEST)
         changed += FeedbackMessage.objects.filter(contribution=contribution).update(
             body=REMOVED_AT_REQUEST
         )
@@ -163,13 +147,12 @@ def erase_contributions(subject: DataSubject) -> int:
 
 
 def erase_sessions(subject: DataSubject) -> int:
-    from consultations.models import FeedbackMessage, Passage, Quote, Session
+    from consultations.models import FeedbackMessage, Session
 
     changed = 0
     for speaker in _speakers(subject):
         _withdraw(speaker)
-        passages = Passage.objects.filter(speaker=speaker)
-        changed += _remove_words(passages, Quote.objects.filter(passage__in=passages))
+        changed += replace_words(speaker, REMOVED_AT_REQUEST)
         changed += FeedbackMessage.objects.filter(speaker=speaker).update(body=REMOVED_AT_REQUEST)
         audit.forget_records([speaker])
         speaker.name, speaker.person = "", None

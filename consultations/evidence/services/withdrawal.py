@@ -1,6 +1,7 @@
 """Withdrawing consent: the contributor's words leave every draft at once, and any use that
 has already left the building (a sent or published submission, a saved version) is flagged to
-staff, who must deal with it by hand (ask the asking body to disregard, republish).
+staff, who must deal with it by hand (ask the asking body to disregard, republish). Once no
+open flag depends on them, the stored words themselves are replaced by WORDS_WITHDRAWN.
 """
 
 from dataclasses import dataclass, field
@@ -11,15 +12,20 @@ from django.utils import timezone
 
 from consultations.consent import published_text
 from consultations.models import (
+    Answer,
     Block,
     ConsentFlag,
     Contribution,
+    Passage,
     Quote,
+    Redaction,
     Speaker,
     Submission,
     SubmissionVersion,
 )
 from core import audit
+
+WORDS_WITHDRAWN = "[removed: consent withdrawn]"
 
 
 @dataclass
@@ -28,6 +34,7 @@ class Withdrawal:
 
     already_withdrawn: bool = False
     blocks_removed: int = 0
+    words_removed: int = 0
     flags: list[ConsentFlag] = field(default_factory=list)
 
 
@@ -119,7 +126,45 @@ def withdraw_consent(actor, record: Contribution | Speaker) -> Withdrawal:
             )
             audit.record_change(actor, flag, {})
             result.flags.append(flag)
+        result.words_removed = remove_withdrawn_words(record, replacement=WORDS_WITHDRAWN)
     return result
+
+
+def record_of(quote: Quote) -> Contribution | Speaker:
+    return quote.answer.contribution if quote.answer_id else quote.passage.speaker
+
+
+def remove_withdrawn_words(record: Contribution | Speaker, replacement: str) -> int:
+    """Replace the record's stored words (answers or passages, and the quotes taken from
+    them) once no open flag still needs them; the audit log loses the old values too.
+    Returns how many texts changed: 0 while a flag is open or when already done."""
+    if ConsentFlag.objects.filter(quote__in=quotes_of(record), resolved_at__isnull=True).exists():
+        return 0
+    return replace_words(record, replacement)
+
+
+def replace_words(record: Contribution | Speaker, replacement: str) -> int:
+    """Replace the record's stored words everywhere they are kept, whatever depends on them
+    (erasure); flags keep their reason without the words."""
+    quotes = list(quotes_of(record))
+    if isinstance(record, Contribution):
+        sources = list(Answer.objects.filter(contribution=record).exclude(text=replacement))
+    else:
+        sources = list(Passage.objects.filter(speaker=record).exclude(text=replacement))
+    quotes = [quote for quote in quotes if quote.text != replacement]
+    for flag in ConsentFlag.objects.filter(quote__in=quotes).select_related("quote"):
+        flag.description = flag.description.replace(flag.quote.text[:200], replacement)
+        flag.description = flag.description.replace(published_text(flag.quote)[:200], replacement)
+        flag.save(update_fields=["description"])
+    audit.forget_records(sources + quotes)
+    Redaction.objects.filter(quote__in=quotes).delete()
+    for quote in quotes:
+        quote.text, quote.start, quote.end = replacement, 0, len(replacement)
+        quote.save(update_fields=["text", "start", "end"])
+    for source in sources:
+        source.text = replacement
+        source.save(update_fields=["text"])
+    return len(sources) + len(quotes)
 
 
 def withdrawal_message(result: Withdrawal) -> str:
@@ -151,4 +196,7 @@ def resolve_flag(actor, flag: ConsentFlag) -> ConsentFlag:
     flag.resolved_by = actor
     flag.save(update_fields=["resolved_at", "resolved_by"])
     audit.record_change(actor, flag, before)
+    record = record_of(flag.quote) if flag.quote_id else None
+    if record is not None and record.consent_withdrawn_at is not None:
+        remove_withdrawn_words(record, replacement=WORDS_WITHDRAWN)
     return flag
