@@ -45,7 +45,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 INSTALLED_APPS = [
     # core first: its registration/ templates must win over Django admin's.
     "core",
-    "django.contrib.admin",
+    "core.admin_config.GroundswellAdminConfig",  # Django admin, every change audited
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

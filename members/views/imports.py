@@ -18,6 +18,7 @@ from members.models import ImportJob, Network, Organisation
 from members.services import import_jobs
 from members.services.csv import columns, export, planning, reading
 from members.services.directory import DirectoryQuery, filtered_organisations
+from members.services.permissions import networks_run_by, organisations_in_reach
 from taxonomy.models import Term, Vocabulary
 
 PREVIEW_ROWS = 200
@@ -30,9 +31,11 @@ staff_required = roles.staff_required("Only the alliance's staff can import and 
 @staff_required
 @require_http_methods(["GET", "HEAD"])
 def export_csv(request):
-    """The directory's current filters, every matching organisation (not one page).
+    """The directory's current filters, every matching organisation (not one page), within
+    the staff member's reach (admins: everything).
 
-    With ?scope=all: every organisation, members or not, as `manage.py export_members`.
+    With ?scope=all: every organisation in reach, members or not (an admin's is the same file
+    as `manage.py export_members`).
     """
     if request.GET.get("scope") == "all":
         organisations = Organisation.objects.all()
@@ -41,9 +44,11 @@ def export_csv(request):
             request.GET, list(Term.objects.all()), list(Network.objects.all())
         )
         organisations = filtered_organisations(query)
-    response = StreamingHttpResponse(
-        export.export_lines(organisations), content_type="text/csv; charset=utf-8"
-    )
+    # Within the staff member's reach, as in Django admin: their networks' members only.
+    user = request.user
+    organisations = organisations.filter(pk__in=organisations_in_reach(user).values("pk"))
+    lines = export.export_lines(organisations, networks=networks_run_by(user))
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     return as_attachment(response, f"organisations-{timezone.localdate().isoformat()}.csv")
 

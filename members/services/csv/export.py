@@ -47,7 +47,7 @@ def organisation_row(
     return [escape_cell(cell) for cell in cells]
 
 
-def export_lines(queryset=None, chunk_size: int = EXPORT_CHUNK) -> Iterator[str]:
+def export_lines(queryset=None, chunk_size: int = EXPORT_CHUNK, networks=None) -> Iterator[str]:
     """The CSV line by line, starting with a byte-order mark so spreadsheets read UTF-8.
 
     `queryset` (every organisation by default) is exported in name order. Three queries
@@ -56,7 +56,8 @@ def export_lines(queryset=None, chunk_size: int = EXPORT_CHUNK) -> Iterator[str]
     count of queries does not grow with each organisation.
     """
     queryset = Organisation.objects.all() if queryset is None else queryset
-    networks = list(Network.objects.order_by("slug"))
+    # Membership columns for `networks` only (all by default): staff export their own.
+    networks = list((Network.objects.all() if networks is None else networks).order_by("slug"))
     slug_of_term = dict(Term.objects.values_list("pk", "slug"))
     ids = list(queryset.order_by("name", "pk").values_list("pk", flat=True))
     writer = line_writer()

@@ -15,6 +15,10 @@ def networks():
 
 
 @pytest.fixture
-def staff_client(client):
-    client.force_login(StaffFactory(name="Sam Staff"))
+def staff_client(client, networks):
+    """Staff of both networks: exports reach only the networks a staff member runs."""
+    staff = StaffFactory(name="Sam Staff")
+    for network in networks:
+        network.staff.add(staff)
+    client.force_login(staff)
     return client
