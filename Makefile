@@ -49,7 +49,7 @@ pdf-deps:
 var:
 	mkdir -p var
 
-run: deps pdf-deps var
+run: deps node_modules/.stamp pdf-deps var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo

@@ -11,6 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.lib.pickers import use_pickers
 from core.lib.uploads import (
     UploadRefused,
     check_expansion,
@@ -110,20 +111,20 @@ class RecommendationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("targets", "networks", *TAG_FIELDS):
+        for name in ("networks", *TAG_FIELDS):
             self.fields[name].widget = forms.CheckboxSelectMultiple(
                 choices=self.fields[name].choices
             )
-        self.fields["sources"].widget.attrs["size"] = 8
-        self.fields["sources"].help_text = (
-            "Library resources this recommendation appears in. Hold Ctrl (or ⌘) to choose "
-            "more than one. Publishing needs at least one."
+        self.fields[
+            "sources"
+        ].help_text = (
+            "Library resources this recommendation appears in. Publishing needs at least one."
         )
         related = Recommendation.objects.filter(merged_into=None).only("title", "first_made_on")
         if self.instance.pk:
             related = related.exclude(pk=self.instance.pk)
         self.fields["related"].queryset = related
-        self.fields["related"].widget.attrs["size"] = 8
+        use_pickers(self, "targets", "sources", "related")
 
     def clean_title(self):
         title = " ".join((self.cleaned_data.get("title") or "").split())
@@ -312,15 +313,10 @@ class ActivityForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", "Choose a kind")] + list(InfluenceActivity.Kind.choices)
-        self.fields["targets"].widget = forms.CheckboxSelectMultiple(
-            choices=self.fields["targets"].choices
-        )
         self.fields["recommendations"].queryset = Recommendation.objects.filter(
             merged_into=None
         ).only("title", "first_made_on")
-        for name in ("recommendations", "organisations"):
-            self.fields[name].widget.attrs["size"] = 8
-            self.fields[name].help_text = "Hold Ctrl (or ⌘) to choose more than one."
+        use_pickers(self, "recommendations", "targets", "organisations")
 
     def clean_title(self):
         title = " ".join((self.cleaned_data.get("title") or "").split())

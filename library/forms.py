@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from core.lib.pickers import use_pickers
 from core.lib.uploads import DOCUMENTS_ACCEPTED, check_document, clean_upload
 from library.models import Resource, ResourceStatus
 from members.models import Organisation
@@ -137,6 +138,7 @@ class ResourceForm(_ResourceFields):
         self.fields["related"].queryset = related
         if not self.instance.file:
             del self.fields["remove_file"]
+        use_pickers(self, "author_organisations", "author_people", "co_produced_with", "related")
 
 
 class SubmissionForm(_ResourceFields):
