@@ -61,3 +61,18 @@ def test_forget_ignores_identifiers_too_short_to_be_safe():
     audit.forget(identifiers={"Al"})
     entry.refresh_from_db()
     assert entry.changes["name"][1] == "Al's place"
+
+
+def test_records_a_person_authored_are_listed_through_declared_authorship():
+    from library.tests.factories import ResourceFactory
+
+    user = UserFactory()
+    ResourceFactory(title="Routes home", submitted_by=user)
+    rows = personal_data.source("core.account").export(DataSubject.for_user(user))[
+        "records you made or decided"
+    ]
+    assert {
+        "kind of record": "resource",
+        "record": "Routes home",
+        "you are its": "submitted by",
+    } in rows
