@@ -29,7 +29,7 @@ CHECK_WINDOW_SECONDS = 60 * 60
 
 KIND_LABELS = {
     "stigmatising": "Stigmatising wording",
-    "quotation": "In a quotation",
+    "quotation": "In a quotation or title",
     "discussed": "Discussed, not used",
     "official_name": "Official name",
     "jargon": "Jargon",

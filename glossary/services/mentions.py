@@ -25,11 +25,14 @@ _DOUBLE_QUOTES = re.compile('"[^"]{1,3000}"|\u201c[^\u201d]{1,3000}\u201d')
 _MARKDOWN_LINK_TEXT = re.compile(r"\[[^\[\]\n]{1,300}\]\([^()\s]*\)")
 # A single quotation mark opens after a space, a line break, a bracket or a dash and before a
 # letter or digit; one between letters (don't) or after a word (prisoners') is an apostrophe.
-_SINGLE_OPEN = re.compile("(?:(?<=^)|(?<=[\\s(\\[{\u2014\u2013/\"\u201c-]))['\u2018](?=\\w)")
-# It closes after a non-space and before anything but a letter or digit.
-_SINGLE_CLOSE = re.compile("(?<=\\S)['\u2019](?!\\w)")
+# It closes after a non-space and before anything but a letter or digit. The patterns start
+# with the mark itself, so `re` skips straight to the marks; what precedes is checked after.
+_SINGLE_OPEN = re.compile("['\u2018](?=\\w)")
+_OPENS_AFTER = frozenset(' \t\n\r([{\u2014\u2013/"\u201c-')
+_SINGLE_CLOSE = re.compile("['\u2019](?!\\w)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _LONGEST_QUOTATION = 3000
+_CLOSING_CANDIDATES = 12
 
 
 def _possessive(text: str, at: int) -> bool:
@@ -41,10 +44,18 @@ def _possessive(text: str, at: int) -> bool:
 def _single_quotations(text: str) -> list[tuple[int, int]]:
     if "'" not in text and "\u2018" not in text:
         return []
-    opens = [m.start() for m in _SINGLE_OPEN.finditer(text)]
+    opens = [
+        at
+        for at in (m.start() for m in _SINGLE_OPEN.finditer(text))
+        if at == 0 or text[at - 1] in _OPENS_AFTER
+    ]
     if not opens:
         return []
-    closes = [m.start() for m in _SINGLE_CLOSE.finditer(text)]
+    closes = [
+        at
+        for at in (m.start() for m in _SINGLE_CLOSE.finditer(text))
+        if at and not text[at - 1].isspace()
+    ]
     breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
     spans, after = [], -1
     for start in opens:
@@ -52,17 +63,19 @@ def _single_quotations(text: str) -> list[tuple[int, int]]:
             continue  # inside the quotation just found
         index = bisect.bisect_left(breaks, start)
         limit = min(breaks[index] if index < len(breaks) else len(text), start + _LONGEST_QUOTATION)
-        first_weak = None
-        for close in closes[bisect.bisect_right(closes, start) :]:
-            if close >= limit:
-                close = first_weak
+        close = first_weak = None
+        position = bisect.bisect_right(closes, start)
+        # A strong closing mark ends the quotation; a possible possessive ends it only when
+        # no strong one follows soon (a few candidates, so a long text stays fast).
+        for candidate in closes[position : position + _CLOSING_CANDIDATES]:
+            if candidate >= limit:
                 break
-            if not _possessive(text, close):
+            if not _possessive(text, candidate):
+                close = candidate
                 break
             if first_weak is None:
-                first_weak = close
-        else:
-            close = first_weak
+                first_weak = candidate
+        close = close if close is not None else first_weak
         if close is not None:
             spans.append((start, close + 1))
             after = close + 1
@@ -128,8 +141,14 @@ def _words_after(text: str, end: int) -> list[tuple[str, bool]]:
 def _words_before(text: str, start: int) -> list[str]:
     """Words right before `start`, nearest first, while only spaces separate them."""
     window = text[max(0, start - _NAME_REACH) : start]
-    match = re.search(r"(?:[^\W\d_][\w'\u2019\-]*[ \t\n]+|&[ \t\n]+)+$", window)
-    return list(reversed(match.group().split())) if match else []
+    if not window or window[-1] not in " \t\n":
+        return []
+    words = []
+    for word in reversed(window.split()):
+        if not _TOKEN.fullmatch(word):
+            break
+        words.append(word)
+    return words
 
 
 def _base(word: str) -> str:
