@@ -11,9 +11,10 @@ from core import audit
 
 QUOTE_FILTERS = {
     "all": "All quotes",
-    "unreviewed": "Redaction not yet reviewed",
-    "uncoded": "Not yet coded",
+    "unreviewed": "Identifying details not yet reviewed",
+    "uncoded": "Not yet given a theme",
 }
+QUOTE_SOURCES = {"answers": "Written answers", "sessions": "Session notes"}
 
 
 def locate(source_text: str, words: str, start: int | None = None) -> tuple[int, int]:
@@ -66,9 +67,17 @@ def create_quote(actor, source: Answer | Passage, start: int, end: int) -> Quote
     return quote
 
 
-def quotes_to_review(consultation: Consultation, shown: str = "all") -> QuerySet[Quote]:
+def quotes_to_review(
+    consultation: Consultation,
+    shown: str = "all",
+    *,
+    theme=None,
+    source: str = "",
+    words: str = "",
+) -> QuerySet[Quote]:
     """The consultation's quotes, newest first, with their sources and themes: all of them, or
-    (`shown`, one of QUOTE_FILTERS) those whose redaction is unreviewed or that are uncoded."""
+    (`shown`, one of QUOTE_FILTERS) those whose redaction is unreviewed or that are uncoded;
+    narrowed to one theme, one kind of source (QUOTE_SOURCES) and quotes holding `words`."""
     quotes = consultation.quotes.select_related(
         "answer__contribution__organisation", "passage__speaker"
     ).prefetch_related(Prefetch("codings", queryset=Coding.objects.select_related("theme")))
@@ -76,4 +85,12 @@ def quotes_to_review(consultation: Consultation, shown: str = "all") -> QuerySet
         quotes = quotes.filter(is_redaction_reviewed=False)
     elif shown == "uncoded":
         quotes = quotes.filter(codings__isnull=True)
+    if theme is not None:
+        quotes = quotes.filter(codings__theme=theme).distinct()
+    if source == "answers":
+        quotes = quotes.filter(answer__isnull=False)
+    elif source == "sessions":
+        quotes = quotes.filter(passage__isnull=False)
+    for word in words.split():
+        quotes = quotes.filter(text__icontains=word)
     return quotes.order_by("-pk")

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from consultations.consent import published_text
 from consultations.evidence.forms import CodingForm, QuoteForm, RedactionForm
+from consultations.evidence.quote_filters import QuoteFilterForm
 from consultations.evidence.services import agreement, quotes, redaction
 from consultations.evidence.services.suggestions import suggest_themes
 from consultations.evidence.views.staff_pages import consultation_for_staff, form_page, staff_page
@@ -23,7 +24,7 @@ from consultations.pages import (
     staff_required,
 )
 
-QUOTES_PER_PAGE = 50
+QUOTES_PER_PAGE = 20
 
 
 def quote_for_staff(consultation, pk) -> Quote:
@@ -46,16 +47,15 @@ def quote_for_staff(consultation, pk) -> Quote:
 @require_http_methods(["GET", "HEAD"])
 def staff_quotes(request, slug):
     consultation = consultation_for_staff(slug)
-    shown = request.GET.get("show", "all")
-    shown = shown if shown in quotes.QUOTE_FILTERS else "all"
-    listed = quotes.quotes_to_review(consultation, shown)
+    form = QuoteFilterForm(consultation, request.GET)
+    listed = quotes.quotes_to_review(consultation, **form.filters())
     page = Paginator(listed, QUOTES_PER_PAGE).get_page(request.GET.get("page"))
     return staff_page(
         request,
         "quotes.html",
         consultation,
         "quotes",
-        {"page": page, "shown": shown, "filters": quotes.QUOTE_FILTERS},
+        {"page": page, "form": form, "page_query": form.query()},
     )
 
 
