@@ -14,6 +14,7 @@ Restoring checks the manifest against every file, the engine and the migrations 
 then does it replace the database (in one transaction on PostgreSQL) and the uploads.
 """
 
+import contextlib
 import hashlib
 import json
 import os
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
@@ -278,5 +279,7 @@ def restore_backup(archive_path: Path) -> dict:
     from django.contrib.contenttypes.models import ContentType
 
     ContentType.objects.clear_cache()
-    cache.clear()
+    # An installation that never ran createcachetable has no cache table to clear.
+    with contextlib.suppress(DatabaseError):
+        cache.clear()
     return manifest

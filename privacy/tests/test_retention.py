@@ -63,3 +63,44 @@ def test_the_rules_are_listed_for_everyone(client):
     assert response.status_code == 200
     assert b"Declined membership applications" in response.content
     assert b"12 months after the decision" in response.content
+
+
+def test_contacts_of_organisations_that_left_long_ago_are_erased_others_kept():
+    from members.models import Person
+    from members.tests.factories import AffiliationFactory, MembershipFactory
+
+    long_gone = AffiliationFactory(person__email="gone@example.org")
+    MembershipFactory(
+        organisation=long_gone.organisation,
+        status="left",
+        renewal_due=timezone.localdate() - datetime.timedelta(days=800),
+    )
+    recent = AffiliationFactory(person__email="recent@example.org")
+    MembershipFactory(
+        organisation=recent.organisation,
+        status="lapsed",
+        renewal_due=timezone.localdate() - datetime.timedelta(days=100),
+    )
+    active = AffiliationFactory(person__email="active@example.org")
+    MembershipFactory(organisation=active.organisation)
+    changed = {o.key: o.changed for o in apply_all()}
+    assert changed["members.inactive_contacts"] == 2  # the person, and their affiliation
+    assert sorted(Person.objects.exclude(email=None).values_list("email", flat=True)) == [
+        "active@example.org",
+        "recent@example.org",
+    ]
+    assert {o.key: o.changed for o in apply_all()}["members.inactive_contacts"] == 0
+
+
+def test_sign_in_records_go_after_ninety_days():
+    from axes.models import AccessAttempt
+
+    old = AccessAttempt.objects.create(
+        username="someone@example.org", ip_address="203.0.113.9", failures_since_start=1
+    )
+    AccessAttempt.objects.filter(pk=old.pk).update(
+        attempt_time=timezone.now() - datetime.timedelta(days=91)
+    )
+    AccessAttempt.objects.create(username="today@example.org", failures_since_start=1)
+    apply_all()
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["today@example.org"]
