@@ -2,13 +2,11 @@
 checker included) and site-wide search, which finds guide entries as well as terms (so a
 search for "lag" finds the guide's advice on it)."""
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from core.registries import navigation, search
-from glossary.services import dictionary
-from glossary.services.guide import current_version
+from glossary.services import dictionary, guide
 
 for entry in (
     navigation.NavEntry("glossary", "Dictionary", "glossary:index", navigation.EXPLORE, order=60),
@@ -35,17 +33,7 @@ def search_terms(query: str, user, limit: int) -> search.KindResults:
 
 def search_guide(query: str, user, limit: int) -> search.KindResults:
     """Entries of the current language guide whose wording, variants or advice match."""
-    version = current_version()
-    if version is None:
-        return search.KindResults(total=0)
-    found = version.entries.all()
-    for word in query.split():
-        found = found.filter(
-            Q(wording__icontains=word)
-            | Q(variants__icontains=word)
-            | Q(preferred__icontains=word)
-            | Q(reason__icontains=word)
-        )
+    found = guide.search_entries(query)
     guide_url = reverse("glossary:guide")
     hits = [
         search.SearchHit(

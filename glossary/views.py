@@ -5,7 +5,9 @@
 from django.shortcuts import get_object_or_404, render
 
 from glossary.models import DictionaryTerm
-from glossary.services import dictionary
+from glossary.services import dictionary, guide
+
+GUIDE_ENTRIES_SHOWN = 10
 
 
 def index(request):
@@ -13,6 +15,7 @@ def index(request):
     context = {"query": query, "max_query_length": dictionary.MAX_QUERY_LENGTH}
     if query:
         context["results"] = dictionary.search(query)
+        context["guide_entries"] = list(guide.search_entries(query)[:GUIDE_ENTRIES_SHOWN])
     else:
         context["groups"] = dictionary.a_to_z(DictionaryTerm.objects.order_by("term"))
     return render(request, "glossary/dictionary_index.html", context)

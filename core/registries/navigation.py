@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 # Groups in the order the header shows them. The first group's links stand in the header; the
-# others drop down, so the header stays one line however many apps register.
+# others drop down, so the header stays one line however many apps register. Keep Explore to
+# the few places most people look for (about eight at most): the rest belongs under Tools.
 EXPLORE, TOOLS, TAKE_PART, STAFF_WORK = "Explore", "Tools", "Take part", "Staff"
 GROUPS = (EXPLORE, TOOLS, TAKE_PART, STAFF_WORK)
 

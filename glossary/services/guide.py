@@ -182,3 +182,23 @@ def entries_by_category(version: GuideVersion | None) -> list[tuple[str, list[Gu
         grouped.setdefault(entry.category, []).append(entry)
     labels = dict(GuideEntry.Category.choices)
     return [(labels.get(category, category), items) for category, items in grouped.items() if items]
+
+
+def search_entries(query: str):
+    """Entries of the current guide whose wording, variants or advice contain every word of
+    `query` (so the dictionary's search and the site search find "lag" in the guide)."""
+    from django.db.models import Q
+
+    version = current_version()
+    words = query.split()
+    if version is None or not words:
+        return GuideEntry.objects.none()
+    found = version.entries.all()
+    for word in words:
+        found = found.filter(
+            Q(wording__icontains=word)
+            | Q(variants__icontains=word)
+            | Q(preferred__icontains=word)
+            | Q(reason__icontains=word)
+        )
+    return found.order_by("wording")

@@ -74,3 +74,9 @@ def test_markup_in_a_query_is_shown_as_text(client):
     page = search(client, "<script>alert(1)</script>")
 
     assert "<script>alert(1)" not in page
+
+
+def test_the_dictionary_page_lists_language_guide_entries_too(client):
+    page = client.get("/dictionary/", {"q": "lag"}).content.decode()
+
+    assert "In the language guide" in page and "/dictionary/language-guide/#entry-" in page
