@@ -43,7 +43,7 @@ def test_a_typed_search_comes_back_most_relevant_first(page, live_server):
     expect(page.get_by_text("Annual review of the alliance")).to_be_visible()
 
     page.get_by_label("Search the library").fill("remand")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("button", name="Search", exact=True).click()
     expect(page).to_have_url(re.compile(r"q=remand"))
     expect(page.locator("#results-heading")).to_contain_text("2 resources")
     order = page.locator("#search-body section a").all_inner_texts()
