@@ -14,13 +14,14 @@ PARTICIPANT_LABEL = "A roundtable participant"
 
 
 def _consented(prefix: str) -> Q:
-    """Consent given, not withdrawn, and not "for analysis only", for the record at prefix."""
+    """Consent given, not withdrawn, and a choice other than "for analysis only", for the
+    record at prefix."""
     return Q(
         **{
             f"{prefix}__consent_given_at__isnull": False,
             f"{prefix}__consent_withdrawn_at__isnull": True,
         }
-    ) & ~Q(**{f"{prefix}__attribution": Attribution.NOT_FOR_PUBLICATION})
+    ) & ~Q(**{f"{prefix}__attribution__in": ["", Attribution.NOT_FOR_PUBLICATION]})
 
 
 PUBLISHABLE = Q(is_redaction_reviewed=True) & (

@@ -194,15 +194,16 @@ def build_outcome(
 
 
 def outcomes_for_user(user) -> list[Outcome]:
-    """The my-input page: every contribution of the person's organisations, and every
-    session where they spoke, that asked to hear back."""
+    """The my-input page: every submitted contribution of the person's organisations, and
+    every session where they spoke, whether or not anyone asked to hear back by email (that
+    choice is about email, not about seeing one's own input)."""
     if not user.is_authenticated:
         return []
     organisations = Organisation.objects.filter(people__user=user)
     contributions = Contribution.objects.filter(
-        organisation__in=organisations, wants_feedback=True
+        organisation__in=organisations, status=Contribution.Status.SUBMITTED
     ).select_related("consultation", "organisation")
-    speakers = Speaker.objects.filter(person__user=user, wants_feedback=True).select_related(
+    speakers = Speaker.objects.filter(person__user=user).select_related(
         "session__consultation", "organisation"
     )
     return [build_outcome(item) for item in [*contributions, *speakers]]

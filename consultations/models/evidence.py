@@ -25,9 +25,9 @@ class Attribution(models.TextChoices):
 class ConsentRecord(models.Model):
     """What a contributor agreed to. Shared by online contributions and roundtable speakers."""
 
-    attribution = models.CharField(
-        max_length=24, choices=Attribution.choices, default=Attribution.NOT_FOR_PUBLICATION
-    )
+    # Blank until the contributor chooses: a default would be a choice made for them, shown
+    # back to them as theirs (a saved draft reopened with "not for publication" ticked).
+    attribution = models.CharField(max_length=24, choices=Attribution.choices, blank=True)
     approved_description = models.CharField(
         max_length=200,
         blank=True,
@@ -48,7 +48,7 @@ class ConsentRecord(models.Model):
         return (
             self.consent_given_at is not None
             and self.consent_withdrawn_at is None
-            and self.attribution != Attribution.NOT_FOR_PUBLICATION
+            and self.attribution not in ("", Attribution.NOT_FOR_PUBLICATION)
         )
 
 

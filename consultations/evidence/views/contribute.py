@@ -149,7 +149,8 @@ def _saved_message(before: Contribution | None, saved: Contribution, submitting:
     if before is not None and before.status == Contribution.Status.SUBMITTED:
         return "Your contribution was already submitted; your changes have been saved."
     return (
-        "Thank you: your contribution was submitted. You can still change it until "
+        "Thank you: your contribution was submitted. How we may use your words: "
+        f"{saved.get_attribution_display()}. You can still change it until "
         f"{saved.consultation.internal_deadline:%-d %B %Y}."
     )
 
