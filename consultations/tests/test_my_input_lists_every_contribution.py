@@ -1,4 +1,4 @@
-""""My input" lists every submitted contribution of the person's organisations, whether or
+"""The "My input" page lists every submitted contribution of the person's organisations, whether or
 not anyone asked to hear back by email: it used to leave out those that had not, so a member
 saw their organisation's evidence on its profile but not on their own page."""
 
