@@ -13,8 +13,8 @@ stopped however the script ends (Ctrl-C included).
 Settings (environment variables): BENCH_QUICK=1 (every section at a small size),
 BENCH_ORGANISATIONS (10000), BENCH_REQUESTS (300 per endpoint), BENCH_SECONDS (20, the most
 per endpoint), BENCH_CONCURRENCY (8), BENCH_WARMUP (20), BENCH_WORKERS (gunicorn workers: one
-per CPU, 2 to 4); BENCH_INFLUENCE=0, BENCH_LIBRARY=0, BENCH_CONSULTATIONS=0, BENCH_MEDIA=0
-and BENCH_SOAK=0 skip a section; BENCH_SOAK_SECONDS (600) is the soak's length.
+per CPU, 2 to 4); BENCH_INFLUENCE=0, BENCH_LIBRARY=0, BENCH_CONSULTATIONS=0, BENCH_MEDIA=0,
+BENCH_AWARDS=0 and BENCH_SOAK=0 skip a section; BENCH_SOAK_SECONDS (600) is the soak's length.
 """
 
 import os
@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import harness  # noqa: E402
 from bench.sections import (  # noqa: E402
+    awards,
     consultations,
     glossary,
     influence_tracker,
@@ -46,6 +47,7 @@ SECTIONS = (
     ("BENCH_CONSULTATIONS", consultations.run_all),
     ("BENCH_MEDIA", media.run_all),
     ("BENCH_MODEL", systemmodel.run_all),
+    ("BENCH_AWARDS", awards.run_all),
     ("BENCH_SOAK", soak.run_all),
 )
 

@@ -18,7 +18,10 @@ def departures(category: Category, ranked=None, proposed: Nomination | None = No
     nomination whose unsaved decision counts instead of its saved one."""
     ranked = ranked if ranked is not None else ranking_data.category_ranking(category).rows
     by_pk = {row.nomination_id: row for row in ranked}
-    nominations = {n.pk: n for n in Nomination.objects.filter(pk__in=list(by_pk))}
+    # Rows from ranking_data carry their nomination; bare rows are looked up.
+    nominations = {r.nomination_id: r.nomination for r in ranked if hasattr(r, "nomination")}
+    if len(nominations) < len(by_pk):
+        nominations = {n.pk: n for n in Nomination.objects.filter(pk__in=list(by_pk))}
     if proposed is not None and proposed.pk in nominations:
         nominations[proposed.pk] = proposed
     found = []

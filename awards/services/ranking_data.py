@@ -23,8 +23,11 @@ def category_ranking(category: Category) -> CategoryRanking:
         n.pk: n
         for n in Nomination.objects.filter(
             category=category, status=NominationStatus.ELIGIBLE
-        ).select_related("organisation")
-    }
+        ).only(
+            "pk", "category_id", "nominee_name", "nominee_kind", "consent", "shortlisted",
+            "winner", "highly_commended", "decision_note", "status",
+        )
+    }  # fmt: skip
     criteria = list(category.criteria.all())
     weights = {c.pk: c.weight for c in criteria}
     recused = recused_pairs(category)

@@ -3,6 +3,7 @@ and the shortlist and winners."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -31,6 +32,8 @@ from core.lib.form_pages import add_service_errors, posted, status_code
 from core.roles import staff_required
 
 staff_only = staff_required("Running the awards is for the alliance's staff.")
+# Staff choose a shortlist from the top; the rest of a long ranking is a page away.
+RANKING_PAGE = 100
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -277,6 +280,7 @@ def ranking(request, pk):
     context = {
         "category": category,
         "ranking": result,
+        "page": Paginator(result.rows, RANKING_PAGE).get_page(request.GET.get("page")),
         "departures": decisions.departures(category, result.rows),
         "warnings": panels.warnings(category),
     }
