@@ -92,7 +92,8 @@ def stop(process: subprocess.Popen) -> None:
 
 @pytest.fixture
 def cluster(redis_url, tmp_path):
-    """Two app servers and two workers; yields the servers' base URLs."""
+    """Two app servers and two workers; yields the servers' base URLs, and the Redis with the
+    key prefix of their cache."""
     if connection.vendor != "postgresql":
         pytest.skip("several servers share one PostgreSQL (run with DATABASE_URL=postgres://…)")
     prefix = f"gs-servers-{uuid.uuid4().hex[:10]}"
@@ -134,7 +135,7 @@ def cluster(redis_url, tmp_path):
     try:
         urls = [f"http://{HOST}:{port}" for port in ports]
         wait_until_answering(urls, processes, tmp_path)
-        yield urls
+        yield urls, redis.Redis.from_url(redis_url), prefix
     finally:
         for process in processes:
             stop(process)
@@ -201,7 +202,7 @@ class Browser:
 
 
 def test_two_servers_and_two_workers_share_sessions_rate_limits_and_background_work(cluster):
-    first, second = cluster
+    (first, second), shared_redis, cache_prefix = cluster
     staff = StaffFactory(email="amara.staff@example.org", name="Amara Staff")
 
     # A session started on one server is the same session on the other.
@@ -225,6 +226,7 @@ def test_two_servers_and_two_workers_share_sessions_rate_limits_and_background_w
     ]
     # (The first five are refused as incomplete forms, 400; only the sixth is over the limit.)
     assert 429 not in statuses[:5] and statuses[5] == 429, statuses
+    assert list(shared_redis.scan_iter(match=f"{cache_prefix}:*ratelimit:membership-application*"))
 
     # An import uploaded to one server and started from the other is run by a worker.
     csv_text = to_csv([row("Shared Queue Trust"), row("Second Server Project")])
