@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control
 
 from core.lib import freshness
 
@@ -92,3 +93,27 @@ class RetryAfterMiddleware:
             seconds = getattr(request, "rate_limit_retry_after", self.DEFAULT_SECONDS)
             response.headers["Retry-After"] = str(seconds)
         return response
+
+
+class PrivatePagesMiddleware:
+    """Nothing answered to a signed-in person or an API token is kept by a browser's or a
+    proxy's cache: such pages show personal data (special category and criminal-offence data
+    among it), so they are sent with `Cache-Control: private, no-store`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self._personal(request):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    @staticmethod
+    def _personal(request) -> bool:
+        if "Authorization" in request.headers:
+            return True
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return False  # no session: a visitor, and reading request.user would cost a query
+        user = getattr(request, "user", None)
+        return bool(user is not None and user.is_authenticated)

@@ -1,11 +1,26 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.db import connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from core.forms import EmailAuthenticationForm
+from core.lib import ratelimit
+from core.sign_in import normalise_identifier
+
+RESET_PER_CLIENT = 10
+RESET_PER_ADDRESS = 3
+RESET_WINDOW = 60 * 60
+RESET_REFUSAL = (
+    "There have been too many requests to reset a password from your connection in the last "
+    "hour. Please wait an hour and try again."
+)
 
 
 @never_cache
@@ -43,7 +58,20 @@ class LogoutView(Branded, auth_views.LogoutView):
 
 
 class PasswordResetView(Branded, auth_views.PasswordResetView):
-    pass
+    """Throttled twice: per client (429 and the form again), and per address (the answer is
+    the same as ever, but no more emails go to that address this hour), so nobody can flood
+    a person's inbox or probe addresses at speed."""
+
+    def form_valid(self, form):
+        if not ratelimit.hit("password-reset", self.request, RESET_PER_CLIENT, RESET_WINDOW):
+            context = self.get_context_data(form=form, refusal=RESET_REFUSAL)
+            return self.render_to_response(context, status=429)
+        address = normalise_identifier(form.cleaned_data["email"])
+        if not ratelimit.check(
+            "password-reset-address", self.request, RESET_PER_ADDRESS, RESET_WINDOW, address
+        ).allowed:
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(Branded, auth_views.PasswordResetDoneView):

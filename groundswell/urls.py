@@ -1,6 +1,7 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from core.errors import api_not_found
 from groundswell import views
 from groundswell.api import api
 
@@ -21,5 +22,10 @@ urlpatterns = [
     path("model/", include("systemmodel.urls")),
     path("awards/", include("awards.urls")),
     path("api/v1/", api.urls),
+    # Any other address under /api/ answers in JSON too.
+    re_path(r"^api/", api_not_found),
     path("admin/", admin.site.urls),
 ]
+
+# A body too large to read gets the friendly 413 page (JSON under /api/): core/errors.py.
+handler400 = "core.errors.bad_request"

@@ -46,12 +46,19 @@ def client_fingerprint(request) -> str:
     return hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
 
 
-def check(scope: str, request, limit: int, window_seconds: int) -> Verdict:
+def check(
+    scope: str, request, limit: int, window_seconds: int, identity: str | None = None
+) -> Verdict:
     """Count one attempt and say whether the caller is within `limit` per window.
 
+    The caller is the client, or `identity` when given (an email address, say: counted
+    whoever asks for it, hashed like addresses are).
     A refusal is remembered on the request, so every 429 answer can carry Retry-After
     (core.middleware.RetryAfterMiddleware)."""
-    fingerprint = client_fingerprint(request)
+    if identity is None:
+        fingerprint = client_fingerprint(request)
+    else:
+        fingerprint = hashlib.sha256(identity.encode()).hexdigest()[:32]
     # Each client's windows start at its own offset, so limits do not all reset together.
     offset = int(fingerprint[:8], 16) % window_seconds
     now = time.time()

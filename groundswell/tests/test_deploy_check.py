@@ -52,3 +52,17 @@ def test_the_development_secret_key_fails_check_deploy(tmp_path):
     result = deploy_check(production_env(tmp_path, SECRET_KEY=None))
     assert result.returncode != 0
     assert "security.W009" in result.stderr + result.stdout
+
+
+def test_the_development_secret_key_fails_check_deploy_without_a_fail_level(tmp_path):
+    """A plain `check --deploy`, as the README runs it, exits non-zero (core.E001)."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=BASE_DIR,
+        env=production_env(tmp_path, SECRET_KEY=None),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "core.E001" in result.stderr + result.stdout
