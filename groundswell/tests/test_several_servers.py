@@ -36,7 +36,14 @@ PASSWORD = "correct horse battery"  # core.tests.factories.UserFactory's
 START_SECONDS = 60
 IMPORT_SECONDS = 60
 
-pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.skipif(
+        settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+        reason="several servers share one PostgreSQL (run with DATABASE_URL=postgres://…)",
+    ),
+    pytest.mark.redis,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def free_port() -> int:
@@ -94,8 +101,6 @@ def stop(process: subprocess.Popen) -> None:
 def cluster(redis_url, tmp_path):
     """Two app servers and two workers; yields the servers' base URLs, and the Redis with the
     key prefix of their cache."""
-    if connection.vendor != "postgresql":
-        pytest.skip("several servers share one PostgreSQL (run with DATABASE_URL=postgres://…)")
     prefix = f"gs-servers-{uuid.uuid4().hex[:10]}"
     env = server_env(redis_url, prefix)
     ports = [free_port(), free_port()]
