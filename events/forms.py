@@ -1,6 +1,8 @@
 from django import forms
 from django.utils import timezone
 
+from core.lib.markdown import FORMATTING_HELP
+from core.lib.pickers import use_pickers
 from core.roles import is_staff_member
 from events.models import Event, EventFormat, Question, Venue
 from taxonomy.models import Term, Vocabulary
@@ -55,6 +57,8 @@ class EventForm(forms.ModelForm):
         self.fields["topics"].queryset = Term.objects.filter(
             vocabulary__in=[Vocabulary.PART, Vocabulary.THEME]
         )
+        self.fields["description"].help_text = FORMATTING_HELP
+        use_pickers(self, "topics", "co_hosts")
         # One message of our own for 0 and below, not the generic "at least 0".
         self.fields["capacity"].validators = []
         self.fields["capacity"].widget.attrs["min"] = 1

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from core.lib.markdown import FORMATTING_HELP_WITH_HEADINGS
 from core.lib.pickers import use_pickers
 from core.lib.uploads import DOCUMENTS_ACCEPTED, check_document, clean_upload
 from library.models import Resource, ResourceStatus
@@ -37,10 +38,7 @@ class _ResourceFields(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.file_kind = ""
         self.fields["body"].widget = forms.Textarea(attrs={"rows": 14})
-        self.fields["body"].help_text = (
-            "Markdown: blank lines between paragraphs, ## for headings, [text](address) for "
-            "links, - for lists."
-        )
+        self.fields["body"].help_text = FORMATTING_HELP_WITH_HEADINGS
         self.fields["summary"].widget = forms.Textarea(attrs={"rows": 4})
         self.fields["summary"].help_text = "One or two plain sentences, shown in lists."
         if "external_url" in self.fields:

@@ -1,6 +1,8 @@
 """Forms for running a consultation and gathering its evidence. Rules that need the database
 or span several records live in the services; forms check what one submission can show."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -24,6 +26,7 @@ from consultations.models import (
     Speaker,
     Theme,
 )
+from core.lib.markdown import FORMATTING_HELP
 from core.models import User
 from core.roles import OFFICE_ROLES
 from members.models import Organisation
@@ -69,6 +72,9 @@ class ConsultationForm(forms.ModelForm):
             "parts": forms.CheckboxSelectMultiple,
             "themes": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "description": FORMATTING_HELP,
         }
 
     def __init__(self, *args, **kwargs):
@@ -294,17 +300,30 @@ class QuoteForm(forms.Form):
     )
 
 
-class RedactionForm(forms.Form):
-    """A redaction of staff's own, or a change to a suggested one's span or marker."""
+WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Where each word of a quote starts and ends; punctuation and spaces are not words."""
+    return [match.span() for match in WORD.finditer(text)]
+
+
+class RedactionForm(forms.Form):
+    """A redaction of staff's own, or a change to a suggested one: staff tick the words to
+    hide (or type them), never count characters."""
+
+    chosen = forms.MultipleChoiceField(
+        label="Tick the words to hide",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="One word, or several next to each other, such as a first name and surname.",
+    )
     words = forms.CharField(
-        label="Words to hide",
+        label="Or type the words to hide",
         required=False,
         strip=False,
-        help_text="As they appear in the quote; or give the start and end positions below.",
+        help_text="Exactly as they appear in the quote.",
     )
-    start = forms.IntegerField(label="Start", required=False, min_value=0)
-    end = forms.IntegerField(label="End", required=False, min_value=1)
     category = forms.ChoiceField(label="Kind of detail", choices=Redaction.Category.choices)
     marker = forms.CharField(
         label="Shown instead",
@@ -316,17 +335,55 @@ class RedactionForm(forms.Form):
     def __init__(self, *args, quote, **kwargs):
         super().__init__(*args, **kwargs)
         self.quote = quote
+        self.spans = word_spans(quote.text)
+        self.fields["chosen"].choices = [
+            (str(number), quote.text[start:end]) for number, (start, end) in enumerate(self.spans)
+        ]
+
+    @property
+    def word_segments(self) -> list[dict]:
+        """The quote as it reads: each word's checkbox with the text before it, so the
+        punctuation and spaces between words are shown but cannot be ticked."""
+        text, segments, at = self.quote.text, [], 0
+        for (start, end), choice in zip(self.spans, self["chosen"], strict=True):
+            segments.append({"before": text[at:start], "choice": choice})
+            at = end
+        return segments
+
+    @property
+    def text_after_words(self) -> str:
+        return self.quote.text[self.spans[-1][1] :] if self.spans else self.quote.text
+
+    def _span_of_ticked(self, ticked: list[str]) -> tuple[int, int]:
+        numbers = sorted(int(n) for n in ticked)
+        if numbers != list(range(numbers[0], numbers[-1] + 1)):
+            raise ValidationError(
+                "Tick words that are next to each other: hide one stretch of words at a time."
+            )
+        return self.spans[numbers[0]][0], self.spans[numbers[-1]][1]
+
+    def _span_of_typed(self, words: str) -> tuple[int, int]:
+        found = self.quote.text.count(words)
+        if not found:
+            raise ValidationError("Those words are not in the quote exactly as written.")
+        if found > 1:
+            raise ValidationError(
+                f"Those words appear {found} times in the quote: tick the ones to hide instead."
+            )
+        start = self.quote.text.find(words)
+        return start, start + len(words)
 
     def clean(self):
         cleaned = super().clean()
-        words, start, end = cleaned.get("words"), cleaned.get("start"), cleaned.get("end")
-        if words:
-            found = self.quote.text.find(words, start or 0)
-            if found < 0:
-                raise ValidationError("Those words are not in the quote exactly as written.")
-            cleaned["start"], cleaned["end"] = found, found + len(words)
-        elif start is None or end is None:
-            raise ValidationError("Give the words to hide, or their start and end positions.")
+        ticked, words = cleaned.get("chosen"), cleaned.get("words")
+        if "chosen" in self.errors:
+            return cleaned
+        if ticked:
+            cleaned["start"], cleaned["end"] = self._span_of_ticked(ticked)
+        elif words and words.strip():
+            cleaned["start"], cleaned["end"] = self._span_of_typed(words)
+        else:
+            raise ValidationError("Give the words to hide: tick them in the quote, or type them.")
         return cleaned
 
 

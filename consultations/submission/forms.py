@@ -5,6 +5,7 @@ from django import forms
 
 from consultations.models import SubmissionVersion
 from consultations.submission.services.builder import MAX_HEADING, MAX_TITLE
+from core.lib.markdown import FORMATTING_HELP
 from influence.models import Recommendation, TargetBody
 
 # Forms accept a little more than the rules allow, so an over-long paste gets the builder's
@@ -18,7 +19,7 @@ class DetailsForm(forms.Form):
         required=False,
         max_length=GENEROUS,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Markdown: a blank line starts a new paragraph.",
+        help_text=FORMATTING_HELP,
     )
     contact_details = forms.CharField(
         required=False,
@@ -37,7 +38,7 @@ class TextBlockForm(forms.Form):
         label="Narrative text",
         max_length=GENEROUS,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Markdown: a blank line starts a new paragraph; **bold**, *italic*, lists.",
+        help_text=FORMATTING_HELP,
     )
 
 

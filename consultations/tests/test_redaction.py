@@ -1,6 +1,8 @@
 """Redaction: candidates are found with reasons, staff decide, and the published form shows
 markers in exactly the accepted spans."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -128,7 +130,10 @@ def test_staff_accept_reject_edit_and_add_through_the_quote_page(client):
     edit = reverse(
         "consultations:staff_redaction_edit", args=[slug, quote.pk, by_words["Dr Patel"].pk]
     )
-    client.post(edit, {"words": "Patel", "category": "name", "marker": "[doctor]"})
+    edit_page = client.get(edit).content.decode()
+    ticked = re.findall(r'value="(\d+)" id="id_chosen_\d+"[^>]*checked', edit_page)
+    assert ticked == ["11", "12"]  # "Dr Patel", the words the suggestion hides
+    client.post(edit, {"chosen": ["12"], "category": "name", "marker": "[doctor]"})
     overlap = client.post(
         post_url,
         {"action": "add", "redaction-words": "Jamal was", "redaction-category": "other"},
@@ -137,7 +142,7 @@ def test_staff_accept_reject_edit_and_add_through_the_quote_page(client):
     assert "overlaps a redaction already accepted" in overlap.content.decode()
     client.post(
         post_url,
-        {"action": "add", "redaction-words": "moved", "redaction-category": "other"},
+        {"action": "add", "redaction-chosen": ["2"], "redaction-category": "other"},
     )
     client.post(post_url, {"action": "review"})
 
@@ -164,10 +169,7 @@ def test_any_change_to_the_redactions_needs_a_fresh_review():
     [
         ({"redaction-words": "not in it", "redaction-category": "name"}, "not in the quote"),
         ({"redaction-category": "name"}, "Give the words to hide"),
-        (
-            {"redaction-start": "3", "redaction-end": "999", "redaction-category": "name"},
-            "must lie within the quote",
-        ),
+        ({"redaction-chosen": ["99"], "redaction-category": "name"}, "Select a valid choice"),
     ],
 )
 def test_a_bad_redaction_is_refused_and_nothing_changes(client, data, message):
@@ -180,3 +182,26 @@ def test_a_bad_redaction_is_refused_and_nothing_changes(client, data, message):
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not quote.redactions.exists()
+
+
+def test_words_ticked_apart_are_refused_and_typed_words_must_be_unambiguous(client):
+    quote = QuoteFactory(answer=AnswerFactory(text="Jamal met Jamal's brother in Leeds."))
+    client.force_login(StaffFactory())
+    url = reverse("consultations:staff_quote_redactions", args=[quote.consultation.slug, quote.pk])
+    apart = client.post(
+        url, {"action": "add", "redaction-chosen": ["0", "2"], "redaction-category": "name"}
+    )
+    assert apart.status_code == 400
+    assert "Tick words that are next to each other" in apart.content.decode()
+    twice = client.post(
+        url, {"action": "add", "redaction-words": "Jamal", "redaction-category": "name"}
+    )
+    assert twice.status_code == 400
+    assert "appear 2 times in the quote: tick the ones to hide" in twice.content.decode()
+    assert not quote.redactions.exists()
+    together = client.post(
+        url, {"action": "add", "redaction-chosen": ["2", "3"], "redaction-category": "name"}
+    )
+    assert together.status_code == 302
+    hidden = quote.redactions.get()
+    assert quote.text[hidden.start : hidden.end] == "Jamal's brother"

@@ -51,6 +51,16 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 
+# What a form says under a text box whose text is shown formatted, in words anyone can use.
+FORMATTING_HELP = (
+    "Formatting: leave a blank line between paragraphs; **two stars** make bold, *one star* "
+    "italic; start a line with “- ” for a list."
+)
+FORMATTING_HELP_WITH_HEADINGS = (
+    f"{FORMATTING_HELP} Start a line with “## ” for a heading; write a link as "
+    "[words](https://address)."
+)
+
 
 def render_markdown(source: str) -> str:
     """Markdown to sanitised HTML. A level-one heading in a body becomes level two, since

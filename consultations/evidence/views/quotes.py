@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from consultations.consent import published_text
-from consultations.evidence.forms import CodingForm, QuoteForm, RedactionForm
+from consultations.evidence.forms import CodingForm, QuoteForm, RedactionForm, word_spans
 from consultations.evidence.quote_filters import QuoteFilterForm
 from consultations.evidence.services import agreement, quotes, redaction
 from consultations.evidence.services.suggestions import suggest_themes
@@ -201,8 +201,11 @@ def staff_redaction_edit(request, slug, pk, redaction_pk):
         posted(request),
         quote=quote,
         initial={
-            "start": chosen.start,
-            "end": chosen.end,
+            "chosen": [
+                str(number)
+                for number, (start, end) in enumerate(word_spans(quote.text))
+                if chosen.start <= start and end <= chosen.end
+            ],
             "category": chosen.category,
             "marker": chosen.marker,
         },
