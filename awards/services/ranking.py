@@ -79,7 +79,13 @@ def rank(
 ) -> list[Ranked]:
     """Every nomination in `nomination_ids`, best first by the chosen result; unscored ones
     last. Ties share a rank; the next rank skips (1, 1, 3)."""
-    means = weighted_means(scores, weights)
+    return rank_means(nomination_ids, weighted_means(scores, weights), normalise, quorum)
+
+
+def rank_means(
+    nomination_ids, means: dict[tuple[int, int], float], normalise: bool, quorum: int = 1
+) -> list[Ranked]:
+    """`rank` from weighted means already worked out (by the database, say)."""
     zs = z_scores(means) if normalise else {}
     rows = {pk: Ranked(nomination_id=pk) for pk in nomination_ids}
     for (judge, nomination), value in means.items():

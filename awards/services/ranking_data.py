@@ -1,9 +1,9 @@
 """The ranking of one category from the database: the scores that count (recused judges'
 never do), through the maths in ranking.py, with each row's nomination attached."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
-from awards.models import Category, Nomination, NominationStatus, Score
+from awards.models import Category, Consent, Nomination, NominationStatus, Score
 from awards.services import ranking
 from awards.services.panels import recused_pairs
 
@@ -18,30 +18,52 @@ class CategoryRanking:
     ignored_scores: int  # scores by judges later recused
 
 
-def category_ranking(category: Category) -> CategoryRanking:
-    nominations = {
-        n.pk: n
-        for n in Nomination.objects.filter(
-            category=category, status=NominationStatus.ELIGIBLE
-        ).only(
-            "pk", "category_id", "nominee_name", "nominee_kind", "consent", "shortlisted",
-            "winner", "highly_commended", "decision_note", "status",
-        )
-    }  # fmt: skip
-    criteria = list(category.criteria.all())
-    weights = {c.pk: c.weight for c in criteria}
-    recused = recused_pairs(category)
+@dataclass(frozen=True)
+class RankedNominee:
+    """What the ranking page and the decision rules read of a nomination, without building a
+    model instance for each of thousands."""
+
+    pk: int
+    nominee_name: str
+    consent: str
+    shortlisted: bool
+    winner: bool
+    highly_commended: bool
+    decision_note: str
+
+    @property
+    def can_be_named(self) -> bool:
+        return self.consent in (Consent.NOT_NEEDED, Consent.GIVEN)
+
+
+NOMINEE_FIELDS = [f.name for f in fields(RankedNominee)]
+
+
+def judge_means(category: Category, weights: dict, recused: set) -> tuple[dict, int]:
+    """{(panel member, nomination): weighted mean}, leaving out recused pairs; and how many
+    scores were left out. (Summing in Python beats SQLite's GROUP BY on 20,000 rows.)"""
     counting, ignored = [], 0
-    for judge, nomination, criterion, value in Score.objects.filter(
-        nomination__category=category
-    ).values_list("panel_member_id", "nomination_id", "criterion_id", "value"):
-        if (judge, nomination) in recused:
+    for score in Score.objects.filter(nomination__category=category).values_list(
+        "panel_member_id", "nomination_id", "criterion_id", "value"
+    ):
+        if (score[0], score[1]) in recused:
             ignored += 1
         else:
-            counting.append((judge, nomination, criterion, value))
-    rows = ranking.rank(
-        nominations, counting, weights, category.cycle.normalise_scores, category.quorum
-    )
+            counting.append(score)
+    return ranking.weighted_means(counting, weights), ignored
+
+
+def category_ranking(category: Category) -> CategoryRanking:
+    nominations = {
+        values[0]: RankedNominee(*values)
+        for values in Nomination.objects.filter(
+            category=category, status=NominationStatus.ELIGIBLE
+        ).values_list(*NOMINEE_FIELDS)
+    }
+    criteria = list(category.criteria.all())
+    weights = {criterion.pk: criterion.weight for criterion in criteria}
+    means, ignored = judge_means(category, weights, recused_pairs(category))
+    rows = ranking.rank_means(nominations, means, category.cycle.normalise_scores, category.quorum)
     for row in rows:
         row.nomination = nominations[row.nomination_id]
     return CategoryRanking(
