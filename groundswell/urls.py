@@ -23,7 +23,7 @@ urlpatterns = [
     path("awards/", include("awards.urls")),
     path("api/v1/", api.urls),
     # Any other address under /api/ answers in JSON too.
-    re_path(r"^api/", api_not_found),
+    re_path(r"^api/", api_not_found, name="api-unknown"),
     path("admin/", admin.site.urls),
 ]
 

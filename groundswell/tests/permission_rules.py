@@ -134,6 +134,10 @@ RULES: dict[str, Rule] = {
         why="Browsers ask for it on every page, signed in or not.",
     ),
     "robots": public(why="Crawlers read it without signing in."),
+    "api-unknown": rule(
+        get(everyone(NOT_FOUND)),
+        why="Any address under /api/ outside /api/v1/ is a JSON 404, whoever asks.",
+    ),
     # Accounts
     "login": public(why="Signed-in people may sign in as someone else."),
     "logout": rule(
