@@ -22,7 +22,7 @@ def members():
 
 def _tiles(html: str) -> list[str]:
     svg = html[html.index('<figure class="tile-map">') : html.index("</figure>")]
-    return re.findall(r'<a href="([^"]+)" aria-label="([^"]+)"', svg)
+    return re.findall(r'<a href="([^"]+)"[^>]*>\s*<title>([^<]+)</title>', svg)
 
 
 def test_each_region_and_wales_is_a_tile_that_links_to_the_filtered_directory(client, members):
