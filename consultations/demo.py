@@ -239,21 +239,32 @@ def _build_submission(consultation, staff):
         for quote in usable.order_by("pk")[:5]:
             builder.add_quote(staff, section, quote)
         for item in entry["recommendations"].get(number, []):
-            builder.create_recommendation(
-                staff,
-                section,
-                title=item["title"],
-                text=item["text"],
-                targets=[targets[name] for name in item["targets"] if name in targets]
-                or [consultation.asking_body],
-            )
+            try:
+                builder.create_recommendation(
+                    staff,
+                    section,
+                    title=item["title"],
+                    text=item["text"],
+                    targets=[targets[name] for name in item["targets"] if name in targets]
+                    or [consultation.asking_body],
+                )
+            except builder.PossibleRepeat as repeat:
+                # The tracker already asks this (e.g. ending Friday releases): the submission
+                # links that one, as the builder offers, rather than making a second copy.
+                _link_once(staff, section, repeat.matches[0])
         for slug in entry["linked_recommendations"].get(number, []):
             existing = Recommendation.objects.filter(slug=slug, merged_into__isnull=True).first()
             if existing:
-                builder.link_recommendation(staff, section, existing)
+                _link_once(staff, section, existing)
         if number == "4":
             versions.save_version(staff, submission, "First full draft, before the roundtables")
     return submission
+
+
+def _link_once(staff, section, recommendation) -> None:
+    """Link `recommendation` unless the submission has it already."""
+    if not section.submission.recommendations.filter(pk=recommendation.pk).exists():
+        builder.link_recommendation(staff, section, recommendation)
 
 
 def _said_about(question) -> Q:

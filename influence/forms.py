@@ -29,6 +29,7 @@ from influence.models import (
     StatusChange,
     TargetBody,
 )
+from influence.services import recommendations
 from influence.services.recommendations import TAG_FIELDS, unique_slug
 
 ACCEPTED_EVIDENCE = "PDF, Word (.docx), an image (PNG or JPEG) or plain text"
@@ -145,6 +146,19 @@ class RecommendationForm(forms.ModelForm):
 
     def clean_first_made_on(self):
         return _not_in_future(self.cleaned_data.get("first_made_on"), "date it was first made")
+
+    def clean(self):
+        cleaned = super().clean()
+        # Checked when the date or the sources are edited, so an older record can still be
+        # saved for another change.
+        touched = {"first_made_on", "sources"} & set(self.changed_data)
+        if touched and (
+            problem := recommendations.first_made_problem(
+                cleaned.get("first_made_on"), cleaned.get("sources") or []
+            )
+        ):
+            self.add_error("first_made_on", problem)
+        return cleaned
 
     def save(self, commit=True):
         recommendation = super().save(commit=False)

@@ -7,6 +7,7 @@ from consultations.models import SubmissionVersion
 from consultations.submission.services.builder import MAX_HEADING, MAX_TITLE
 from core.lib.markdown import FORMATTING_HELP
 from influence.models import Recommendation, TargetBody
+from influence.services import matching
 
 # Forms accept a little more than the rules allow, so an over-long paste gets the builder's
 # message (which says how long it was) rather than a bare "too long".
@@ -56,9 +57,19 @@ class LinkRecommendationForm(forms.Form):
     prefix = "link"  # the section page holds several forms: ids must stay unique
     recommendation = forms.ModelChoiceField(
         label="An existing recommendation",
-        queryset=Recommendation.objects.filter(merged_into__isnull=True).order_by("title"),
+        queryset=Recommendation.objects.filter(merged_into__isnull=True)
+        .prefetch_related("targets", "sources")
+        .order_by("title", "first_made_on"),
         empty_label="Choose a recommendation",
+        help_text="Each is listed with whom it asks, how far it has got, the year it was first "
+        "made and where it comes from, so that two with the same title can be told apart.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["recommendation"]
+        labels = matching.descriptions(field.queryset)
+        field.label_from_instance = lambda item: labels.get(item.pk, item.title)
 
 
 class NewRecommendationForm(forms.Form):

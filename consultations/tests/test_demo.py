@@ -19,6 +19,7 @@ from consultations.models import (
 )
 from consultations.tests.test_consent_outputs import docx_text_of
 from influence.demo import load_demo_recommendations
+from influence.models import Recommendation
 from library.demo import load_demo_resources
 from members.demo import load_demo
 
@@ -98,6 +99,10 @@ def test_the_demo_loads_completely_and_only_once():
     assert client.get("/consultations/").status_code == 200
     docx = client.get(f"/consultations/{finished.slug}/submission.docx").content
     assert "End Friday releases from prison" in docx_text_of(docx)
+    # The submission linked the tracker's asks it repeats rather than copying them.
+    titles = [r.title.lower() for r in Recommendation.objects.filter(merged_into__isnull=True)]
+    assert len(titles) == len(set(titles)), "the demo has the same ask twice"
+    assert submission.recommendations.filter(slug="no-friday-releases").exists()
     assert load_demo_consultation() == 0
     assert Consultation.objects.count() == 2
 

@@ -265,3 +265,31 @@ def kept_after_merges(merged: Recommendation) -> Recommendation:
             break
         kept = kept.merged_into
     return kept
+
+
+# --- When it was first made ----------------------------------------------------------------
+
+
+def first_made_problem(first_made_on, sources) -> str:
+    """Why `first_made_on` cannot be right for these source documents: a recommendation is
+    not made before the earliest document it appears in."""
+    dates = [source.published_on for source in sources if source.published_on]
+    if first_made_on and dates and first_made_on < min(dates):
+        earliest = min(dates)
+        return (
+            f"It cannot be first made before its earliest source ({earliest:%-d %B %Y}): "
+            "change the date or the sources."
+        )
+    return ""
+
+
+def date_from_first_source(actor, recommendation: Recommendation) -> Recommendation:
+    """Move "first made" to its first source's date when it claims to be older than every
+    source (a recommendation written in a draft, first made when the draft was published)."""
+    dates = [s.published_on for s in recommendation.sources.all() if s.published_on]
+    if dates and recommendation.first_made_on < min(dates):
+        before = audit.snapshot(recommendation)
+        recommendation.first_made_on = min(dates)
+        recommendation.save(update_fields=["first_made_on", "updated_at"])
+        audit.record_change(actor, recommendation, before)
+    return recommendation

@@ -137,7 +137,9 @@ def _recommendation_data(**overrides):
 
 
 def test_create_a_recommendation_with_evidence(staff_client):
-    source, supporting = ResourceFactory(), ResourceFactory()
+    # The source came out before the recommendation was first made (2022), as it must.
+    source = ResourceFactory(published_on=datetime.date(2021, 9, 1))
+    supporting = ResourceFactory()
     data = _recommendation_data(
         sources=[source.pk],
         **{
@@ -229,10 +231,12 @@ def test_reserved_title_gets_a_slug_that_does_not_shadow_staff_pages(staff_clien
 
 
 def test_edit_saves_and_keeps_the_slug(staff_client, recommendation):
+    recommendation.sources.update(published_on=datetime.date(2022, 1, 1))
     data = _recommendation_data(
         title="End short prison sentences now",
         targets=[recommendation.targets.first().pk],
         sources=[recommendation.sources.first().pk],
+        first_made_on=recommendation.first_made_on.isoformat(),
     )
     response = staff_client.post(reverse("influence:staff_edit", args=[recommendation.slug]), data)
     assert response.status_code == 302

@@ -12,6 +12,7 @@ from consultations import consent
 from consultations.models import Block, Consultation, Quote, Submission, SubmissionSection
 from core import audit
 from influence.models import Recommendation
+from influence.services import matching
 from influence.services import recommendations as influence
 
 MAX_HEADING = 300
@@ -223,9 +224,39 @@ def link_recommendation(actor, section: SubmissionSection, recommendation: Recom
     return block
 
 
-def create_recommendation(actor, section: SubmissionSection, *, title, text, targets) -> Block:
+class PossibleRepeat(ValidationError):
+    """The tracker already has this ask: the person chooses to link it, to add theirs as a
+    repeat of it, or to say it asks something different. Nothing was created."""
+
+    def __init__(self, matches: list[Recommendation]):
+        self.matches = matches
+        names = "; ".join(f"“{item.title}”" for item in matches)
+        super().__init__(
+            {
+                "title": [
+                    f"The tracker already asks this of the same body: {names}. Link it, or "
+                    "say how yours differs."
+                ]
+            }
+        )
+
+
+def create_recommendation(
+    actor,
+    section: SubmissionSection,
+    *,
+    title,
+    text,
+    targets,
+    repeats: Recommendation | None = None,
+    different: bool = False,
+) -> Block:
     """Create a recommendation in the tracker (unpublished until the submission is
-    published and becomes its source) and put it in this section."""
+    published and becomes its source) and put it in this section.
+
+    When the tracker already asks one of `targets` for near-identical words, raises
+    PossibleRepeat unless the caller says the new one `repeats` an earlier one or is
+    `different`: a submission never silently makes a second copy of an ask."""
     title = " ".join((title or "").split())
     text = (text or "").strip()
     errors = {}
@@ -241,6 +272,9 @@ def create_recommendation(actor, section: SubmissionSection, *, title, text, tar
         errors["targets"] = ["Choose at least one body this recommendation asks to act."]
     if errors:
         raise ValidationError(errors)
+    chosen = repeats is not None or different
+    if not chosen and (matches := matching.matching_recommendations(title, text, targets)):
+        raise PossibleRepeat(matches)
     consultation = section.submission.consultation
     with transaction.atomic():
         recommendation = influence.create_recommendation(
@@ -251,6 +285,7 @@ def create_recommendation(actor, section: SubmissionSection, *, title, text, tar
             networks=list(consultation.networks.all()),
             parts=list(consultation.parts.all()),
             themes=list(consultation.themes.all()),
+            repeats=repeats,
         )
         return link_recommendation(actor, section, recommendation)
 

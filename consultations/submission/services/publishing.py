@@ -171,7 +171,11 @@ def publish(actor, submission: Submission) -> tuple[Resource, list[str]]:
         submission.save(update_fields=["resource", "published_at", "updated_at"])
         audit.record_change(actor, submission, before, audit.snapshot(submission))
         for recommendation in submission.recommendations.all():
+            had_sources = recommendation.sources.exists()
             recommendation.sources.add(resource)
+            if not had_sources:
+                # Written in the draft: first made when this submission made it public.
+                influence.date_from_first_source(actor, recommendation)
             problems = influence.publish_problems(recommendation)
             if problems:
                 notes.append(f"“{recommendation.title}” stays unpublished: {' '.join(problems)}")

@@ -23,6 +23,8 @@ from consultations.submission.forms import (
     ThemeFilterForm,
 )
 from consultations.submission.services import builder
+from influence.models import Recommendation
+from influence.services import matching
 
 QUOTES_PER_PAGE = 20
 
@@ -177,7 +179,7 @@ def section_page(request, slug, pk):
     return render_section(request, section, rename_form=rename_form)
 
 
-def render_section(request, section, quote_error: str = "", **forms):
+def render_section(request, section, quote_error: str = "", possible_repeats=(), **forms):
     """The section page; `forms` are bound forms to show again with their errors."""
     submission = section.submission
     filter_form, page, rows = _quote_picker(request, submission)
@@ -196,10 +198,11 @@ def render_section(request, section, quote_error: str = "", **forms):
         "page": page,
         "quote_rows": rows,
         "quote_error": quote_error,
+        "possible_repeats": possible_repeats,
     }
     if request.htmx and request.method == "GET" and request.GET.get("picker"):
         return render(request, "consultations/submission/_quote_picker.html", context)
-    refused = quote_error or any(form.errors for form in forms.values())
+    refused = quote_error or possible_repeats or any(form.errors for form in forms.values())
     status = 400 if refused else 200
     return render(request, "consultations/submission/section.html", context, status=status)
 
@@ -242,20 +245,39 @@ def block_add_recommendation(request, slug, pk):
     section = _section(slug, pk)
     creating = bool(request.POST.get("create"))
     form = (NewRecommendationForm if creating else LinkRecommendationForm)(request.POST)
+    possible_repeats = []
     if form.is_valid():
         data = form.cleaned_data
+        # When the tracker has this ask already, the person chose: "link:<pk>" (use it),
+        # "repeat:<pk>" (theirs asks for it again) or "different".
+        choice, _, earlier_pk = request.POST.get("same_ask", "").partition(":")
+        earlier = (
+            Recommendation.objects.filter(pk=earlier_pk).first() if earlier_pk.isdigit() else None
+        )
         try:
-            if creating:
-                block = builder.create_recommendation(request.user, section, **data)
+            if creating and choice == "link" and earlier:
+                block = builder.link_recommendation(request.user, section, earlier)
+            elif creating:
+                block = builder.create_recommendation(
+                    request.user,
+                    section,
+                    **data,
+                    repeats=earlier if choice == "repeat" else None,
+                    different=choice == "different",
+                )
             else:
                 block = builder.link_recommendation(request.user, section, data["recommendation"])
+        except builder.PossibleRepeat as error:
+            add_service_errors(form, error)
+            labels = matching.descriptions(error.matches)
+            possible_repeats = [(item, labels[item.pk]) for item in error.matches]
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, "Recommendation added to the section.")
             return redirect(section_url(section, f"block-{block.pk}"))
     key = "new_recommendation_form" if creating else "link_form"
-    return render_section(request, section, **{key: form})
+    return render_section(request, section, possible_repeats=possible_repeats, **{key: form})
 
 
 @staff_required
