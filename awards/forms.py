@@ -26,6 +26,10 @@ STATEMENT_MAX = 5000
 ANSWER_MAX = 2000
 
 
+# The first part of /awards/<cycle>/ that the app's own pages use.
+RESERVED_CYCLE_SLUGS = {"winners", "feed", "consent", "judging", "staff"}
+
+
 def check_supporting_file(uploaded) -> str:
     """The kind of a supporting file, judged by its bytes; UploadRefused otherwise."""
     check_size(uploaded)
@@ -234,16 +238,21 @@ class ScoreForm(forms.Form):
             score = existing.get(criterion.pk)
             self.fields[f"score_{criterion.pk}"] = forms.IntegerField(
                 required=False, min_value=1, max_value=category.score_max,
-                label=f"{criterion.name} ({criterion.weight}%)",
+                label=f"Score for {criterion.name.lower()}",
                 help_text=criterion.description
                 or f"1 (weak) to {category.score_max} (outstanding).",
                 initial=score.value if score else None,
                 widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
             )  # fmt: skip
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
-                required=False, max_length=2000, label=f"Comment on {criterion.name.lower()}",
+                required=False, max_length=2000,
+                label=f"Comment on {criterion.name.lower()} (optional)",
                 widget=forms.Textarea(attrs={"rows": 2}), initial=score.comment if score else "",
             )  # fmt: skip
+
+    def groups(self) -> list:
+        """(criterion, its score field, its comment field) for the template's fieldsets."""
+        return [(c, self[f"score_{c.pk}"], self[f"comment_{c.pk}"]) for c in self.criteria]
 
     def entries(self) -> dict:
         return {
@@ -303,6 +312,15 @@ class CycleForm(forms.ModelForm):
             for name in ["nominations_open", "nominations_close", "judging_ends",
                          "shortlist_announced_on", "ceremony_on", "winners_published_on"]
         }  # fmt: skip
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug in RESERVED_CYCLE_SLUGS:
+            raise forms.ValidationError(
+                f"“{slug}” is the address of another awards page; choose another, such as "
+                f"“{slug}-{self.cleaned_data.get('year') or 'awards'}”."
+            )
+        return slug
 
     def clean(self):
         data = super().clean()
