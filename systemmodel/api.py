@@ -12,10 +12,10 @@ from core.lib.ratelimit import hit
 from systemmodel.engine.levers import LEVERS
 from systemmodel.engine.parameters import PARAMETERS
 from systemmodel.services.running import (
+    API_DRAWS,
     DEFAULT_SEED,
     MAX_DRAWS,
     MAX_MONTHS,
-    PAGE_DRAWS,
     PAGE_MONTHS,
     InvalidRun,
     run_summary,
@@ -117,7 +117,7 @@ def parameters(request):
 class RunIn(Schema):
     levers: dict[str, float] = Field(default_factory=dict, description="Lever name -> value.")
     months: int = Field(PAGE_MONTHS, description=f"1 to {MAX_MONTHS}.")
-    draws: int = Field(PAGE_DRAWS, description=f"Monte Carlo draws, 1 to {MAX_DRAWS}.")
+    draws: int = Field(API_DRAWS, description=f"Monte Carlo draws, 1 to {MAX_DRAWS}.")
     seed: int = Field(DEFAULT_SEED, ge=0, le=2**32 - 1, description="Same seed, same answer.")
 
 

@@ -111,6 +111,7 @@ def prepare() -> dict:
 
     django.setup()
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     return {"prepared": True}
 

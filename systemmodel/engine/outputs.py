@@ -53,23 +53,19 @@ def _flow(run: Run, names) -> np.ndarray:
     return run.flows[:, [FLOW_INDEX[name] for name in names]].sum(axis=1)
 
 
-def series(run: Run) -> dict[str, np.ndarray]:
-    """Every named series as months × draws."""
+def headline_series(run: Run) -> dict[str, np.ndarray]:
+    """Only what the scenario page charts, as months × draws: cheaper than `series`."""
     p = run.parameters
     prison = _stock(run, PRISON_STOCKS)
     supervised_orders = _stock(run, ("community_orders", "suspended_sentences"))
     licences = _stock(run, ("licence_short", "licence_long"))
     reoffences = _flow(run, ("rearrests",)) * p["reoffences_per_reoffender"]
-    named = {
+    return {
         "prison_population": prison,
         "remand_population": _stock(run, ("remand",)),
-        "sentenced_population": prison - _stock(run, ("remand",)),
-        "recall_population": _stock(run, ("recalled_short", "recalled_long")),
+        # Community orders + suspended sentence orders + licence and post-sentence supervision.
         "probation_caseload": supervised_orders + licences,
-        "court_backlog": _stock(run, ("magistrates_backlog", "crown_backlog", "remand")),
         "receptions": _flow(run, RECEPTION_FLOWS),
-        "recalls": _flow(run, ("short_recalled", "long_recalled")),
-        "arrests": _flow(run, ("external_arrests", "rearrests")),
         "proven_reoffences": reoffences,
         "victims": reoffences * p["victims_per_reoffence"],
         "cost": (
@@ -80,6 +76,21 @@ def series(run: Run) -> dict[str, np.ndarray]:
         / 12
         / 1e6,
     }
+
+
+def series(run: Run) -> dict[str, np.ndarray]:
+    """Every named series as months × draws: the headlines, other totals, each stock and flow."""
+    named = headline_series(run)
+    remand = named["remand_population"]
+    named.update(
+        {
+            "sentenced_population": named["prison_population"] - remand,
+            "recall_population": _stock(run, ("recalled_short", "recalled_long")),
+            "court_backlog": _stock(run, ("magistrates_backlog", "crown_backlog", "remand")),
+            "recalls": _flow(run, ("short_recalled", "long_recalled")),
+            "arrests": _flow(run, ("external_arrests", "rearrests")),
+        }
+    )
     for index, name in enumerate(STOCK_NAMES):
         named[name] = run.stocks[1:, index]
     for index, name in enumerate(FLOW_NAMES):
