@@ -15,7 +15,7 @@ from django.db.models import Q, Sum
 
 from core.lib.months import month_label, months_between
 from media.models import Collection, MonthlyFigure, Outlet, Voice
-from taxonomy.models import Term
+from taxonomy.models import Term, Vocabulary
 
 COUNT_FIELDS = (
     "articles",
@@ -211,8 +211,9 @@ def build_dashboard(selection: Selection) -> Dashboard:
 
 
 def _by_part(rows, selection: Selection) -> list[Group]:
+    # Articles are tagged with parts and themes alike; only parts belong in this breakdown.
     part_rows = (
-        rows.filter(part__isnull=False)
+        rows.filter(part__vocabulary=Vocabulary.PART)
         .filter(Q(part=selection.part) if selection.part else Q())
         .values("part_id", "part__name", "part__slug", "part__position")
         .annotate(**_sums())

@@ -122,10 +122,22 @@ class DashboardForm(forms.Form):
     compare_collection = _collection_field("Other outlets", "All outlets")
 
     DEFAULTS = {"syndicated": "exclude", "show": "rates"}
+    # Shown first; the rest wait behind "More options" until one is used.
+    FIRST = ("start", "end", "collection", "part")
 
     @classmethod
     def from_query(cls, query) -> "DashboardForm":
         return _bound_with_defaults(cls, query)
+
+    def first_fields(self):
+        return [self[name] for name in self.FIRST]
+
+    def more_options_in_use(self) -> bool:
+        """Whether the address sets any option behind "More options" (so it opens)."""
+        data = self.data
+        return bool(data.get("compare")) or any(
+            data.get(name, default) != default for name, default in self.DEFAULTS.items()
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -55,6 +55,7 @@ def test_staff_compare_two_periods_then_read_an_articles_explanation(page, live_
     expect(page.locator("#summary-heading")).to_contain_text("Jan 2025 to Mar 2025")
     axe_check(page)
 
+    page.get_by_text("More options").click()  # comparisons wait behind it
     page.get_by_label("Compare with").select_option("period")
     page.get_by_label("Other period from (month)").fill("2024-01")
     page.get_by_label("Other period to (month)").fill("2024-03")
