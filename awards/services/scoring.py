@@ -27,7 +27,8 @@ def scoreable(member: PanelMember):
     """The nominations this judge may see and score."""
     return (
         Nomination.objects.filter(category_id=member.category_id, status=NominationStatus.ELIGIBLE)
-        .exclude(conflicts__panel_member=member, conflicts__recused=True)
+        # One subquery, so "recused" and "this judge" are about the same conflict.
+        .exclude(pk__in=member.conflicts.filter(recused=True).values("nomination_id"))
         .order_by("nominee_name", "pk")
     )
 

@@ -173,3 +173,16 @@ def test_blind_judging_hides_nominators(client, panel):
     client.force_login(judges[0].judge)
     page = client.get(_score_url(first)).content.decode()
     assert nominator.name not in page and "Nominator 1" in page
+
+
+def test_another_judges_recusal_does_not_hide_a_nomination_staff_let_this_judge_score(
+    client, panel
+):
+    category, judges, first, _second = panel
+    Conflict.objects.create(panel_member=judges[0], nomination=first, source="detected",
+                            reason="Same network", recused=False,
+                            override_reason="A distant tie.")  # fmt: skip
+    Conflict.objects.create(panel_member=judges[1], nomination=first, source="declared",
+                            reason="Trustee")  # fmt: skip
+    client.force_login(judges[0].judge)
+    assert client.get(_score_url(first)).status_code == 200

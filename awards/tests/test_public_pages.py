@@ -85,3 +85,13 @@ def test_feed_certificate_and_api_for_a_published_winner(client):
     assert data["results"][0]["prize_amount"] == "4000.00"
     detail = client.get(reverse("api-1.0.0:awards_get_cycle", args=[cycle.slug])).json()
     assert detail["categories"][0]["shortlist"][0]["winner"] is True
+
+
+def test_the_cycle_page_does_not_tell_the_winner_before_the_winners_are_published(client):
+    cycle = _published_cycle(shortlist_announced_on=days_from_today(-5),
+                             winners_published_on=days_from_today(10))  # fmt: skip
+    category = CategoryFactory(cycle=cycle)
+    NominationFactory(category=category, nominee_name="Secret Winner", shortlisted=True,
+                      winner=True)  # fmt: skip
+    page = client.get(cycle.get_absolute_url()).content.decode()
+    assert "Secret Winner" in page and "Winner:" not in page

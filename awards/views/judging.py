@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from awards.forms import DeclareForm, ScoreForm
-from awards.models import Score
+from awards.models import Conflict, Score
 from awards.services import panels, scoring
 from core.lib.form_pages import add_service_errors, posted, status_code
 from core.roles import Role, staff_required
@@ -40,6 +40,10 @@ def panel(request, pk):
     return render(request, "awards/judging/panel.html", context)
 
 
+def recused_judges(nomination):
+    return Conflict.objects.filter(nomination=nomination, recused=True).values("panel_member_id")
+
+
 @judges_only
 def score(request, pk):
     member, nomination = scoring.nomination_for(request.user, pk)
@@ -58,10 +62,7 @@ def score(request, pk):
         others = (
             Score.objects.filter(nomination=nomination)
             .exclude(panel_member=member)
-            .exclude(
-                panel_member__conflicts__nomination=nomination,
-                panel_member__conflicts__recused=True,
-            )  # fmt: skip
+            .exclude(panel_member__in=recused_judges(nomination))
             .select_related("panel_member__judge", "criterion")
             .order_by("panel_member__judge__name", "criterion__order")
         )
