@@ -53,7 +53,7 @@ def import_members(job_id: int) -> dict:
         jobs.update(job, processed_rows=done, total_rows=total)
 
     try:
-        plan = planning.plan_import(job.content, progress=report)
+        plan = planning.plan_import(job.content, progress=report, actor=job.created_by)
         if not plan.is_valid:
             problems = [str(problem) for problem in plan.problems]
             if plan.problem_count > len(problems):

@@ -95,7 +95,7 @@ def upload(request):
     except reading.CsvFileError as error:
         status = 413 if uploaded.size and uploaded.size > settings.MAX_UPLOAD_BYTES else 400
         return _refuse(request, str(error), status=status)
-    plan = planning.plan_import(text)
+    plan = planning.plan_import(text, actor=request.user)
     if not plan.is_valid:
         context = _upload_context(plan=plan, filename=uploaded.name)
         return render(request, "members/import_upload.html", context, status=400)
@@ -113,7 +113,7 @@ def job(request, pk):
     context = {"job": job}
     if job.status == ImportJob.Status.READY:
         # Checked again now, against the data as it is at this moment.
-        plan = planning.plan_import(job.content)
+        plan = planning.plan_import(job.content, actor=job.created_by)
         changes = [row for row in plan.rows if row.action != "unchanged"]
         context.update(
             plan=plan,

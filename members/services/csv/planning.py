@@ -8,6 +8,7 @@ an organisation unchanged. `applying.apply_plan` then writes a valid plan.
 from collections.abc import Callable
 
 from core.lib.slugs import first_free, slug_base
+from core.roles import is_admin
 from members.models import Network, Organisation
 from members.services.csv.columns import SCALAR_COLUMNS, SCALAR_FIELDS, TERM_COLUMNS
 from members.services.csv.matching import ExistingRecords, Matcher
@@ -15,6 +16,7 @@ from members.services.csv.plan import ImportPlan, RowPlan
 from members.services.csv.reading import Header, read_records
 from members.services.csv.validation import RowReader
 from members.services.organisations import RESERVED_SLUGS
+from members.services.permissions import networks_run_by, organisations_in_reach
 from taxonomy.models import Term
 
 PROGRESS_EVERY = 200
@@ -24,8 +26,9 @@ class Planner:
     """One file's plan, a row at a time: the row's cells are read (RowReader), matched to an
     existing organisation (Matcher), then compared with it."""
 
-    def __init__(self, plan: ImportPlan, header: Header, networks: list[Network]):
+    def __init__(self, plan: ImportPlan, header: Header, networks: list[Network], reach=None):
         self.plan = plan
+        self.reach = reach  # ids of the organisations the importer may change; None: all
         self.header = header
         self.existing = ExistingRecords()
         self.networks = {n.pk: n for n in networks}
@@ -69,6 +72,17 @@ class Planner:
             return None
         self.matcher.check_duplicates(number, values, slug)
         organisation = self.matcher.match(number, values, slug)
+        if (
+            organisation is not None
+            and self.reach is not None
+            and organisation.pk not in self.reach
+        ):
+            self.problem(
+                number,
+                "name",
+                f"it matches {organisation.name}, a member of a network you do not staff; only "
+                "that network's staff or an admin can change it.",
+            )
         if self.plan.problem_count > before:
             return None
         return self.compare(number, organisation, values, terms, memberships, slug)
@@ -128,10 +142,14 @@ def plan_import(
     text: str,
     progress: Callable[[int, int], None] | None = None,
     progress_every: int = PROGRESS_EVERY,
+    actor=None,
 ) -> ImportPlan:
     """Check every row and work out what importing `text` would do. Writes nothing.
 
     `progress(done, total)` is called every `progress_every` rows and once at the end.
+    With an `actor` (the staff member importing), the file must stay within their reach, as
+    in admin and the export: no membership columns of networks they do not staff, and no rows
+    that would change an organisation of such a network. (The command line has no actor.)
     """
     plan = ImportPlan()
     header_cells, records = read_records(text.removeprefix("\ufeff"), plan)
@@ -142,13 +160,14 @@ def plan_import(
         return plan
     networks = list(Network.objects.order_by("slug"))
     header = Header(header_cells, networks, plan)
+    reach = _check_networks_in_reach(plan, actor)
     if plan.problem_count:
         return plan
     plan.total_rows = len(records)
     if not records:
         plan.add_problem("The file has a header row but no organisations in it.")
         return plan
-    planner = Planner(plan, header, networks)
+    planner = Planner(plan, header, networks, reach)
     for done, (number, record) in enumerate(records, start=1):
         row_plan = planner.plan_row(number, record)
         if row_plan is not None:
@@ -159,3 +178,18 @@ def plan_import(
     if progress is not None:
         progress(plan.total_rows, plan.total_rows)
     return plan
+
+
+def _check_networks_in_reach(plan: ImportPlan, actor) -> set[int] | None:
+    """The ids of the organisations `actor` may change (None: no limit), after refusing
+    membership columns of networks outside their reach."""
+    if actor is None or is_admin(actor):
+        return None
+    staffed = set(networks_run_by(actor).values_list("pk", flat=True))
+    for network in plan.networks:
+        if network.pk not in staffed:
+            plan.add_problem(
+                f"The file has {network.slug} membership columns, but you do not staff that "
+                "network. Remove those columns, or ask one of its staff or an admin to import."
+            )
+    return set(organisations_in_reach(actor).values_list("pk", flat=True))
