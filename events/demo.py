@@ -11,10 +11,13 @@ from django.utils import timezone
 
 from core.lib.slugs import unique_slug
 from events.models import (
+    Action,
     Event,
     EventFormat,
     EventKind,
     EventStatus,
+    Group,
+    GroupMember,
     Question,
     Registration,
     RegistrationStatus,
@@ -22,7 +25,7 @@ from events.models import (
     Venue,
     Visibility,
 )
-from members.models import Affiliation, Network
+from members.models import Affiliation, Network, Person
 from taxonomy.models import Term
 
 VENUES = [
@@ -274,7 +277,74 @@ def load_demo_events(seed: int = 12) -> int:
         _questions(event)
         full = event.capacity <= 8
         _register_people(event, people, rng, fill=1.4 if full else rng.uniform(0.3, 0.8))
+    made += _groups(networks, venues, people)
+    _policy_forum_actions(made)
     return len(made)
+
+
+GROUPS = [
+    ("Research advisory group", "Advises on the alliance's research programme and reads "
+     "draft reports before they are published."),
+    ("Communications network", "Co-ordinates members' messaging on announcements, so the "
+     "sector speaks with one voice."),
+    ("Youth custody expert group", "Practitioners and researchers on youth custody who "
+     "brief the policy team before each forum."),
+    ("Equity and inclusion sub-committee", "Members with lived experience of the system "
+     "who check the alliance's work is fair to the people it affects."),
+]  # fmt: skip
+
+
+def _groups(networks, venues, people) -> list[Event]:
+    """Four standing groups, each with members (the demo member login among them), a past
+    meeting with its actions and an upcoming one, invitation only."""
+    meetings = []
+    people = [(p, o) for p, o in people if isinstance(p, Person)]
+    logins = [(p, o) for p, o in people if p.user_id]
+    for number, (name, purpose) in enumerate(GROUPS):
+        group = Group.objects.create(
+            network=networks[number % len(networks)],
+            name=name,
+            slug=unique_slug(Group, name, fallback="group"),
+            purpose=purpose,
+            is_demo_content=True,
+        )
+        chosen = logins[:1] + people[number * 5 : number * 5 + 6]
+        for position, (person, organisation) in enumerate(dict(chosen).items()):
+            GroupMember.objects.get_or_create(
+                group=group,
+                person=person,
+                defaults={"organisation": organisation, "role": "Chair" if position == 1 else ""},
+            )
+        for days in (-45 + number * 5, 30 + number * 7):
+            meeting = _event(
+                EventKind.GROUP_MEETING, f"{name}, {_at(days, 14):%B %Y}", days, 2,
+                networks=[group.network], venue=venues[number % 3], format=EventFormat.HYBRID,
+                visibility=Visibility.INVITATION, capacity=20, hour=14, group=group,
+                summary=f"The {name.lower()} meets.",
+            )  # fmt: skip
+            meetings.append(meeting)
+        Action.objects.create(
+            event=meetings[-2], text="Circulate the draft for comments", owner="Chair",
+            due_on=meetings[-1].starts_at.date(), follow_up="Sent to members.", done=True,
+        )  # fmt: skip
+    return meetings
+
+
+def _policy_forum_actions(events) -> None:
+    from influence.models import TargetBody
+
+    target = TargetBody.objects.order_by("pk").first()
+    for event in events:
+        if event.kind == EventKind.POLICY_FORUM and event.status == EventStatus.FINISHED:
+            Action.objects.create(
+                event=event, text="Officials to share the latest custody figures by area",
+                owner=target.name if target else "Officials", target=target,
+                follow_up="Chased in writing a month later.",
+            )  # fmt: skip
+            Action.objects.create(
+                event=event, text="Members to send case studies on distance from home",
+                owner="Policy team", done=True,
+            )  # fmt: skip
 
 
 def _roundtables(networks, venue) -> list[Event]:

@@ -4,7 +4,7 @@ from django.utils import timezone
 from core.lib.markdown import FORMATTING_HELP
 from core.lib.pickers import use_pickers
 from core.roles import is_staff_member
-from events.models import Event, EventFormat, Question, Venue
+from events.models import Action, Event, EventFormat, Group, Question, Venue
 from taxonomy.models import Term, Vocabulary
 
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -25,7 +25,7 @@ class EventForm(forms.ModelForm):
             "starts_at", "ends_at", "format", "venue", "joining_link",
             "networks", "topics", "organisers", "co_hosts",
             "capacity", "per_organisation_limit", "registration_opens_at",
-            "registration_closes_at", "offer_hold_hours",
+            "registration_closes_at", "offer_hold_hours", "group",
         ]  # fmt: skip
         widgets = {
             "starts_at": LOCAL_DATETIME,
@@ -45,6 +45,7 @@ class EventForm(forms.ModelForm):
             "registration_closes_at": "Registration closes (UK time)",
             "co_hosts": "Co-hosting member organisations",
             "offer_hold_hours": "Hours a waitlist offer is held",
+            "group": "A meeting of the group (its members see it and may register)",
         }
 
     def __init__(self, *args, **kwargs):
@@ -212,3 +213,59 @@ class LinkConsultationForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["consultation"].queryset = Consultation.objects.order_by("-pk")
+
+
+class GroupForm(forms.ModelForm):
+    class Meta:
+        model = Group
+        fields = ["network", "name", "purpose"]
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("Enter the group's name.")
+        return name
+
+
+class GroupMemberForm(forms.Form):
+    person = forms.ModelChoiceField(queryset=None, label="Person")
+    organisation = forms.ModelChoiceField(
+        queryset=None, required=False, label="Through the organisation (their own)"
+    )
+    role = forms.CharField(max_length=100, required=False, help_text="E.g. chair.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from members.models import Organisation, Person
+
+        self.fields["person"].queryset = Person.objects.order_by("name")
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+
+
+class GroupDocumentForm(forms.Form):
+    resource = forms.ModelChoiceField(
+        queryset=None,
+        label="Library resource (unpublished)",
+        help_text="Add it to the library as a draft first; it is then seen only by this "
+        "group's members and staff.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from library.models import Resource, ResourceStatus
+
+        self.fields["resource"].queryset = Resource.objects.exclude(
+            status=ResourceStatus.PUBLISHED
+        ).order_by("title")
+
+
+class ActionForm(forms.ModelForm):
+    class Meta:
+        model = Action
+        fields = ["text", "owner", "due_on", "target", "follow_up", "done"]
+        labels = {"text": "Action agreed", "target": "Ask of a target body"}
+        widgets = {
+            "due_on": forms.DateInput(attrs={"type": "date"}),
+            "follow_up": forms.Textarea(attrs={"rows": 2}),
+        }

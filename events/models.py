@@ -21,6 +21,7 @@ class EventKind(models.TextChoices):
     TRAINING = "training", "Training"
     CONFERENCE = "conference", "Conference"
     AWARDS = "awards", "Awards ceremony"
+    GROUP_MEETING = "group_meeting", "Group meeting"
 
 
 class EventFormat(models.TextChoices):
@@ -123,6 +124,11 @@ class Event(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="event",
+    )
+    # A meeting of a standing group (see Group): invitation only by default, and seen by
+    # the group's members.
+    group = models.ForeignKey(
+        "events.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings"
     )
     # Bumped whenever time, place or status change, so calendars replace their copy.
     calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
@@ -335,3 +341,99 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return f"Calendar feed of {self.user}"
+
+
+class Group(models.Model):
+    """A standing group of members that meets: a research advisory group, a communications
+    network, an expert or reference group, an equity and inclusion sub-committee."""
+
+    network = models.ForeignKey("members.Network", on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    purpose = models.TextField(help_text="What the group is for, in a sentence or two.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    is_demo_content = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:group", args=[self.slug])
+
+
+class GroupMember(models.Model):
+    """A person in a group, through the member organisation they belong for."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey("members.Person", on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        "members.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    role = models.CharField(
+        max_length=100, blank=True, help_text="E.g. chair, lived-experience member."
+    )
+
+    class Meta:
+        ordering = ["group", "person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "person"], name="one_membership_per_group")
+        ]
+
+    def __str__(self):
+        return f"{self.person} in {self.group}"
+
+
+class GroupDocument(models.Model):
+    """A library resource shared with one group only (it stays unpublished in the library,
+    so nobody else finds it; see events.registries for the library's view hook)."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="documents")
+    resource = models.ForeignKey("library.Resource", on_delete=models.CASCADE, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-added_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "resource"], name="one_document_per_group")
+        ]
+
+    def __str__(self):
+        return f"{self.resource} for {self.group}"
+
+
+class Action(models.Model):
+    """An action agreed at a forum or meeting, and its follow-up. An action that asks
+    something of a target body can become an influence-log entry (services.actions)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="actions")
+    text = models.CharField(max_length=500)
+    owner = models.CharField(max_length=200, blank=True, help_text="Who will do it.")
+    due_on = models.DateField(null=True, blank=True)
+    target = models.ForeignKey(
+        "influence.TargetBody",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="If the action is an ask of a target body.",
+    )
+    follow_up = models.TextField(blank=True, help_text="What has happened since.")
+    done = models.BooleanField(default=False)
+    influence_activity = models.OneToOneField(
+        "influence.InfluenceActivity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_action",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["event", "done", "due_on", "pk"]
+
+    def __str__(self):
+        return self.text

@@ -8,7 +8,8 @@ from django.utils import timezone
 from core.registries import home, navigation, personal_data, search
 from core.roles import is_staff_member
 from events.models import Registration, RegistrationStatus
-from events.services import access
+from events.services import access, groups
+from library import permissions as library_permissions
 from taxonomy.sections import TopicSection
 from taxonomy.sections import register as register_topic_section
 
@@ -43,6 +44,31 @@ home.register(
         order=30,
     )
 )
+
+
+def your_groups(request) -> dict | None:
+    from django.db.models import Min
+
+    mine = groups.groups_of(request.user).annotate(
+        next_meeting=Min("meetings__starts_at", filter=Q(meetings__starts_at__gte=timezone.now()))
+    )
+    rows = list(mine[:PANEL_SIZE])
+    return {"groups": rows} if rows else None
+
+
+home.register(
+    home.HomePanel(
+        key="events.your_groups",
+        title="Your groups",
+        template="events/_groups_panel.html",
+        context=your_groups,
+        audiences=frozenset({home.MEMBER}),
+        order=31,
+    )
+)
+
+# Documents shared with a group are unpublished library resources its members may open.
+library_permissions.register_view_hook(groups.may_view_resource)
 
 # --- Navigation -------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events.views import calendar_views, public, signed, staff, staff_day
+from events.views import calendar_views, groups, public, signed, staff, staff_day
 
 app_name = "events"
 
@@ -13,7 +13,12 @@ urlpatterns = [
     path("feeds/network/<slug:slug>.ics", calendar_views.feed_network, name="feed_network"),
     path("feeds/topic/<slug:slug>.ics", calendar_views.feed_topic, name="feed_topic"),
     path("feeds/me/<str:key>.ics", calendar_views.feed_personal, name="feed_personal"),
+    path("groups/", groups.index, name="groups"),
+    path("groups/<slug:slug>/", groups.group, name="group"),
     # Staff.
+    path("staff/groups/new/", groups.create, name="staff_group_create"),
+    path("staff/groups/<slug:slug>/members/", groups.members, name="staff_group_members"),
+    path("staff/groups/<slug:slug>/documents/", groups.documents, name="staff_group_documents"),
     path("staff/", staff.index, name="staff_index"),
     path("staff/new/", staff.create, name="staff_create"),
     path("staff/venues/new/", staff.venue_create, name="staff_venue_create"),
@@ -21,6 +26,12 @@ urlpatterns = [
     path("staff/<slug:slug>/duplicate/", staff.duplicate, name="staff_duplicate"),
     path("staff/<slug:slug>/questions/", staff.questions, name="staff_questions"),
     path("staff/<slug:slug>/notes/", staff.notes, name="staff_notes"),
+    path("staff/<slug:slug>/actions/", staff.actions, name="staff_actions"),
+    path(
+        "staff/<slug:slug>/actions/<int:pk>/influence/",
+        staff.action_to_influence,
+        name="staff_action_to_influence",
+    ),
     path("staff/<slug:slug>/message/", staff.message, name="staff_message"),
     path("staff/<slug:slug>/registrations/", staff_day.registrations, name="staff_registrations"),
     path("staff/<slug:slug>/registrations.csv", staff_day.export, name="staff_export"),

@@ -25,7 +25,8 @@ def member_network_ids(user) -> set[int]:
 
 def visible_events(user) -> QuerySet:
     """Events this person may see: staff see every one, drafts included; others see public
-    events, members' events of their networks, and invitation-only events they are on."""
+    events, members' events of their networks, and invitation-only events they are on
+    (invited, registered, or a member of the group meeting)."""
     if is_staff_member(user):
         return Event.objects.all()
     listed = Event.objects.filter(status__in=LISTED_STATUSES)
@@ -35,6 +36,7 @@ def visible_events(user) -> QuerySet:
         email = user.email.lower()
         allowed |= Q(visibility=Visibility.INVITATION) & (
             Q(invitations__email=email)
+            | Q(group__members__person__user=user)
             | Q(
                 registrations__email=email,
                 registrations__status__in=[
@@ -62,7 +64,14 @@ def may_register_self(user, event: Event, invitation=None) -> bool:
         return user.is_authenticated and bool(
             member_network_ids(user) & set(event.networks.values_list("pk", flat=True))
         )
-    return invitation is not None and invitation.event_id == event.pk
+    if invitation is not None and invitation.event_id == event.pk:
+        return True
+    # A group's meetings are for its members without a personal link.
+    return (
+        event.group_id is not None
+        and user.is_authenticated
+        and event.group.members.filter(person__user=user).exists()
+    )
 
 
 def may_register_colleagues(user, event: Event) -> bool:

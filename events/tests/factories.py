@@ -8,6 +8,7 @@ from events.models import (
     EventFormat,
     EventKind,
     EventStatus,
+    Group,
     Invitation,
     Question,
     Registration,
@@ -90,3 +91,13 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     name = "Invited Guest"
     email = factory.Sequence(lambda n: f"guest{n}@example.org")
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Group
+
+    network = factory.SubFactory("members.tests.factories.NetworkFactory")
+    name = factory.Sequence(lambda n: f"Research advisory group {n}")
+    slug = factory.Sequence(lambda n: f"research-advisory-group-{n}")
+    purpose = "Advises the alliance on its research programme."

@@ -30,7 +30,12 @@ SAMPLES = {
     "feed_key": "the member's private calendar feed key",
     "unknown_feed_key": "a key no feed has",
     "registration": "pk of a confirmed registration to the public event",
+    "group": "slug of a group the member is in",
+    "other_group": "slug of a group the member is not in",
+    "action": "pk of an action agreed at the public event",
 }
+GROUP_MEMBERS_SEE = Expect(anonymous=LOGIN, member=OK, judge=NOT_FOUND, staff=OK, admin=OK)
+STAFF_SEE_SIGNED_IN = Expect(anonymous=LOGIN, member=NOT_FOUND, judge=NOT_FOUND, staff=OK, admin=OK)
 SIGNED_IN = Expect(anonymous=LOGIN, member=OK, judge=OK, staff=OK, admin=OK)
 SIGNED_IN_POST_ONLY = Expect(
     anonymous=LOGIN, member=NOT_ALLOWED, judge=NOT_ALLOWED, staff=NOT_ALLOWED, admin=NOT_ALLOWED
@@ -98,6 +103,19 @@ RULES = {
     ),
     "events:staff_no_shows": rule(get(STAFF_POST_ONLY, slug=STAFF_ANY), why="POST only."),
     "events:staff_report": staff_only(slug=STAFF_ANY),
+    "events:groups": rule(get(SIGNED_IN), why="Staff see every group, members their own."),
+    "events:group": rule(
+        get(GROUP_MEMBERS_SEE, label="the member's group", slug="group"),
+        get(STAFF_SEE_SIGNED_IN, label="another group", slug="other_group"),
+        why="Only the group's members and staff know a group exists.",
+    ),
+    "events:staff_group_create": staff_only(),
+    "events:staff_group_members": staff_only(slug="group"),
+    "events:staff_group_documents": staff_only(slug="group"),
+    "events:staff_actions": staff_only(slug=STAFF_ANY),
+    "events:staff_action_to_influence": rule(
+        get(STAFF_POST_ONLY, slug=STAFF_ANY, pk="action"), why="POST only."
+    ),
     "events:event": _event_page(),
     "events:event_ics": _event_page(),
     "events:register": rule(
@@ -141,6 +159,16 @@ def build_samples(context) -> dict[str, str]:
         offer_expires_at=timezone.now() + datetime.timedelta(hours=48),
     )
     feed = CalendarFeed.objects.create(user=context["users"]["member"])
+    from events.models import Action, Group, GroupMember
+
+    group = Group.objects.create(
+        network=context["network_n"], name="Research advisory group", slug="research", purpose="."
+    )
+    GroupMember.objects.create(group=group, person=context["users"]["member"].person)
+    other = Group.objects.create(
+        network=context["network_n"], name="Comms network", slug="comms", purpose="."
+    )
+    action = Action.objects.create(event=event, text="Write to the minister")
     return {
         "event": event.slug,
         "members_event": members_event.slug,
@@ -153,4 +181,7 @@ def build_samples(context) -> dict[str, str]:
         "feed_key": feed.key,
         "unknown_feed_key": "no-such-key",
         "registration": str(confirmed.pk),
+        "group": group.slug,
+        "other_group": other.slug,
+        "action": str(action.pk),
     }

@@ -25,3 +25,15 @@ def test_demo_year_of_events_loads_once():
     roundtables = Event.objects.filter(kind="roundtable")
     assert roundtables and all(e.consultation_session_id for e in roundtables)
     assert Event.objects.filter(networks__isnull=False).values("networks").distinct().count() == 2
+
+
+def test_demo_has_four_groups_with_meetings_and_forum_actions():
+    load_demo()
+    load_demo_events()
+    from events.models import Action, Group
+
+    assert Group.objects.count() == 4
+    for group in Group.objects.all():
+        assert group.meetings.count() == 2 and group.members.exists()
+        assert all(m.visibility == "invitation" for m in group.meetings.all())
+    assert Action.objects.filter(event__kind="policy_forum").exists()

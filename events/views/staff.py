@@ -3,9 +3,11 @@ template), edit, duplicate, questions, roundtable notes, messages."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from core.roles import staff_required
 from events.forms import (
+    ActionForm,
     DuplicateForm,
     EventForm,
     LinkConsultationForm,
@@ -13,7 +15,8 @@ from events.forms import (
     QuestionForm,
     VenueForm,
 )
-from events.models import Event, EventStatus
+from events.models import Action, Event, EventStatus, Group, Visibility
+from events.services import actions as event_actions
 from events.services import changes
 from events.services import notes as roundtable_notes
 
@@ -55,6 +58,10 @@ def create(request):
         initial["venue"] = source.venue_id
         initial["networks"] = list(source.networks.values_list("pk", flat=True))
         initial["topics"] = list(source.topics.values_list("pk", flat=True))
+    if group := Group.objects.filter(slug=request.GET.get("group", "")).first():
+        # A group's meeting: invitation only by default, its members may register.
+        initial.update({"group": group.pk, "visibility": Visibility.INVITATION})
+        initial["networks"] = [group.network_id]
     form = EventForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         event = _save(request, form, form.instance)
@@ -151,3 +158,33 @@ def message(request, slug):
         messages.success(request, f"Sent to {sent} people.")
         return redirect("events:staff_registrations", slug=slug)
     return render(request, "events/staff/message.html", {"event": event, "form": form})
+
+
+@staff_only
+def actions(request, slug):
+    """Actions agreed at a forum or meeting and their follow-ups; add one (POST)."""
+    event = get_object_or_404(Event, slug=slug)
+    form = ActionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        event_actions.add_action(request.user, event, form)
+        messages.success(request, "Action recorded.")
+        return redirect("events:staff_actions", slug=slug)
+    return render(
+        request,
+        "events/staff/actions.html",
+        {"event": event, "form": form, "actions": event.actions.select_related("target")},
+    )
+
+
+@staff_only
+@require_POST
+def action_to_influence(request, slug, pk):
+    """One step: the ask becomes an entry of the influence log, linked back to the action."""
+    action = get_object_or_404(Action, pk=pk, event__slug=slug)
+    try:
+        event_actions.to_influence_log(request.user, action)
+    except ValueError as problem:
+        messages.error(request, str(problem))
+    else:
+        messages.success(request, "Added to the influence log.")
+    return redirect("events:staff_actions", slug=slug)
