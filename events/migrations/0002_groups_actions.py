@@ -5,83 +5,210 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0001_initial'),
-        ('influence', '0001_initial'),
-        ('library', '0004_search_prefix_index'),
-        ('members', '0003_organisation_contact'),
+        ("events", "0001_initial"),
+        ("influence", "0001_initial"),
+        ("library", "0004_search_prefix_index"),
+        ("members", "0003_organisation_contact"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='event',
-            name='kind',
-            field=models.CharField(choices=[('member_forum', 'Member forum'), ('policy_forum', 'Policy forum'), ('roundtable', 'Roundtable'), ('webinar', 'Webinar'), ('training', 'Training'), ('conference', 'Conference'), ('awards', 'Awards ceremony'), ('group_meeting', 'Group meeting')], max_length=16),
+            model_name="event",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("member_forum", "Member forum"),
+                    ("policy_forum", "Policy forum"),
+                    ("roundtable", "Roundtable"),
+                    ("webinar", "Webinar"),
+                    ("training", "Training"),
+                    ("conference", "Conference"),
+                    ("awards", "Awards ceremony"),
+                    ("group_meeting", "Group meeting"),
+                ],
+                max_length=16,
+            ),
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=500)),
-                ('owner', models.CharField(blank=True, help_text='Who will do it.', max_length=200)),
-                ('due_on', models.DateField(blank=True, null=True)),
-                ('follow_up', models.TextField(blank=True, help_text='What has happened since.')),
-                ('done', models.BooleanField(default=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='events.event')),
-                ('influence_activity', models.OneToOneField(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='event_action', to='influence.influenceactivity')),
-                ('target', models.ForeignKey(blank=True, help_text='If the action is an ask of a target body.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='influence.targetbody')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=500)),
+                (
+                    "owner",
+                    models.CharField(blank=True, help_text="Who will do it.", max_length=200),
+                ),
+                ("due_on", models.DateField(blank=True, null=True)),
+                ("follow_up", models.TextField(blank=True, help_text="What has happened since.")),
+                ("done", models.BooleanField(default=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="events.event",
+                    ),
+                ),
+                (
+                    "influence_activity",
+                    models.OneToOneField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="event_action",
+                        to="influence.influenceactivity",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="If the action is an ask of a target body.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="influence.targetbody",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['event', 'done', 'due_on', 'pk'],
+                "ordering": ["event", "done", "due_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Group',
+            name="Group",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=220, unique=True)),
-                ('purpose', models.TextField(help_text='What the group is for, in a sentence or two.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('is_demo_content', models.BooleanField(default=False, editable=False)),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='members.network')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=220, unique=True)),
+                (
+                    "purpose",
+                    models.TextField(help_text="What the group is for, in a sentence or two."),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("is_demo_content", models.BooleanField(default=False, editable=False)),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="members.network",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='event',
-            name='group',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='meetings', to='events.group'),
+            model_name="event",
+            name="group",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="meetings",
+                to="events.group",
+            ),
         ),
         migrations.CreateModel(
-            name='GroupDocument',
+            name="GroupDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('added_at', models.DateTimeField(auto_now_add=True)),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='events.group')),
-                ('resource', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='library.resource')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("added_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="events.group",
+                    ),
+                ),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="library.resource",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-added_at'],
-                'constraints': [models.UniqueConstraint(fields=('group', 'resource'), name='one_document_per_group')],
+                "ordering": ["-added_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("group", "resource"), name="one_document_per_group"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='GroupMember',
+            name="GroupMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(blank=True, help_text='E.g. chair, lived-experience member.', max_length=100)),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='events.group')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='members.organisation')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='members.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True, help_text="E.g. chair, lived-experience member.", max_length=100
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="events.group",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="members.organisation",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="members.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['group', 'person__name'],
-                'constraints': [models.UniqueConstraint(fields=('group', 'person'), name='one_membership_per_group')],
+                "ordering": ["group", "person__name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("group", "person"), name="one_membership_per_group"
+                    )
+                ],
             },
         ),
     ]
