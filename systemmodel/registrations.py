@@ -1,10 +1,11 @@
 """The model's parts of shared pages: a navigation entry, published scenarios in site search,
-and the scenarios a person saved in the personal-data registry."""
+the "Modelled effect" on a recommendation's page, and the scenarios a person saved in the
+personal-data registry."""
 
 from django.db.models import Q
 from django.urls import reverse
 
-from core.registries import navigation, personal_data, search
+from core.registries import navigation, personal_data, record_sections, search
 from core.registries.personal_data import DataSubject, PersonalDataSource
 
 navigation.register(
@@ -14,6 +15,26 @@ navigation.register(
         url_name="systemmodel:scenario_page",
         group=navigation.TOOLS,
         order=60,
+    )
+)
+
+
+def modelled_effect_context(request, recommendation) -> dict | None:
+    """The published scenarios linked to this recommendation, each with its effect after
+    three years; None (no section) when there are none."""
+    from systemmodel.services.modelled_effect import effects_for_recommendation
+
+    modelled = effects_for_recommendation(recommendation)
+    return {"modelled": modelled} if modelled else None
+
+
+record_sections.register(
+    record_sections.RecordSection(
+        key="systemmodel.modelled_effect",
+        model="influence.Recommendation",
+        template="systemmodel/_modelled_effect.html",
+        context=modelled_effect_context,
+        order=50,
     )
 )
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from core.lib.downloads import attachment
+from core.registries import record_sections
 from influence.models import Recommendation, StatusChange
 from influence.services import recommendation_page, recommendations, visibility
 
@@ -29,9 +30,12 @@ def recommendation(request, slug):
         return redirect(recommendations.kept_after_merges(item).get_absolute_url(), permanent=True)
     if not visibility.is_visible_to(request.user, item):
         raise Http404("No recommendation here.")
-    return render(
-        request, "influence/recommendation.html", {"page": recommendation_page.load(item)}
-    )
+    context = {
+        "page": recommendation_page.load(item),
+        # e.g. the whole-system model's "Modelled effect", from apps that register one.
+        "sections": record_sections.sections_for(request, item),
+    }
+    return render(request, "influence/recommendation.html", context)
 
 
 @require_http_methods(["GET", "HEAD"])

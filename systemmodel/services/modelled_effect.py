@@ -1,8 +1,8 @@
 """What a recommendation's page shows as its "modelled effect": the published scenarios
 linked to it, each with its effect on the prison population after three years.
 
-The recommendation page includes `systemmodel/_modelled_effect.html` through the
-`modelled_effect` template tag, so the influence app never imports this app's internals."""
+The recommendation page shows it through core.registries.record_sections (registered in
+systemmodel/registrations.py), so the influence app never imports this app."""
 
 from dataclasses import dataclass
 

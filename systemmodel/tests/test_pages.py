@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 
 from core.tests.factories import StaffFactory, UserFactory
-from influence.tests.factories import RecommendationFactory
 from systemmodel.models import Scenario
 from systemmodel.tests.factories import ScenarioFactory
 
@@ -114,40 +113,6 @@ def test_compare_needs_two_to_four(client, count):
     response = client.get(reverse("systemmodel:compare"), {"s": slugs})
     assert response.status_code == 400
     assert "between two and four" in response.content.decode()
-
-
-def test_staff_publish_and_link_a_recommendation_which_then_shows_the_modelled_effect(client):
-    from django.template import Context, Template
-
-    scenario = ScenarioFactory(is_published=False, levers={"short_sentence_presumption": 12})
-    recommendation = RecommendationFactory()
-    client.force_login(UserFactory())
-    assert (
-        client.post(
-            reverse("systemmodel:publish", args=[scenario.slug]), {"is_published": "on"}
-        ).status_code
-        == 403
-    )
-    client.force_login(StaffFactory())
-    response = client.post(
-        reverse("systemmodel:publish", args=[scenario.slug]),
-        {"is_published": "on", "recommendations": [recommendation.pk]},
-    )
-    assert response.status_code == 302
-    scenario.refresh_from_db()
-    assert scenario.is_published and scenario.published_at
-    html = Template("{% load systemmodel_effects %}{% modelled_effect recommendation %}").render(
-        Context({"recommendation": recommendation})
-    )
-    assert "Modelled effect" in html and "fewer people in prison after 3 years" in html
-
-
-def test_the_effect_lookup_shows_nothing_for_unpublished_scenarios():
-    from systemmodel.services.modelled_effect import effects_for_recommendation
-
-    recommendation = RecommendationFactory()
-    ScenarioFactory(is_published=False).recommendations.add(recommendation)
-    assert effects_for_recommendation(recommendation) == []
 
 
 def test_how_it_works_has_diagram_sources_validation_and_limits(client):
