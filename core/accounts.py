@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core import signing
+from django.dispatch import Signal
 from django.utils import timezone
 
 from core.audit import record_change, snapshot
@@ -13,6 +14,10 @@ from core.email import queue_email
 
 EMAIL_CHANGE_SALT = "core.account.email-change"
 EMAIL_CHANGE_MAX_AGE = 60 * 60 * 24 * 3  # three days: long enough for a weekend
+
+# Sent with user, old_email and new_email once a change is confirmed, so apps that keep the
+# address elsewhere (a member contact's Person record) follow it without core importing them.
+email_changed = Signal()
 
 
 class EmailChangeError(Exception):
@@ -73,6 +78,7 @@ def confirm_email_change(token: str):
     user.email = data["to"]
     user.save(update_fields=["email"])
     record_change(user, user, before)
+    email_changed.send(sender=type(user), user=user, old_email=data["from"], new_email=data["to"])
     return user
 
 

@@ -3,6 +3,7 @@ directory, the member contact's "Your organisation" panel and staff's attention 
 
 from django.urls import reverse
 
+from core.accounts import email_changed
 from core.registries import home, navigation, search
 from core.roles import is_staff_member
 from members.models import ImportJob, MembershipApplication, Organisation
@@ -138,3 +139,22 @@ home.register_attention(
         order=80,
     )
 )
+
+
+# --- A contact's Person record follows their account's email address ------------------------
+
+
+def _follow_email_change(sender, user, old_email, new_email, **kwargs):
+    from core.audit import record_change, snapshot
+    from members.models import Person
+
+    for person in Person.objects.filter(user=user).exclude(email=new_email):
+        if Person.objects.filter(email=new_email).exclude(pk=person.pk).exists():
+            continue  # another record already holds it; staff can merge them
+        before = snapshot(person)
+        person.email = new_email
+        person.save(update_fields=["email"])
+        record_change(user, person, before)
+
+
+email_changed.connect(_follow_email_change, dispatch_uid="members-person-follows-email")

@@ -105,3 +105,15 @@ def test_changing_password_keeps_this_session(client, person):
     assert client.get("/account/").status_code == 200
     person.refresh_from_db()
     assert person.check_password("a new long passphrase 42")
+
+
+def test_a_member_contacts_person_record_follows_the_new_address(client, person):
+    from members.models import Person
+    from members.tests.factories import OrganisationFactory, member_contact_for
+
+    member_contact_for(OrganisationFactory(), person)
+    token = email_change_token(person, "rosa.new@example.org")
+
+    client.post(f"/account/email/confirm/{token}/")
+
+    assert Person.objects.get(user=person).email == "rosa.new@example.org"
