@@ -60,7 +60,9 @@ LEVERS: tuple[Lever, ...] = (
         unit="share",
         assumption="Under a presumption, this share of would-be short sentences become "
         "community orders (with their reoffending rate); courts keep prison for the rest. "
-        "It has no effect without a presumption.",
+        "It has no effect without a presumption. Short prison sentences are followed by "
+        "licence and supervision too, so the probation caseload rises only when most of them "
+        "become community orders.",
     ),
     Lever(
         name="diversion",

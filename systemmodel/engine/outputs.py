@@ -20,13 +20,22 @@ class Headline:
     label: str
     unit: str
     less_is_better: bool = True
+    counts: str = ""  # what the figure is made of, in plain words, when the label is not enough
 
 
 # The results the scenario page charts, in order.
 HEADLINES = (
     Headline("prison_population", "People in prison", "people"),
     Headline("remand_population", "People remanded in prison", "people"),
-    Headline("probation_caseload", "Probation caseload", "people", less_is_better=False),
+    Headline(
+        "probation_caseload",
+        "Probation caseload",
+        "people",
+        less_is_better=False,
+        counts="People on community orders, on suspended sentence orders, and on licence or "
+        "post-sentence supervision after prison. People in prison before release are not "
+        "counted.",
+    ),
     Headline("receptions", "Receptions into prison", "people a month"),
     Headline("proven_reoffences", "Proven reoffences", "reoffences a month"),
     Headline("victims", "Victims of proven reoffences", "victims a month"),

@@ -20,7 +20,6 @@ def _at_three_years(levers: dict, name: str) -> float:
     [
         ({"short_sentence_presumption": 6}, "prison_population", "down"),
         ({"short_sentence_presumption": 12}, "receptions", "down"),
-        ({"short_sentence_presumption": 12}, "probation_caseload", "up"),
         ({"diversion": 0.3}, "receptions", "down"),
         ({"diversion": 0.3}, "court_backlog", "down"),
         ({"remand_to_bail": 0.3}, "remand_population", "down"),

@@ -3,12 +3,15 @@
 
 import re
 
+import pytest
 from django.urls import reverse
 
 from core.tests.factories import StaffFactory, UserFactory
 from influence.tests.factories import RecommendationFactory
 from systemmodel.services.modelled_effect import effects_for_recommendation
 from systemmodel.tests.factories import ScenarioFactory
+
+pytestmark = pytest.mark.django_db
 
 SENTENCE = re.compile(
     r"about [\d,]+ fewer people in prison after 3 years \(range [\d,]+ to [\d,]+\)"
