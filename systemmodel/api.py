@@ -46,6 +46,8 @@ def parameter_json(parameter) -> dict:
         if source.found
         else None,
         "source_found": source.found,
+        "basis": parameter.basis,
+        "basis_text": parameter.basis_text,
         "note": parameter.note,
     }
 
@@ -78,8 +80,14 @@ class ModelParameterOut(Schema):
     value: float
     range: list[float] = Field(description="[low, high]: the range the draws come from.")
     unit: str
-    source: ModelSourceOut | None
+    source: ModelSourceOut | None = Field(
+        description="null when no published figure was found: the value is an assumption."
+    )
     source_found: bool
+    basis: str = Field(
+        description='"published", "derived" (from published figures) or "assumption".'
+    )
+    basis_text: str = Field(description="The basis in plain words.")
     note: str
 
 

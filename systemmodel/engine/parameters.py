@@ -15,6 +15,14 @@ from dataclasses import dataclass
 from systemmodel.engine import sources as src
 from systemmodel.engine.sources import NOT_FOUND, Source
 
+PUBLISHED, DERIVED, ASSUMPTION = "published", "derived", "assumption"
+BASIS_TEXT = {
+    PUBLISHED: "A published figure.",
+    DERIVED: "Worked out from published figures (the note says how).",
+    ASSUMPTION: "No published figure found in the material we could read: this is our "
+    "assumption, not a sourced figure.",
+}
+
 
 @dataclass(frozen=True)
 class Parameter:
@@ -26,6 +34,18 @@ class Parameter:
     unit: str
     source: Source
     note: str
+
+    @property
+    def basis(self) -> str:
+        """Where the value comes from, in plain words: "published", "derived" (worked out
+        from published figures) or "assumption" (no published figure was found)."""
+        if not self.source.found:
+            return ASSUMPTION
+        return DERIVED if self.note.startswith("Derived") else PUBLISHED
+
+    @property
+    def basis_text(self) -> str:
+        return BASIS_TEXT[self.basis]
 
     def __post_init__(self):
         if not self.low <= self.value <= self.high:

@@ -157,6 +157,7 @@ def page_context() -> dict:
         "parameter_groups": by_group,
         "parameter_count": len(parameter_table.PARAMETERS),
         "sourced_count": found,
+        "assumed_count": len(parameter_table.PARAMETERS) - found,
         "levers": LEVERS,
         "base_year": base_year(),
         "history": history(),
