@@ -6,7 +6,8 @@
 2. The scenario page served by the bench's gunicorn on a fresh SQLite database (the page
    reads no table but the session's): p50/p95 for today's practice (the run is cached
    after the first request) and for a different scenario on every request (a fresh
-   1,000-draw run each time). Target: p95 < 300 ms.
+   500-draw page run each time, differenced from the cached baseline). Target: p95 < 300 ms.
+   Wall-clock figures: on a shared, busy machine read them beside CPU time.
 
     python -m bench.sections.systemmodel --all
 """
