@@ -28,6 +28,7 @@ from bench import harness  # noqa: E402
 from bench.sections import (  # noqa: E402
     awards,
     consultations,
+    events,
     glossary,
     influence_tracker,
     library_search,
@@ -48,6 +49,7 @@ SECTIONS = (
     ("BENCH_MEDIA", media.run_all),
     ("BENCH_MODEL", systemmodel.run_all),
     ("BENCH_AWARDS", awards.run_all),
+    ("BENCH_EVENTS", events.run_all),
     ("BENCH_SOAK", soak.run_all),
 )
 
