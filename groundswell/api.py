@@ -24,6 +24,7 @@ from ninja.errors import ValidationError as RequestValidationError
 
 from awards.api import router as awards_router
 from consultations.api import router as consultations_router
+from events.api import router as events_router
 from glossary.api import router as dictionary_router
 from glossary.api.checker import router as checker_router
 from influence.api import router as influence_router
@@ -178,6 +179,7 @@ api.add_router("/media", media_analysis_router)  # POST /media/analyse
 api.add_router("/media", media_router)  # staff-token reads: articles, outlets, figures
 api.add_router("/model", model_router)  # the whole-system model: parameters, runs
 api.add_router("", awards_router)  # public reads: schemes, cycles, winners
+api.add_router("", events_router)  # events each person may see (visitors: public ones)
 
 
 # --- Exception handlers: every failure becomes a JSON error -------------------------------

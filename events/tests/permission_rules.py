@@ -4,6 +4,7 @@ Every named URL in events/urls.py needs a rule here.
 """
 
 from groundswell.tests.permission_rules import (
+    API,
     FORBIDDEN,
     LOGIN,
     NOT_ALLOWED,
@@ -115,6 +116,12 @@ RULES = {
     "events:staff_actions": staff_only(slug=STAFF_ANY),
     "events:staff_action_to_influence": rule(
         get(STAFF_POST_ONLY, slug=STAFF_ANY, pk="action"), why="POST only."
+    ),
+    f"{API}:events_list": public(why="Each person gets the events they may see."),
+    f"{API}:events_get": rule(
+        get(PUBLIC, label="public event", slug="event"),
+        get(MEMBERS_SEE, label="members' event", slug="members_event"),
+        get(STAFF_SEE, label="draft", slug="draft_event"),
     ),
     "events:event": _event_page(),
     "events:event_ics": _event_page(),
