@@ -269,3 +269,13 @@ class ActionForm(forms.ModelForm):
             "due_on": forms.DateInput(attrs={"type": "date"}),
             "follow_up": forms.Textarea(attrs={"rows": 2}),
         }
+
+
+class SeriesForm(forms.Form):
+    rule = forms.CharField(
+        max_length=300,
+        label="Repeat rule",
+        help_text="In the iCalendar (RFC 5545) form, with an end. Examples: every first "
+        "Tuesday for six months, FREQ=MONTHLY;BYDAY=1TU;COUNT=6; every quarter for a year, "
+        "FREQ=MONTHLY;INTERVAL=3;COUNT=4; weekly until Christmas, FREQ=WEEKLY;UNTIL=20271224.",
+    )

@@ -130,6 +130,16 @@ class Event(models.Model):
     group = models.ForeignKey(
         "events.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings"
     )
+    # A recurring series: its occurrences point at the first event, which keeps the rule.
+    series = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="occurrences",
+        editable=False,
+    )
+    recurrence = models.CharField(max_length=300, blank=True, editable=False)
     # Bumped whenever time, place or status change, so calendars replace their copy.
     calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
     sensitive_answers_deleted_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -71,6 +71,7 @@ def duplicate(actor, event: Event, starts_at: datetime.datetime) -> Event:
         copy.status = EventStatus.DRAFT
         copy.places_taken = copy.calendar_sequence = 0
         copy.consultation_session = None
+        copy.series, copy.recurrence = None, ""
         copy.sensitive_answers_deleted_at = copy.reminder_sent_at = None
         copy.registration_opens_at = copy.registration_closes_at = None
         copy.created_by, copy.is_demo_content = actor, False

@@ -114,6 +114,7 @@ RULES = {
     "events:staff_group_members": staff_only(slug="group"),
     "events:staff_group_documents": staff_only(slug="group"),
     "events:staff_actions": staff_only(slug=STAFF_ANY),
+    "events:staff_series": staff_only(slug=STAFF_ANY),
     "events:staff_action_to_influence": rule(
         get(STAFF_POST_ONLY, slug=STAFF_ANY, pk="action"), why="POST only."
     ),

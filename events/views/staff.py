@@ -13,12 +13,14 @@ from events.forms import (
     LinkConsultationForm,
     MessageForm,
     QuestionForm,
+    SeriesForm,
     VenueForm,
 )
 from events.models import Action, Event, EventStatus, Group, Visibility
 from events.services import actions as event_actions
 from events.services import changes
 from events.services import notes as roundtable_notes
+from events.services import series as event_series
 
 staff_only = staff_required("Running events is for the alliance's staff.")
 TEMPLATE_FIELDS = [
@@ -188,3 +190,25 @@ def action_to_influence(request, slug, pk):
     else:
         messages.success(request, "Added to the influence log.")
     return redirect("events:staff_actions", slug=slug)
+
+
+@staff_only
+def series(request, slug):
+    """Repeat an event by a rule: the occurrences are drafts with their own pages."""
+    event = get_object_or_404(Event, slug=slug)
+    form = SeriesForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = event_series.make_series(request.user, event, form.cleaned_data["rule"])
+        except ValueError as problem:
+            form.add_error("rule", str(problem))
+        else:
+            messages.success(request, f"Made {len(made)} occurrences as drafts: publish them.")
+            return redirect("events:staff_series", slug=slug)
+    first = event.series or event
+    return render(
+        request,
+        "events/staff/series.html",
+        {"event": event, "form": form, "first": first,
+         "occurrences": first.occurrences.order_by("starts_at")},
+    )  # fmt: skip
