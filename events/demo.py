@@ -308,7 +308,7 @@ def _groups(networks, venues, people) -> list[Event]:
             purpose=purpose,
             is_demo_content=True,
         )
-        chosen = logins[:1] + people[number * 5 : number * 5 + 6]
+        chosen = logins[:1] + [people[(number * 3 + k) % len(people)] for k in range(6)]
         for position, (person, organisation) in enumerate(dict(chosen).items()):
             GroupMember.objects.get_or_create(
                 group=group,
