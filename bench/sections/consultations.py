@@ -233,6 +233,8 @@ def build_long_submission(consultation_id: int, staff_id: int) -> int:
                 title=f"{section.heading[:60]}: recommendation {n + 1}",
                 text="The Government should act on what members told us in this section. " * 3,
                 targets=[consultation.asking_body],
+                # Alike by construction (one text for all): each is its own ask here.
+                different=True,
             )
     return submission.pk
 

@@ -100,11 +100,12 @@ def test_an_application_is_approved_and_the_organisation_joins_the_directory(
     axe_check(visitor)
 
 
-def test_a_form_sent_too_fast_is_refused(page, live_server, network):
+def test_a_form_sent_too_fast_is_held_back_with_its_answers(page, live_server, network):
     page.goto(f"{live_server.url}/members/apply/")
     page.get_by_label("Name of your organisation").fill("Speedy Bot Ltd")
     page.get_by_role("button", name="Send application").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("We could not accept this form")
+    expect(page.get_by_text("sent within seconds of opening")).to_be_visible()
+    expect(page.get_by_label("Name of your organisation")).to_have_value("Speedy Bot Ltd")
     axe_check(page)
     assert not MembershipApplication.objects.exists()
