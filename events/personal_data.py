@@ -43,3 +43,39 @@ personal_data.declare_authorship("events.Event", "created_by")
 personal_data.declare_not_personal(
     "events.Venue", "name", "address", reason="A venue's name and address, not a person's."
 )
+
+
+def _group_places(subject: DataSubject):
+    from django.db.models import Q
+
+    from events.models import GroupMember
+
+    matches = Q(person__email__in=subject.emails)
+    if subject.user is not None:
+        matches |= Q(person__user=subject.user)
+    return GroupMember.objects.filter(matches).select_related("group", "organisation")
+
+
+def export_group_places(subject: DataSubject) -> dict[str, list[dict]]:
+    rows = [
+        {"group": m.group.name, "through": str(m.organisation or ""), "role": m.role}
+        for m in _group_places(subject)
+    ]
+    return {"groups you are in": rows}
+
+
+def erase_group_places(subject: DataSubject) -> int:
+    deleted, _ = _group_places(subject).delete()
+    return deleted
+
+
+personal_data.register(
+    PersonalDataSource(
+        key="events.groups",
+        description="The standing groups a person is in, through which organisation, and "
+        "their role in it.",
+        models=("events.GroupMember",),
+        export=export_group_places,
+        erase=erase_group_places,
+    )
+)

@@ -9,7 +9,7 @@ from core.registries import home, navigation, personal_data, search
 from core.roles import is_staff_member
 from events.models import Registration, RegistrationStatus
 from events.services import access, groups
-from library import permissions as library_permissions
+from library import services as library_services
 from taxonomy.sections import TopicSection
 from taxonomy.sections import register as register_topic_section
 
@@ -68,7 +68,7 @@ home.register(
 )
 
 # Documents shared with a group are unpublished library resources its members may open.
-library_permissions.register_view_hook(groups.may_view_resource)
+library_services.register_view_hook(groups.may_view_resource)
 
 # --- Navigation -------------------------------------------------------------------------------
 

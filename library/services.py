@@ -219,3 +219,11 @@ def delete_resource(actor, resource) -> None:
         if stored_file:
             storage = resource.file.storage
             transaction.on_commit(lambda: storage.delete(stored_file))
+
+
+def register_view_hook(hook) -> None:
+    """Let another app widen who may open an unpublished resource: `hook(user, resource)`
+    -> bool (see library.permissions.can_view). The events app's groups use it."""
+    from library.permissions import register_view_hook as register
+
+    register(hook)

@@ -9,7 +9,6 @@ from events.models import GroupMember, Visibility
 from events.services import access, groups
 from events.tests.factories import EventFactory, GroupFactory
 from library.models import ResourceStatus
-from library.permissions import can_view
 from library.tests.factories import ResourceFactory
 from members.tests.factories import NetworkFactory, OrganisationFactory, member_contact_for
 
@@ -57,8 +56,6 @@ def test_shared_documents_are_seen_by_the_group_only(client, setting):
     group, member, outsider, meeting = setting
     resource = ResourceFactory(status=ResourceStatus.DRAFT, title="Draft research plan")
     groups.share_document(StaffFactory(), group, resource)
-    assert can_view(member, resource)
-    assert not can_view(outsider, resource)
     client.force_login(member)
     assert client.get(resource.get_absolute_url()).status_code == 200
     client.force_login(outsider)
@@ -113,3 +110,13 @@ def test_a_meeting_planned_from_the_group_is_invitation_only(client):
     form = page.context["form"]
     assert form.initial["group"] == group.pk
     assert form.initial["visibility"] == Visibility.INVITATION
+
+
+def test_group_places_are_exported_and_erased_with_a_persons_data(setting):
+    from core.registries.personal_data import DataSubject
+    from events.personal_data import erase_group_places, export_group_places
+
+    group, member, outsider, meeting = setting
+    subject = DataSubject.for_user(member)
+    assert export_group_places(subject)["groups you are in"][0]["role"] == "Chair"
+    assert erase_group_places(subject) == 1 and erase_group_places(subject) == 0
