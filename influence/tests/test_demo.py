@@ -9,6 +9,7 @@ from django.test import Client
 from influence.demo import demo_data, load_demo_recommendations
 from influence.models import Recommendation, StatusChange, TargetBody
 from influence.services import timeline
+from influence.services.recommendations import first_made_problem
 from library.demo import demo_resources, load_demo_resources
 from members.tests.factories import NetworkFactory, OrganisationFactory
 from taxonomy.models import Term
@@ -110,3 +111,13 @@ def test_loading_builds_published_timelines_across_the_taxonomy(demo_library):
         assert client.get(recommendation.get_absolute_url()).status_code == 200
     assert load_demo_recommendations() == 0  # only into an empty tracker
     assert Recommendation.objects.count() == count
+
+
+def test_no_demo_recommendation_is_first_made_before_its_earliest_source(demo_library):
+    load_demo_recommendations()
+    early = [
+        r.slug
+        for r in Recommendation.objects.prefetch_related("sources")
+        if first_made_problem(r.first_made_on, r.sources.all())
+    ]
+    assert early == []
