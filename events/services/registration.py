@@ -61,7 +61,14 @@ def register(event: Event, applicant: Applicant, *, email_verified: bool = True)
             }.get(state, "This event is not taking registrations.")
         )
     email = applicant.email.strip().lower()
-    return _serialised(lambda: _register(event, applicant, email, email_verified))
+    registration = _serialised(lambda: _register(event, applicant, email, email_verified))
+    # Outside the retry: sending may itself meet a locked database, and trying the
+    # registration again after it was committed would refuse the person as registered twice.
+    if registration.status == RegistrationStatus.UNVERIFIED:
+        notify.after_commit(notify.verify_email, registration)
+    else:
+        notify.after_commit(notify.registered, registration)
+    return registration
 
 
 def _register(event, applicant, email, email_verified) -> Registration:
@@ -93,10 +100,6 @@ def _register(event, applicant, email, email_verified) -> Registration:
                 _take_place_or_wait(registration)
     except IntegrityError as error:  # the same email at the same instant in another request
         raise RegistrationRefused(f"{email} is already registered for this event.") from error
-    if registration.status == RegistrationStatus.UNVERIFIED:
-        notify.after_commit(notify.verify_email, registration)
-    else:
-        notify.after_commit(notify.registered, registration)
     return registration
 
 
