@@ -8,6 +8,7 @@ import datetime
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from influence.models import Status
@@ -61,12 +62,22 @@ def recommendations():
 
 
 def choose(page, facet_label, option):
-    """Click `option` of the facet (or its first linked option), unfolding it if folded."""
-    nav = page.get_by_role("navigation", name=facet_label, exact=True)
-    if not nav.locator("details").evaluate("details => details.open"):
-        nav.locator("summary").click()
-    links = nav.get_by_role("link")
-    (links.filter(has_text=re.compile(f"^{re.escape(option)}")) if option else links).first.click()
+    """Click `option` of the facet (or its first linked option), unfolding it if folded.
+    A facet swapped in by the previous filter's answer may arrive folded again between the
+    unfolding and the click, so both are tried again on a fresh element a few times."""
+    for attempt in range(3):
+        page.wait_for_function("() => !document.querySelector('.htmx-request')")
+        nav = page.get_by_role("navigation", name=facet_label, exact=True)
+        if not nav.locator("details").evaluate("details => details.open"):
+            nav.locator("summary").click()
+        links = nav.get_by_role("link")
+        wanted = links.filter(has_text=re.compile(f"^{re.escape(option)}")) if option else links
+        try:
+            wanted.first.click(timeout=3000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
 
 
 def widths(page):
