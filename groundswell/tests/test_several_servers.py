@@ -221,7 +221,8 @@ def test_two_servers_and_two_workers_share_sessions_rate_limits_and_background_w
     assert status == 200 and landed.endswith(reverse("members:import")), landed
 
     # A rate limit counts the requests made to both servers together (5 an hour).
-    NetworkFactory()  # the application form is shown while a network takes applications
+    network = NetworkFactory()  # the application form is shown while a network takes applications
+    network.staff.add(staff)  # imports reach only the networks a staff member runs
     visitor = Browser()
     status, _, page = visitor.get(f"{first}{reverse('members:apply')}")
     assert status == 200, page[-3000:]
