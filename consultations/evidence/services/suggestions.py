@@ -7,16 +7,17 @@ when a person accepts them (consultations.evidence.services.codebook.accept_sugg
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 from django.core.cache import cache
 from django.db.models import Count, Max
-from scipy.sparse import csc_matrix
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from consultations.evidence.services.codebook import kept_theme_ids
 from consultations.models import Coding, Consultation
+
+if TYPE_CHECKING:  # scikit-learn and scipy take seconds to import: only _fit loads them
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 # Words of two or more letters: numbers and one-letter words say nothing about a theme.
 WORD_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z'’]+\b"
@@ -52,7 +53,7 @@ class ThemeSuggestion:
 class SuggestionModel:
     """What the coded quotes teach, fitted once and kept while the codings are unchanged."""
 
-    vectoriser: TfidfVectorizer
+    vectoriser: "TfidfVectorizer"
     theme_ids: list[int]
     centroids: object  # sparse, themes × terms, rows of unit length
     prototype_matrix: object  # sparse, the prototypes' vectors, theme by theme
@@ -111,6 +112,12 @@ def suggestion_model(consultation: Consultation) -> SuggestionModel | None:
 
 
 def _fit(consultation: Consultation, kept: dict[int, int]) -> SuggestionModel | None:
+    # Imported here, not at module level: the URL conf imports this module through the coding
+    # views, and every worker's first request would otherwise pay seconds for scikit-learn.
+    from scipy.sparse import csc_matrix
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
+
     labels: dict[int, set[int]] = {}
     for quote_id, theme_id in Coding.objects.filter(theme__consultation=consultation).values_list(
         "quote_id", "theme_id"
