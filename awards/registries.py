@@ -4,8 +4,9 @@ navigation, site-wide search, topic pages and the personal-data registry."""
 from django.db.models import Q
 from django.urls import reverse
 
+from awards import changes as awards_changes
 from awards.services import archive, scoring
-from core.registries import home, navigation, search
+from core.registries import changes, home, navigation, search
 from core.roles import Role, is_staff_member
 from taxonomy.sections import TopicSection
 from taxonomy.sections import register as register_topic_section
@@ -102,3 +103,15 @@ register_topic_section(
         context=winners_on_topic, order=80,
     )
 )  # fmt: skip
+
+
+# --- What changed, for member updates (core.registries.changes) ---------------------------
+
+changes.register(
+    changes.ChangeProvider(
+        key="awards.announcements",
+        label="Awards",
+        collect=awards_changes.announcements,
+        order=60,
+    )
+)

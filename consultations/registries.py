@@ -8,11 +8,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from consultations import changes as consultations_changes
 from consultations.evidence.services.contributions import invitations
 from consultations.feedback.services import outcomes_for_user
 from consultations.models import ConsentFlag, Consultation, ConsultationStatus
 from consultations.public.services import visible_consultations
-from core.registries import home, navigation, search
+from core.registries import changes, home, navigation, search
 from core.roles import Role, is_staff_member
 
 SOON = datetime.timedelta(days=14)
@@ -181,3 +182,24 @@ for item in (
     ),
 ):
     home.register_attention(item)
+
+
+# --- What changed, for member updates (core.registries.changes) ---------------------------
+
+changes.register(
+    changes.ChangeProvider(
+        key="consultations.calls",
+        label="Consultations",
+        collect=consultations_changes.opened_and_closing,
+        order=30,
+    )
+)
+
+changes.register(
+    changes.ChangeProvider(
+        key="consultations.submissions",
+        label="Our submissions published",
+        collect=consultations_changes.submissions_published,
+        order=31,
+    )
+)

@@ -5,8 +5,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from core.registries import home, navigation, personal_data, search
+from core.registries import changes, home, navigation, personal_data, search
 from core.roles import is_staff_member
+from events import changes as events_changes
 from events.models import Registration, RegistrationStatus
 from events.services import access, groups
 from library import services as library_services
@@ -218,5 +219,17 @@ personal_data.register(
         models=("events.Registration", "events.Answer", "events.CalendarFeed", "events.Invitation"),
         export=export_registrations,
         erase=erase_registrations,
+    )
+)
+
+
+# --- What changed, for member updates (core.registries.changes) ---------------------------
+
+changes.register(
+    changes.ChangeProvider(
+        key="events.upcoming",
+        label="Coming up: events",
+        collect=events_changes.upcoming_events,
+        order=50,
     )
 )

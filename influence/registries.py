@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from core.registries import home, navigation, search
+from core.registries import changes, home, navigation, search
 from core.roles import is_staff_member
+from influence import changes as influence_changes
 from influence.models import Recommendation
 from influence.services import dashboard, visibility
 
@@ -77,5 +78,17 @@ home.register_attention(
         count=_stale_count,
         url_name="influence:staff_dashboard",
         order=50,
+    )
+)
+
+
+# --- What changed, for member updates (core.registries.changes) ---------------------------
+
+changes.register(
+    changes.ChangeProvider(
+        key="influence.status",
+        label="What happened to our recommendations",
+        collect=influence_changes.status_changes,
+        order=20,
     )
 )

@@ -4,8 +4,9 @@ library's own full-text index) and staff's attention line for submissions."""
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from core.registries import home, navigation, search
+from core.registries import changes, home, navigation, search
 from core.roles import Role, is_staff_member
+from library import changes as library_changes
 from library import search as library_search
 from library.models import Resource, ResourceStatus
 
@@ -72,5 +73,17 @@ home.register_attention(
         count=lambda user: Resource.objects.filter(status=ResourceStatus.SUBMITTED).count(),
         url_name="library:submissions",
         order=20,
+    )
+)
+
+
+# --- What changed, for member updates (core.registries.changes) ---------------------------
+
+changes.register(
+    changes.ChangeProvider(
+        key="library.resources",
+        label="New in the library",
+        collect=library_changes.new_resources,
+        order=10,
     )
 )

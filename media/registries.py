@@ -5,9 +5,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from core.registries import home, navigation, search
+from core.registries import changes, home, navigation, search
 from core.roles import is_staff_member
 from media import articles
+from media import changes as media_changes
 from media.models import Article, Feed, IngestBatch
 
 navigation.register(
@@ -73,3 +74,15 @@ for item in (
     ),
 ):
     home.register_attention(item)
+
+
+# --- What changed, for member updates (core.registries.changes) ---------------------------
+
+changes.register(
+    changes.ChangeProvider(
+        key="media.trends",
+        label="Media trends",
+        collect=media_changes.label_share,
+        order=70,
+    )
+)
