@@ -33,6 +33,17 @@ def scoreable(member: PanelMember):
     )
 
 
+def conflicts_shown(member: PanelMember):
+    """The judge's own conflicts on nominations that passed screening: a nomination still
+    being checked (or ruled out, merged, withdrawn) is not the judge's business, so even a
+    conflict detected on it stays with staff until it is eligible."""
+    return (
+        member.conflicts.filter(nomination__status=NominationStatus.ELIGIBLE)
+        .select_related("nomination")
+        .order_by("nomination__nominee_name", "pk")
+    )
+
+
 def member_for(judge, category_pk: int) -> PanelMember:
     member = PanelMember.objects.filter(judge=judge, category_id=category_pk).first()
     if member is None:

@@ -35,8 +35,8 @@ def panel(request, pk):
         scored[nomination_id] = scored.get(nomination_id, 0) + 1
     criteria = member.category.criteria.count()
     rows = [(n, scored.get(n.pk, 0), criteria) for n in nominations]
-    declared = member.conflicts.select_related("nomination")
-    context = {"member": member, "category": member.category, "rows": rows, "conflicts": declared}
+    conflicts = scoring.conflicts_shown(member)
+    context = {"member": member, "category": member.category, "rows": rows, "conflicts": conflicts}
     return render(request, "awards/judging/panel.html", context)
 
 
