@@ -33,6 +33,11 @@ urlpatterns = [
     ),  # fmt: skip
     path("staff/categories/<int:pk>/nominations/", staff.nominations, name="staff_nominations"),
     path(
+        "staff/categories/<int:pk>/nominations.csv",
+        staff.nominations_csv,
+        name="staff_nominations_csv",
+    ),  # fmt: skip
+    path(
         "staff/categories/<int:pk>/media-shortlist/",
         staff.enter_media_shortlist,
         name="staff_media_shortlist",

@@ -96,6 +96,7 @@ RULES = {
     "awards:staff_category_new": staff_only(cycle="award_cycle_pk"),
     "awards:staff_category_edit": staff_only(cycle="award_cycle_pk", pk="award_category_pk"),
     "awards:staff_nominations": staff_only(pk="award_category_pk"),
+    "awards:staff_nominations_csv": staff_only(pk="award_category_pk"),
     "awards:staff_media_shortlist": _staff_post(pk="award_category_pk"),
     "awards:staff_panel": staff_only(pk="award_category_pk"),
     "awards:staff_detect": _staff_post(pk="award_category_pk"),

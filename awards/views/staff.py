@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -25,9 +26,17 @@ from awards.models import (
     PanelMember,
     SupportingFile,
 )
-from awards.services import decisions, media_entries, nominating, panels, ranking_data, screening
+from awards.services import (
+    decisions,
+    exporting,
+    media_entries,
+    nominating,
+    panels,
+    ranking_data,
+    screening,
+)
 from core.audit import history_for
-from core.lib.downloads import attachment
+from core.lib.downloads import as_attachment, attachment
 from core.lib.form_pages import add_service_errors, posted, status_code
 from core.roles import staff_required
 
@@ -79,6 +88,16 @@ def nominations(request, pk):
         "statuses": NominationStatus.choices,
     }  # fmt: skip
     return render(request, "awards/staff/nominations.html", context)
+
+
+@staff_only
+def nominations_csv(request, pk):
+    category = _category(pk)
+    status = request.GET.get("status", "")
+    status = status if status in NominationStatus.values else ""
+    lines = exporting.export_lines(request.user, category, status)
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    return as_attachment(response, exporting.filename(category, status))
 
 
 def _nomination(pk) -> Nomination:
