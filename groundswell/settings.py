@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "systemmodel",
     "privacy",
     "awards",
+    "comms",
     # The project itself, for its project-level command: load_demo (groundswell/demo.py).
     "groundswell",
 ]
@@ -238,6 +239,16 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Groundswell <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_NOTIFICATION_EMAIL = os.environ.get("STAFF_NOTIFICATION_EMAIL", "")
+
+# Member communications (comms): how fast mail is handed to the server, in batches of how
+# many, and whether opens are counted (off by default; the email footer says so when on).
+COMMS_SEND_RATE = float(os.environ.get("COMMS_SEND_RATE", "1000" if TESTING else "10"))
+COMMS_BATCH_SIZE = int(os.environ.get("COMMS_BATCH_SIZE", "50"))
+COMMS_MAX_ATTEMPTS = int(os.environ.get("COMMS_MAX_ATTEMPTS", "4"))
+COMMS_STALE_AFTER_SECONDS = int(os.environ.get("COMMS_STALE_AFTER_SECONDS", "120"))
+COMMS_OPEN_COUNTS = env_bool("COMMS_OPEN_COUNTS")
+# The file backend (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend) writes here.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "sent-mail"))
 
 TASKS = {
     "default": {

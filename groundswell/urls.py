@@ -21,6 +21,7 @@ urlpatterns = [
     path("events/", include("events.urls")),
     path("model/", include("systemmodel.urls")),
     path("awards/", include("awards.urls")),
+    path("email/", include("comms.urls")),
     path("api/v1/", api.urls),
     # Any other address under /api/ answers in JSON too.
     re_path(r"^api/", api_not_found, name="api-unknown"),

@@ -452,6 +452,7 @@ APP_RULE_MODULES = (
     "systemmodel.tests.permission_rules",
     "privacy.tests.permission_rules",
     "awards.tests.permission_rules",
+    "comms.tests.permission_rules",
 )
 
 

@@ -1,0 +1,1 @@
+"""This app's parts of the pages that gather many apps' work."""

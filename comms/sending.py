@@ -1,0 +1,148 @@
+"""The one way the product sends email (public module: other apps import only this).
+
+Two classes of mail, and every caller says which:
+
+- TRANSACTIONAL: mail a person must get because of something they did or asked for (password
+  reset, a registration confirmation, a decision on their application). Always sent.
+- MARKETING: everything else (updates, invitations, digests). Sent only to people not
+  suppressed for the list (unsubscribed, hard-bounced, complained), with one-click unsubscribe
+  headers (RFC 8058) and a footer linking to the person's preferences.
+
+Every send is a `Mailing` with one `Delivery` per recipient (unique), sent by the background
+worker in batches at COMMS_SEND_RATE; see comms/services/worker.py for why a crashed send
+resumes without sending anyone the same message twice.
+
+`html` given to these functions is trusted: render Markdown through core.lib.markdown (which
+sanitises) or escape user text before passing it in.
+"""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+
+from comms.models import MailClass, Mailing, MailingList
+from comms.services import queueing, worker
+
+TRANSACTIONAL = MailClass.TRANSACTIONAL
+MARKETING = MailClass.MARKETING
+
+
+def send_to_list(
+    mailing_list: MailingList,
+    subject: str,
+    html: str,
+    text: str,
+    *,
+    key: str,
+    sender=None,
+    frequencies=None,
+    topics=None,
+) -> Mailing:
+    """Send a rendered message to everyone `mailing_list` reaches, in the background.
+
+    `key` names this send (e.g. f"update-issue-{issue.pk}"): calling again with the same key
+    returns the same Mailing and sends nothing more, so a double click or a retried request
+    never sends twice. `sender` is the staff user who pressed send (kept on the Mailing).
+    `frequencies` (e.g. ["weekly"]) and `topics` (taxonomy Terms) narrow the subscribers; the
+    organisations' contacts of a list sent to member organisations are always included.
+    Watch progress on the returned Mailing (status, total, sent_count, percent_done)."""
+    mailing, made = queueing.list_mailing(
+        mailing_list,
+        subject,
+        html,
+        text,
+        key=key,
+        sender=sender,
+        frequencies=frequencies,
+        topics=topics,
+    )
+    if made:
+        worker.enqueue(mailing)
+    return mailing
+
+
+def send_test(user, subject: str, html: str, text: str, *, mailing_list=None) -> Mailing:
+    """Send the message once, now-ish, to `user` alone, with "[Test]" before the subject, in
+    the same layout (with the footer of `mailing_list` when given). Nobody else gets it and it
+    never counts as the real send."""
+    mailing, _ = queueing.direct_mailing(
+        [user.email],
+        f"[Test] {subject}",
+        text,
+        html=html,
+        mail_class=MARKETING if mailing_list is not None else TRANSACTIONAL,
+        kind="comms.test",
+        mailing_list=mailing_list,
+        sender=user,
+    )
+    worker.enqueue(mailing)
+    return mailing
+
+
+def send_message(
+    recipients: list[str],
+    subject: str,
+    text: str,
+    *,
+    mail_class: str,
+    kind: str,
+    html: str = "",
+    attachments=None,
+    mailing_list: MailingList | None = None,
+    key: str | None = None,
+) -> Mailing:
+    """Send one message to `recipients` (each gets their own copy) in the background.
+
+    `mail_class` is TRANSACTIONAL or MARKETING, required; `kind` names the email for people
+    reading the logs and the headers ("accounts.password_reset", "media.digest"). Marketing
+    mail needs `mailing_list`, the list people leave when they unsubscribe (see
+    `system_list`). `attachments` are [filename, text, MIME type]. `key`, when given, makes a
+    repeated call send nothing more."""
+    mailing, made = queueing.direct_mailing(
+        list(recipients),
+        subject,
+        text,
+        mail_class=mail_class,
+        kind=kind,
+        html=html,
+        attachments=attachments,
+        mailing_list=mailing_list,
+        key=key,
+    )
+    if made and mailing.total:
+        worker.enqueue(mailing)
+    return mailing
+
+
+def send_template(
+    recipients: list[str],
+    subject: str,
+    template: str,
+    context: dict,
+    *,
+    mail_class: str,
+    kind: str,
+    attachments=None,
+    mailing_list: MailingList | None = None,
+) -> Mailing:
+    """`send_message` with the text rendered now from a plain-text `template`."""
+    text = render_to_string(template, {"site_name": settings.SITE_NAME, **context})
+    return send_message(
+        recipients,
+        subject,
+        text,
+        mail_class=mail_class,
+        kind=kind,
+        attachments=attachments,
+        mailing_list=mailing_list,
+    )
+
+
+def system_list(slug: str, name: str, description: str = "") -> MailingList:
+    """The list behind one of the product's own marketing notices (consultation invitations,
+    media digests), made the first time it is needed. People leave it like any other list."""
+    mailing_list, _ = MailingList.objects.get_or_create(
+        slug=slugify(slug)[:80],
+        defaults={"name": name, "description": description, "is_system": True},
+    )
+    return mailing_list

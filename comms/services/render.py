@@ -1,0 +1,89 @@
+"""One Delivery of a Mailing as an email: the installation's layout around the message, the
+footer the recipient needs, and the headers that say what kind of mail it is.
+
+Marketing mail carries List-Unsubscribe with an HTTPS link and List-Unsubscribe-Post:
+List-Unsubscribe=One-Click (RFC 8058), so a mail program's "Unsubscribe" button works with one
+POST and no sign-in. No tracking pixel is added and no link is rewritten; open counting is off
+unless COMMS_OPEN_COUNTS is set, and then the footer says so.
+"""
+
+from email.utils import make_msgid
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import escape, linebreaks
+
+from comms import conf
+from comms.models import Delivery, Mailing
+from comms.services import tokens
+
+CLASS_HEADER = "X-Groundswell-Class"
+KIND_HEADER = "X-Groundswell-Kind"
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def site_domain() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def unsubscribe_url(email: str, mailing_list) -> str:
+    token = tokens.make(tokens.UNSUBSCRIBE, email, mailing_list.pk)
+    return absolute(reverse("communications:unsubscribe", args=[token]))
+
+
+def preferences_url(email: str) -> str:
+    token = tokens.make(tokens.PREFERENCES, email)
+    return absolute(reverse("communications:preferences_link", args=[token]))
+
+
+def body_html(mailing: Mailing) -> str:
+    """The message's own HTML, or its text made into paragraphs (escaped) when it has none."""
+    return mailing.html or linebreaks(escape(mailing.text))
+
+
+def build(mailing: Mailing, delivery: Delivery) -> EmailMultiAlternatives:
+    context = {
+        "site_name": settings.SITE_NAME,
+        "site_url": settings.SITE_URL,
+        "accent": settings.SITE_ACCENT_COLOUR,
+        "subject": mailing.subject,
+        "body_html": body_html(mailing),
+        "body_text": mailing.text,
+        "mailing_list": mailing.mailing_list,
+        "is_marketing": mailing.is_marketing,
+        "open_counts": conf.open_counts(),
+    }
+    headers = {CLASS_HEADER: mailing.mail_class, KIND_HEADER: mailing.kind}
+    if mailing.is_marketing:
+        context["unsubscribe_url"] = unsubscribe_url(delivery.email, mailing.mailing_list)
+        context["preferences_url"] = preferences_url(delivery.email)
+        headers["List-Unsubscribe"] = f"<{context['unsubscribe_url']}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+        headers["List-Id"] = (
+            f"{mailing.mailing_list.name} <{mailing.mailing_list.slug}.{site_domain()}>"
+        )
+        headers["Precedence"] = "bulk"
+    else:
+        headers["Auto-Submitted"] = "auto-generated"
+    headers["Message-ID"] = make_msgid(f"d{delivery.pk}", domain=site_domain())
+    message = EmailMultiAlternatives(
+        subject=mailing.subject,
+        body=render_to_string("comms/email/layout.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[delivery.email],
+        headers=headers,
+    )
+    message.attach_alternative(render_to_string("comms/email/layout.html", context), "text/html")
+    for filename, content, mimetype in mailing.attachments or ():
+        message.attach(filename, content, mimetype)
+    # Providers that report events back (anymail) return this with each bounce or complaint.
+    message.metadata = {"delivery": str(delivery.pk)}
+    message.track_opens = conf.open_counts()
+    message.track_clicks = False
+    return message

@@ -1,0 +1,1 @@
+"""Bounces and complaints reported by the mail provider (anymail's tracking signal)."""

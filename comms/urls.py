@@ -1,0 +1,16 @@
+from django.urls import path
+
+from comms import views
+
+app_name = "communications"
+
+urlpatterns = [
+    path("preferences/", views.preferences, name="preferences"),
+    path("preferences/link/", views.request_link, name="request_link"),
+    path("preferences/<str:token>/", views.preferences_link, name="preferences_link"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("subscribe/<slug:slug>/", views.subscribe, name="subscribe"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("mailings/", views.mailings, name="mailings"),
+    path("mailings/<int:pk>/", views.mailing, name="mailing"),
+]
