@@ -16,6 +16,7 @@ from events.demo import load_demo_events
 from influence.demo import load_demo_recommendations
 from library.demo import load_demo_resources
 from media.demo import load_demo_media
+from opportunities.demo import load_demo_opportunities
 from systemmodel.demo import load_demo_scenarios
 
 
@@ -67,5 +68,10 @@ FEATURE_DEMOS = (
         load_demo_scenarios,
         "Loaded {count} demo model scenarios.",
         "The demo model scenarios exist already: skipped them.",
+    ),
+    FeatureDemo(
+        load_demo_opportunities,
+        "Loaded {count} demo opportunities.",
+        "The opportunities board has listings already (or no directory): skipped its demo.",
     ),
 )

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "privacy",
     "awards",
     "comms",
+    "opportunities",
     # The project itself, for its project-level command: load_demo (groundswell/demo.py).
     "groundswell",
 ]

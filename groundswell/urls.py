@@ -22,6 +22,7 @@ urlpatterns = [
     path("model/", include("systemmodel.urls")),
     path("awards/", include("awards.urls")),
     path("email/", include("comms.urls")),
+    path("opportunities/", include("opportunities.urls")),
     path("api/v1/", api.urls),
     # Any other address under /api/ answers in JSON too.
     re_path(r"^api/", api_not_found, name="api-unknown"),

@@ -19,12 +19,25 @@ class SearchablePicker(forms.SelectMultiple):
         super().__init__({"data-picker": "", "size": 8, **(attrs or {})}, choices)
 
 
+class SearchableSelect(forms.Select):
+    """One choice out of a long list (an employer from the directory) as a search box; a
+    plain <select> without JavaScript."""
+
+    template_name = "core/widgets/picker.html"
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"data-picker": "", **(attrs or {})}, choices)
+
+
 def use_pickers(form: forms.Form, *names: str) -> None:
     """Give the named multiple-choice fields of `form` the searchable picker. Their help
     text ends with how to choose several in the plain select, which the script rewords."""
     for name in names:
         field = form.fields.get(name)
         if field is None:
+            continue
+        if not isinstance(field.widget, forms.SelectMultiple):
+            field.widget = SearchableSelect(attrs=field.widget.attrs, choices=field.choices)
             continue
         field.widget = SearchablePicker(attrs=field.widget.attrs, choices=field.choices)
         if PICKER_HINT not in field.help_text:

@@ -453,6 +453,7 @@ APP_RULE_MODULES = (
     "privacy.tests.permission_rules",
     "awards.tests.permission_rules",
     "comms.tests.permission_rules",
+    "opportunities.tests.permission_rules",
 )
 
 

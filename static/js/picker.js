@@ -3,6 +3,7 @@
  * Each <select multiple data-picker> becomes a search box (accessible-autocomplete) and a
  * list of the chosen items with Remove buttons. The select stays in the form, hidden, and
  * holds the choices, so without this script (or without the package) nothing changes.
+ * A <select data-picker> without `multiple` (one choice) becomes a search box alone.
  */
 (function () {
   "use strict";
@@ -127,8 +128,22 @@
     renderChosen();
   }
 
+  // A single choice (SearchableSelect): the package's own select enhancement, which keeps
+  // the select's name on a hidden input, so the form posts what it always did.
+  function enhanceSingle(select) {
+    if (select.dataset.pickerReady || !window.accessibleAutocomplete) return;
+    select.dataset.pickerReady = "true";
+    window.accessibleAutocomplete.enhanceSelectElement({
+      selectElement: select,
+      defaultValue: "",
+      showAllValues: true,
+      dropdownArrow: function () { return ""; },
+    });
+  }
+
   function enhanceAll() {
     document.querySelectorAll("select[multiple][data-picker]").forEach(enhance);
+    document.querySelectorAll("select:not([multiple])[data-picker]").forEach(enhanceSingle);
   }
 
   if (document.readyState === "loading") {
