@@ -12,7 +12,8 @@ stopped however the script ends (Ctrl-C included).
 
 Settings (environment variables): BENCH_QUICK=1 (every section at a small size),
 BENCH_ORGANISATIONS (10000), BENCH_REQUESTS (300 per endpoint), BENCH_SECONDS (20, the most
-per endpoint), BENCH_CONCURRENCY (8), BENCH_WARMUP (20), BENCH_WORKERS (gunicorn workers: one
+per endpoint), BENCH_CONCURRENCY (8), BENCH_WARMUP (20), BENCH_PORT (a fixed port for gunicorn;
+any free one if unset), BENCH_WORKERS (gunicorn workers: one
 per CPU, 2 to 4); BENCH_INFLUENCE=0, BENCH_LIBRARY=0, BENCH_CONSULTATIONS=0, BENCH_MEDIA=0,
 BENCH_AWARDS=0 and BENCH_SOAK=0 skip a section; BENCH_SOAK_SECONDS (600) is the soak's length.
 """

@@ -14,7 +14,7 @@ from systemmodel.engine.outputs import HEADLINE_BY_NAME
 from systemmodel.forms import CompareForm, LeverForm, PublishForm, SaveScenarioForm
 from systemmodel.models import Scenario
 from systemmodel.services import comparing, explaining, presenting
-from systemmodel.services.running import baseline_summary, run_summary
+from systemmodel.services.running import DEFAULT_SEED, baseline_summary, run_summary
 from systemmodel.services.scenarios import save_scenario, set_publication, visible_scenarios
 
 
@@ -30,7 +30,7 @@ def _levers_from(request) -> tuple[LeverForm, dict | None]:
     return form, form.levers() if form.is_valid() else None
 
 
-def _results_context(levers: dict, seed: int = 7) -> dict:
+def _results_context(levers: dict, seed: int = DEFAULT_SEED) -> dict:
     summary = run_summary(levers, seed=seed)
     baseline = baseline_summary(seed=seed)
     return {"results": presenting.headline_results(summary, baseline), "summary": summary}
@@ -40,10 +40,19 @@ def _results_context(levers: dict, seed: int = 7) -> dict:
 def scenario_page(request):
     form, levers = _levers_from(request)
     context = {"form": form, "save_form": SaveScenarioForm(), "query": request.GET.urlencode()}
-    context.update(_results_context(levers if levers is not None else {}))
-    context["showing_baseline"] = levers is None
-    if request.htmx:
-        return render(request, "systemmodel/_results.html", context)
+    if levers is not None and set(request.GET) <= set(DEFAULTS):
+        # Valid levers and nothing else in the address: the results block is the same for
+        # everyone who asks, so it comes rendered from the cache.
+        context["results_html"] = presenting.rendered_results(
+            levers, query=context["query"], seed=DEFAULT_SEED
+        )
+        if request.htmx:
+            return HttpResponse(context["results_html"])
+    else:
+        context.update(_results_context(levers if levers is not None else {}))
+        context["showing_baseline"] = levers is None
+        if request.htmx:
+            return render(request, "systemmodel/_results.html", context)
     return render(request, "systemmodel/scenario_page.html", context)
 
 
