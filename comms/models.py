@@ -299,3 +299,7 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.mailing} to {self.email}"
+
+
+# Member updates drafted from what changed (issue 16 §2) live in comms/updates/.
+from comms.updates.models import IssueStatus, UpdateIssue, UpdateItem  # noqa: E402, F401

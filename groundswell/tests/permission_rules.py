@@ -454,6 +454,7 @@ APP_RULE_MODULES = (
     "awards.tests.permission_rules",
     "comms.tests.permission_rules",
     "opportunities.tests.permission_rules",
+    "comms.tests.update_permission_rules",
 )
 
 
