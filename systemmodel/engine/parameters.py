@@ -153,9 +153,11 @@ COURTS = [
         5.5,
         9.0,
         "months",
-        NOT_FOUND,
-        "Not found as a published average. Derived by Little's law so that modelled remand "
-        "receptions times this time equal the remand population of 17,070 (30 June 2024).",
+        src.OMSQ_REMAND_JUNE_2024,
+        "Derived by Little's law from the published remand population of 17,070 (30 June "
+        "2024): that stock divided by the modelled remand receptions. No published average "
+        "time on remand was found, and the receptions rest on the assumed share remanded "
+        "(above), so the two were fitted together.",
     ),
     Parameter(
         "magistrates_conviction_share",
@@ -255,7 +257,7 @@ PRISON = [
     Parameter(
         "sentence_4y_plus_months",
         "Average sentence, 4 years or more",
-        81.0,
+        77.5,
         68.0,
         96.0,
         "months",
@@ -276,12 +278,15 @@ PRISON = [
     Parameter(
         "indeterminate_months",
         "Average time in prison, indeterminate sentences",
-        150.0,
-        120.0,
-        200.0,
+        172.0,
+        140.0,
+        210.0,
         "months",
-        NOT_FOUND,
-        "Assumption. " + TUNED,
+        src.OMSQ_INDETERMINATE_SEP_2024,
+        "Derived by Little's law: 8,501 unreleased prisoners serving life or IPP sentences at "
+        "30 September 2024, divided by the modelled indeterminate sentences a month (about "
+        "49, from the assumed sentence shares). The published count excludes people recalled "
+        "on an indeterminate licence, whom the model holds with other recalls.",
     ),
 ]
 

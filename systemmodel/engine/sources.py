@@ -154,3 +154,25 @@ RECALL_RULES = Source(
     published="2023",
     url="https://www.russellwebster.com/the-growing-problem-of-prison-recalls/",
 )
+
+OMSQ_INDETERMINATE_SEP_2024 = Source(
+    title="Offender management statistics quarterly: April to June 2024",
+    publisher="Ministry of Justice",
+    table="Prison population: 8,501 unreleased prisoners serving indeterminate sentences (life "
+    "and IPP) at 30 September 2024; remand population 17,662; probation caseload 238,646 at "
+    "30 June 2024",
+    published="31 October 2024",
+    url="https://www.gov.uk/government/statistics/offender-management-statistics-quarterly-"
+    "april-to-june-2024/offender-management-statistics-quarterly-april-to-june-2024",
+    found_via="https://www.russellwebster.com/pressures-on-prison-system-keep-mounting/",
+)
+
+CJS_MARCH_2024 = Source(
+    title="Criminal Justice Statistics quarterly: March 2024",
+    publisher="Ministry of Justice",
+    table="Main points: average custodial sentence length for indictable offences 22.9 months, "
+    "year ending March 2024",
+    published="15 August 2024",
+    url="https://www.gov.uk/government/statistics/criminal-justice-system-statistics-quarterly-"
+    "march-2024/criminal-justice-statistics-quarterly-march-2024-html",
+)
