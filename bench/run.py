@@ -15,7 +15,8 @@ BENCH_ORGANISATIONS (10000), BENCH_REQUESTS (300 per endpoint), BENCH_SECONDS (2
 per endpoint), BENCH_CONCURRENCY (8), BENCH_WARMUP (20), BENCH_PORT (a fixed port for gunicorn;
 any free one if unset), BENCH_WORKERS (gunicorn workers: one
 per CPU, 2 to 4); BENCH_INFLUENCE=0, BENCH_LIBRARY=0, BENCH_CONSULTATIONS=0, BENCH_MEDIA=0,
-BENCH_AWARDS=0 and BENCH_SOAK=0 skip a section; BENCH_SOAK_SECONDS (600) is the soak's length.
+BENCH_AWARDS=0, BENCH_COMMS_COMPOSE=0 and BENCH_SOAK=0 skip a section; BENCH_SOAK_SECONDS
+(600) is the soak's length.
 """
 
 import os
@@ -28,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import harness  # noqa: E402
 from bench.sections import (  # noqa: E402
     awards,
+    comms_compose,
     consultations,
     events,
     glossary,
@@ -51,6 +53,7 @@ SECTIONS = (
     ("BENCH_MODEL", systemmodel.run_all),
     ("BENCH_AWARDS", awards.run_all),
     ("BENCH_EVENTS", events.run_all),
+    ("BENCH_COMMS_COMPOSE", comms_compose.run_all),
     ("BENCH_SOAK", soak.run_all),
 )
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from awards.demo import load_demo_awards
+from comms.updates.demo import load_demo_updates
 from consultations.demo import load_demo_consultation
 from events.demo import load_demo_events
 from influence.demo import load_demo_recommendations
@@ -73,5 +74,10 @@ FEATURE_DEMOS = (
         load_demo_opportunities,
         "Loaded {count} demo opportunities.",
         "The opportunities board has listings already (or no directory): skipped its demo.",
+    ),
+    FeatureDemo(
+        load_demo_updates,
+        "Loaded {count} demo member updates (a year for each network's list).",
+        "The demo member updates exist already (or no demo networks): skipped them.",
     ),
 )
