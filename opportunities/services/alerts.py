@@ -1,7 +1,8 @@
 """Email alerts for saved board filters.
 
-The communications app is not on main yet, so alerts go through core.email.queue_email
-(the background worker), each with its own unsubscribe link. A visitor's alert starts only
+Alerts are marketing mail sent through the communications app (opportunities.services.mail):
+its footer lets a person leave every alert at once, and each alert email also links to
+unsubscribe from that one alert. A visitor's alert starts only
 once they confirm their address from the first email (so nobody can sign someone else up);
 a signed-in person's own address needs no confirming.
 """
@@ -11,9 +12,9 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
-from core.email import queue_email
 from opportunities.models import Alert
 from opportunities.services import listing
+from opportunities.services.mail import send_alert, send_transactional
 
 CONSENT = (
     "Email me when new opportunities match these filters. I can unsubscribe from any "
@@ -71,9 +72,9 @@ def create(email: str, params, user=None, base_url: str = "") -> Alert:
             "unsubscribe_url": base_url + unsubscribe_path(alert),
         }
         transaction.on_commit(
-            lambda: queue_email(
+            lambda: send_transactional(
                 [email], "Confirm your opportunities alert",
-                "opportunities/email/alert_confirm.txt", context,
+                "opportunities/email/alert_confirm.txt", context, "opportunities.alert_confirm",
             )
         )  # fmt: skip
     return alert
@@ -109,7 +110,7 @@ def send_due(base_url: str, now=None) -> int:
             )[:ALERT_BATCH]
         )
         if new:
-            queue_email(
+            send_alert(
                 [alert.email],
                 f"New opportunities: {alert.description}"[:150],
                 "opportunities/email/alert.txt",

@@ -5,8 +5,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from core.email import queue_email
 from opportunities.models import Opportunity, Status
+from opportunities.services.mail import send_transactional
 from opportunities.services.posting import mark_approved
 
 REASON_MAX = 2000
@@ -25,6 +25,7 @@ def queue():
 
 
 def _tell_poster(opportunity: Opportunity, subject: str, template: str, base_url: str) -> None:
+    """The poster asked for the decision: a transactional email, sent once committed."""
     poster = opportunity.posted_by
     if poster is None or not poster.email:
         return
@@ -34,7 +35,10 @@ def _tell_poster(opportunity: Opportunity, subject: str, template: str, base_url
         "listing_url": base_url + opportunity.get_absolute_url(),
         "mine_url": base_url + reverse("opportunities:mine"),
     }
-    transaction.on_commit(lambda: queue_email([poster.email], subject, template, context))
+    kind = f"opportunities.{template.rsplit('/', 1)[-1].removesuffix('.txt')}"
+    transaction.on_commit(
+        lambda: send_transactional([poster.email], subject, template, context, kind)
+    )
 
 
 @transaction.atomic
