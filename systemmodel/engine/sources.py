@@ -176,3 +176,23 @@ CJS_MARCH_2024 = Source(
     url="https://www.gov.uk/government/statistics/criminal-justice-system-statistics-quarterly-"
     "march-2024/criminal-justice-statistics-quarterly-march-2024-html",
 )
+
+SENTENCING_ACADEMY_SSO = Source(
+    title="Suspended Sentence Orders: key facts and statistics",
+    publisher="Sentencing Academy (Sentencing Hub), from Ministry of Justice statistics",
+    table="Average length of a suspended sentence order 18.1 months (Offender management "
+    "statistics, October to December 2024); proven reoffending, 2023: suspended sentence "
+    "orders 27%, community orders 38%, prison sentences 39%, all sentences 27%",
+    published="12 November 2025 (updated February 2026)",
+    url="https://sentencinghub.sentencingacademy.org.uk/key-sentencing-facts/suspended-"
+    "sentence-orders",
+)
+
+CPS_CONVICTION_RATES_2018 = Source(
+    title="Magistrates' Courts: Convictions (written question 163550, answered by the "
+    "Attorney General)",
+    publisher="UK Parliament, from the Crown Prosecution Service's management information",
+    table="Conviction rates 2017-18: magistrates' courts 84.8%, Crown Court 79.9%",
+    published="25 July 2018",
+    url="https://www.parallelparliament.co.uk/question/163550/magistrates-courts-convictions",
+)
