@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "awards",
     "comms",
     "opportunities",
+    "plans",
     # The project itself, for its project-level command: load_demo (groundswell/demo.py).
     "groundswell",
 ]

@@ -24,6 +24,7 @@ urlpatterns = [
     path("email/", include("comms.urls")),
     path("opportunities/", include("opportunities.urls")),
     path("updates/", include("comms.updates.urls")),
+    path("plans/", include("plans.urls")),
     path("api/v1/", api.urls),
     # Any other address under /api/ answers in JSON too.
     re_path(r"^api/", api_not_found, name="api-unknown"),

@@ -455,6 +455,7 @@ APP_RULE_MODULES = (
     "comms.tests.permission_rules",
     "opportunities.tests.permission_rules",
     "comms.tests.update_permission_rules",
+    "plans.tests.permission_rules",
 )
 
 
