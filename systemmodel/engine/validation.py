@@ -127,12 +127,25 @@ class Comparison:
         return (self.modelled - self.published.value) / self.published.value
 
     @property
+    def published_text(self) -> str:
+        return _figure(self.published.value)
+
+    @property
+    def modelled_text(self) -> str:
+        return _figure(self.modelled)
+
+    @property
     def within_tolerance(self) -> bool:
         return abs(self.difference) <= self.published.tolerance
 
     @property
     def difference_text(self) -> str:
         return f"{self.difference:+.1%}".replace("-", "−")
+
+
+def _figure(value: float) -> str:
+    """People and counts as whole numbers; small figures (months) to one decimal place."""
+    return f"{round(value):,}" if abs(value) >= 100 else f"{value:,.1f}"
 
 
 def base_year() -> list[Comparison]:
