@@ -121,3 +121,25 @@ def summary_of(issue: UpdateIssue, size: int = 12) -> str:
     """One plain sentence for a feed: the titles of the first items."""
     titles = [item.title for item in issue.items.all()[:size]]
     return ("In this issue: " + "; ".join(titles) + ".") if titles else issue.title
+
+
+def preview_context(issue: UpdateIssue, email: str) -> dict:
+    """What comms' email layout needs to show the issue exactly as `email` would get it,
+    footer and all (links signed for that address; nothing is sent or recorded)."""
+    from comms import conf
+    from comms.services import render
+
+    mailing_list = issue.mailing_list
+    return {
+        "site_name": settings.SITE_NAME,
+        "site_url": settings.SITE_URL,
+        "accent": settings.SITE_ACCENT_COLOUR,
+        "subject": issue.title,
+        "body_html": as_html(issue),
+        "body_text": as_text(issue),
+        "mailing_list": mailing_list,
+        "is_marketing": True,
+        "open_counts": conf.open_counts(),
+        "unsubscribe_url": render.unsubscribe_url(email, mailing_list),
+        "preferences_url": render.preferences_url(email),
+    }

@@ -3,7 +3,6 @@ language, send a test, schedule and send. Views parse, call one action, and rend
 
 from django.contrib import messages
 from django.db.models import Count, Max, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -47,7 +46,7 @@ def draft(request, list_slug):
     messages.success(
         request,
         f"Drafted issue {issue.number} with {count} item{'s' if count != 1 else ''} from "
-        f"what changed between {rendering.period_label(issue)}.",
+        f"what changed from {rendering.period_label(issue)}.",
     )
     return redirect(issue.get_staff_url())
 
@@ -148,13 +147,16 @@ def item_cut(request, pk, item_pk):
 
 @staff_only
 def preview(request, pk):
-    """The email's HTML exactly as it will be sent (the sending path adds the footer)."""
-    return HttpResponse(rendering.as_html(_issue(pk)))
+    """The email as a subscriber gets it: comms' layout, brand and footer around the issue."""
+    context = rendering.preview_context(_issue(pk), request.user.email)
+    return render(request, "comms/email/layout.html", context)
 
 
 @staff_only
 def preview_text(request, pk):
-    return HttpResponse(rendering.as_text(_issue(pk)), content_type="text/plain; charset=utf-8")
+    context = rendering.preview_context(_issue(pk), request.user.email)
+    return render(request, "comms/email/layout.txt", context,
+                  content_type="text/plain; charset=utf-8")  # fmt: skip
 
 
 @staff_only
