@@ -51,3 +51,13 @@ def test_compare_two_scenarios(page, live_server):
     expect(table).to_contain_text("More diversion")
     expect(table).to_contain_text("Today's practice")
     axe_check(page)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_how_it_works_passes_axe_and_fits_a_phone(page, live_server, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_server.url}/model/how-it-works/")
+    expect(page.get_by_role("region", name="Numbers the model uses: Police")).to_be_visible()
+    # Wide tables scroll inside their own region; the page itself never scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    axe_check(page)
