@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from awards.demo import load_demo_awards
 from comms.updates.demo import load_demo_updates
 from consultations.demo import load_demo_consultation
+from equality.demo import load_demo_monitoring
 from events.demo import load_demo_events
 from influence.demo import load_demo_recommendations
 from library.demo import load_demo_resources
@@ -74,6 +75,11 @@ FEATURE_DEMOS = (
         load_demo_opportunities,
         "Loaded {count} demo opportunities.",
         "The opportunities board has listings already (or no directory): skipped its demo.",
+    ),
+    FeatureDemo(
+        load_demo_monitoring,
+        "Loaded {count} demo equality monitoring answers and two published reports.",
+        "Equality monitoring exists already: skipped its demo.",
     ),
     FeatureDemo(
         load_demo_updates,

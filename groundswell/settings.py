@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "comms",
     "opportunities",
     "plans",
+    "equality",
     # The project itself, for its project-level command: load_demo (groundswell/demo.py).
     "groundswell",
 ]

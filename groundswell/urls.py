@@ -21,6 +21,8 @@ urlpatterns = [
     path("events/", include("events.urls")),
     path("model/", include("systemmodel.urls")),
     path("awards/", include("awards.urls")),
+    # The Equality Impact Report (/plans/equality/, /plans/staff/equality/) beside plans.
+    path("plans/", include("equality.urls", namespace="equality")),
     path("email/", include("comms.urls")),
     path("opportunities/", include("opportunities.urls")),
     path("updates/", include("comms.updates.urls")),

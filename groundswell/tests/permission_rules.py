@@ -456,6 +456,7 @@ APP_RULE_MODULES = (
     "opportunities.tests.permission_rules",
     "comms.tests.update_permission_rules",
     "plans.tests.permission_rules",
+    "equality.tests.permission_rules",
 )
 
 

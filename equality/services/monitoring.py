@@ -1,0 +1,92 @@
+"""Asking, answering and forgetting: the public functions other apps and views call.
+
+Other apps link to monitoring through `link_for(group, context=None, year=None, title="")`,
+which makes (once) the exercise for that context and returns the address of its form, e.g.
+events: `link_for(Group.EVENTS, event)`, programmes: `link_for(Group.PROGRAMME, cohort)`.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from core.roles import is_staff_member
+from equality.models import Exercise, Group, Response
+from equality.questions import CONSENT_WORDING, QUESTIONS
+from equality.services.tokens import token_for
+
+
+def context_key(context) -> str:
+    """ "events.event:42" for a model instance; "" for a whole group (staff, trustees)."""
+    if context is None:
+        return ""
+    return f"{context._meta.label_lower}:{context.pk}"
+
+
+def exercise_for(group: str, context=None, year: int | None = None, title: str = "") -> Exercise:
+    group = Group(group)
+    year = year or timezone.localdate().year
+    key = context_key(context)
+    exercise = Exercise.objects.filter(group=group, year=year, context_key=key).first()
+    if exercise:
+        return exercise
+    title = title or (f"{group.label}: {context} ({year})" if context else f"{group.label} {year}")
+    base = slugify(f"{group.value}-{year}-{key.replace(':', '-')}")[:70].strip("-")
+    slug, number = base, 1
+    while Exercise.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    exercise, _ = Exercise.objects.get_or_create(
+        group=group, year=year, context_key=key, defaults={"title": title[:200], "slug": slug}
+    )
+    return exercise
+
+
+def link_for(group: str, context=None, year: int | None = None, title: str = "") -> str:
+    """The address of the monitoring form for `context` (made on first use)."""
+    return exercise_for(group, context, year, title).get_absolute_url()
+
+
+def may_answer(user, exercise: Exercise) -> bool:
+    """Signed-in people may answer an open exercise; the staff one is for staff only."""
+    if not user.is_authenticated or not exercise.is_open:
+        return False
+    return exercise.group != Group.STAFF or is_staff_member(user)
+
+
+def own_response(user, exercise: Exercise) -> Response | None:
+    return Response.objects.filter(exercise=exercise, token=token_for(user, exercise)).first()
+
+
+@transaction.atomic
+def save_answers(user, exercise: Exercise, answers: dict, consent_wording: str = CONSENT_WORDING):
+    """Record or replace the person's answers, with their consent as worded and timed now."""
+    fields = {q.field: answers[q.field] for q in QUESTIONS}
+    response, _ = Response.objects.update_or_create(
+        exercise=exercise,
+        token=token_for(user, exercise),
+        defaults={**fields, "consent_wording": consent_wording, "consented_at": timezone.now()},
+    )
+    return response
+
+
+def delete_answers(user, exercise: Exercise) -> int:
+    deleted, _ = Response.objects.filter(
+        exercise=exercise, token=token_for(user, exercise)
+    ).delete()
+    return deleted
+
+
+def own_answers(user) -> list[tuple[Exercise, Response]]:
+    """Every exercise the person has answered, with their answers: one keyed lookup per
+    exercise, since nothing stored says which ones are theirs."""
+    if not user.is_authenticated:
+        return []
+    exercises = list(Exercise.objects.all())
+    tokens = {token_for(user, e): e for e in exercises}
+    responses = Response.objects.filter(token__in=tokens).select_related("exercise")
+    return [(r.exercise, r) for r in responses.order_by("-exercise__year", "exercise__title")]
+
+
+def readable_answers(response: Response) -> list[tuple[str, str]]:
+    """(question, the answer's label) for showing a person their own answers."""
+    return [(q.text, getattr(response, f"get_{q.field}_display")()) for q in QUESTIONS]
