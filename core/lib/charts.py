@@ -46,6 +46,11 @@ def format_number(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
+def _short(text: str) -> str:
+    """A number already formatted with one decimal, as format_number would give it."""
+    return text[:-2] if text.endswith(".0") else text
+
+
 def nice_maximum(value: int) -> int:
     if value <= 5:
         return 5
@@ -429,19 +434,22 @@ def fan_chart(
     def y(value: float) -> float:
         return top + plot_height - (value - axis_low) * scale
 
-    def area(upper: str, lower: str) -> str:
-        top_edge = [
-            f"{format_number(x(i))},{format_number(y(v))}" for i, v in enumerate(bands[upper])
-        ]
-        bottom_edge = [
-            f"{format_number(x(i))},{format_number(y(v))}" for i, v in enumerate(bands[lower])
-        ][::-1]
-        return " ".join(top_edge + bottom_edge)
+    # A fan chart has thousands of points (several series × 120 months, on every page of
+    # the model): the x positions are formatted once, and each y once, with format_number's
+    # exact output (one decimal, no trailing ".0") but without a call per number.
+    xs = [format_number(x(i)) for i in range(len(categories))]
 
-    def line(points: list[float]) -> str:
+    def points(values: list[float], order: range) -> list[str]:
+        return [f"{xs[i]},{_short(f'{y(values[i]):.1f}')}" for i in order]
+
+    def area(upper: str, lower: str) -> str:
+        count = len(bands[upper])
         return " ".join(
-            f"{format_number(x(i))},{format_number(y(v))}" for i, v in enumerate(points)
+            points(bands[upper], range(count)) + points(bands[lower], range(count - 1, -1, -1))
         )
+
+    def line(values: list[float]) -> str:
+        return " ".join(points(values, range(len(values))))
 
     colour = PATTERNS[0][0]
     parts = svg_start(chart_id, title, summary, width, height, 0)
