@@ -32,6 +32,7 @@ from media.api import router as media_router
 from media.api.analyse import router as media_analysis_router
 from members.api import API_NAMESPACE
 from members.api import router as members_router
+from opportunities.api import router as opportunities_router
 from systemmodel.api import router as model_router
 from taxonomy.api import router as taxonomy_router
 
@@ -180,6 +181,7 @@ api.add_router("/media", media_router)  # staff-token reads: articles, outlets, 
 api.add_router("/model", model_router)  # the whole-system model: parameters, runs
 api.add_router("", awards_router)  # public reads: schemes, cycles, winners
 api.add_router("", events_router)  # events each person may see (visitors: public ones)
+api.add_router("", opportunities_router)  # open listings with their vetting information
 
 
 # --- Exception handlers: every failure becomes a JSON error -------------------------------

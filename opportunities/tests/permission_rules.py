@@ -4,6 +4,7 @@ Every named URL in opportunities/urls.py needs a rule here.
 """
 
 from groundswell.tests.permission_rules import (
+    API,
     FORBIDDEN,
     LOGIN,
     NOT_ALLOWED,
@@ -39,6 +40,11 @@ STAFF_POST_ONLY = Expect(
 )
 
 RULES = {
+    f"{API}:opportunities_list": public(why="Open listings, as the board shows everyone."),
+    f"{API}:opportunities_get": rule(
+        get(PUBLIC, label="approved", slug="opportunity"),
+        get(everyone(NOT_FOUND), label="waiting for approval", slug="pending_opportunity"),
+    ),
     "opportunities:index": public(why="The board: approved listings still open."),
     "opportunities:feed_rss": public(why="The board's open listings, its filters applied."),
     "opportunities:feed_atom": public(why="As the RSS feed."),
