@@ -26,6 +26,7 @@ def test_a_year_of_sent_updates_for_both_networks():
     assert {i.mailing_list.networks.get() for i in issues} == {cja, ayj}
     cja_items = UpdateIssue.objects.filter(mailing_list__slug="cja-member-update")
     assert cja_items.filter(items__title="Demo briefing").count() == 1
+    assert cja_items.filter(items__section="From the team").count() == 12
     ends = sorted(cja_items.values_list("period_end", flat=True))
     assert ends[-1] == timezone.localdate().replace(day=1)
     assert load_demo_updates() == 0

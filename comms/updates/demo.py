@@ -11,8 +11,8 @@ import datetime
 from django.utils import timezone
 
 from comms.models import Audience, MailingList
-from comms.updates import drafting
-from comms.updates.models import IssueStatus
+from comms.updates import drafting, editing
+from comms.updates.models import IssueStatus, UpdateItem
 from core.lib.months import add_months, month_start
 from members.models import Network
 
@@ -30,6 +30,34 @@ LISTS = (
      "Our monthly note on children and young adults in the justice system: what we "
      "published, what decision makers said back, and where you can join in."),
 )  # fmt: skip
+
+
+# Notes from the team, one an issue in turn: what an officer adds by hand to the drafted items.
+NOTES = (
+    ("Thank you to everyone who came to the member forum",
+     "More than forty people joined us. The notes and the actions we agreed are in the "
+     "members' area; tell us if your organisation wants to lead on one of them."),
+    ("Share your evidence with us",
+     "We are gathering examples of what helps people in the first week after release. A "
+     "short case study or a few figures from your service is enough."),
+    ("Meet our new trustees",
+     "Two new trustees with lived experience of the justice system joined the board this "
+     "month. They will chair the next policy forum."),
+    ("Join a working group",
+     "Our groups on racial equality, women and children each have space for new members. "
+     "Reply to this email to join one."),
+    ("A reminder about our language guide",
+     "Our guide suggests people-first wording for reports, briefings and social media. It "
+     "is free to use and share."),
+    ("Your membership renewal",
+     "Renewals are due at the end of the quarter. Check that your organisation's profile "
+     "and contacts are up to date before then."),
+)  # fmt: skip
+
+
+def _add_note(issue, index: int) -> None:
+    title, body = NOTES[index % len(NOTES)]
+    editing.add_item(issue, UpdateItem(section="From the team", title=title, body=body))
 
 
 def _list(network_slug, slug, name, audience, description):
@@ -56,6 +84,7 @@ def load_demo_updates() -> int:
             until = add_months(this_month, -back + 1)
             issue = drafting.draft_issue(mailing_list, until=until)
             sent_on = until + datetime.timedelta(days=2)
+            _add_note(issue, back)
             issue.introduction = introduction
             issue.status = IssueStatus.SENT
             issue.sent_at = timezone.make_aware(
