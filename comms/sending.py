@@ -16,12 +16,14 @@ resumes without sending anyone the same message twice.
 sanitises) or escape user text before passing it in.
 """
 
+import uuid
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from comms.models import MailClass, Mailing, MailingList
-from comms.services import queueing, worker
+from comms.services import queueing, retry, worker
 
 TRANSACTIONAL = MailClass.TRANSACTIONAL
 MARKETING = MailClass.MARKETING
@@ -46,37 +48,48 @@ def send_to_list(
     `frequencies` (e.g. ["weekly"]) and `topics` (taxonomy Terms) narrow the subscribers; the
     organisations' contacts of a list sent to member organisations are always included.
     Watch progress on the returned Mailing (status, total, sent_count, percent_done)."""
-    mailing, made = queueing.list_mailing(
-        mailing_list,
-        subject,
-        html,
-        text,
-        key=key,
-        sender=sender,
-        frequencies=frequencies,
-        topics=topics,
-    )
-    if made:
-        worker.enqueue(mailing)
-    return mailing
+
+    def queue_and_start():
+        mailing, made = queueing.list_mailing(
+            mailing_list,
+            subject,
+            html,
+            text,
+            key=key,
+            sender=sender,
+            frequencies=frequencies,
+            topics=topics,
+        )
+        if made:
+            worker.enqueue(mailing)
+        return mailing
+
+    return retry.at_once(queue_and_start)
 
 
 def send_test(user, subject: str, html: str, text: str, *, mailing_list=None) -> Mailing:
     """Send the message once, now-ish, to `user` alone, with "[Test]" before the subject, in
     the same layout (with the footer of `mailing_list` when given). Nobody else gets it and it
     never counts as the real send."""
-    mailing, _ = queueing.direct_mailing(
-        [user.email],
-        f"[Test] {subject}",
-        text,
-        html=html,
-        mail_class=MARKETING if mailing_list is not None else TRANSACTIONAL,
-        kind="comms.test",
-        mailing_list=mailing_list,
-        sender=user,
-    )
-    worker.enqueue(mailing)
-    return mailing
+    key = f"comms.test:{uuid.uuid4()}"
+
+    def queue_and_start():
+        mailing, waiting = queueing.direct_mailing(
+            [user.email],
+            f"[Test] {subject}",
+            text,
+            html=html,
+            mail_class=MARKETING if mailing_list is not None else TRANSACTIONAL,
+            kind="comms.test",
+            mailing_list=mailing_list,
+            sender=user,
+            key=key,
+        )
+        if waiting:
+            worker.enqueue(mailing)
+        return mailing
+
+    return retry.at_once(queue_and_start)
 
 
 def send_message(
@@ -90,6 +103,7 @@ def send_message(
     attachments=None,
     mailing_list: MailingList | None = None,
     key: str | None = None,
+    background: bool = True,
 ) -> Mailing:
     """Send one message to `recipients` (each gets their own copy) in the background.
 
@@ -97,21 +111,33 @@ def send_message(
     reading the logs and the headers ("accounts.password_reset", "media.digest"). Marketing
     mail needs `mailing_list`, the list people leave when they unsubscribe (see
     `system_list`). `attachments` are [filename, text, MIME type]. `key`, when given, makes a
-    repeated call send nothing more."""
-    mailing, made = queueing.direct_mailing(
-        list(recipients),
-        subject,
-        text,
-        mail_class=mail_class,
-        kind=kind,
-        html=html,
-        attachments=attachments,
-        mailing_list=mailing_list,
-        key=key,
-    )
-    if made and mailing.total:
-        worker.enqueue(mailing)
-    return mailing
+    repeated call send nothing more. `background=False` sends in this process (for code
+    that already runs in the worker)."""
+    key = key or f"{kind}:{uuid.uuid4()}"
+
+    def queue_and_start():
+        mailing, waiting = queueing.direct_mailing(
+            list(recipients),
+            subject,
+            text,
+            mail_class=mail_class,
+            kind=kind,
+            html=html,
+            attachments=attachments,
+            mailing_list=mailing_list,
+            key=key,
+        )
+        if waiting and mailing.total:
+            if background:
+                worker.enqueue(mailing)
+            else:
+                worker.run(mailing.pk, here=True)
+                mailing.refresh_from_db()
+        return mailing
+
+    # One transaction on SQLite (comms.services.retry.at_once): queued and, with the immediate
+    # backend, sent, taking the write lock once.
+    return retry.at_once(queue_and_start)
 
 
 def send_template(

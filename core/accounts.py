@@ -10,7 +10,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from core.audit import record_change, snapshot
-from core.email import queue_email
+from core.email import TRANSACTIONAL, queue_email
 
 EMAIL_CHANGE_SALT = "core.account.email-change"
 EMAIL_CHANGE_MAX_AGE = 60 * 60 * 24 * 3  # three days: long enough for a weekend
@@ -52,12 +52,14 @@ def request_email_change(user, new_email: str, confirm_url_for) -> None:
             "confirm_url": confirm_url_for(token),
             "days": EMAIL_CHANGE_MAX_AGE // 86400,
         },
+        mail_class=TRANSACTIONAL,
     )
     queue_email(
         [user.email],
         f"A change of email address was asked for on {settings.SITE_NAME}",
         "core/account/email/email_change_requested.txt",
         {"user": user, "new_email": new_email},
+        mail_class=TRANSACTIONAL,
     )
 
 

@@ -1,22 +1,41 @@
-"""Email goes out through the background worker so a slow mail server never slows a page."""
+"""Email from the product's apps: a thin wrapper over comms.sending, the one sending path.
+
+Every call says which class of mail it sends (`mail_class`): TRANSACTIONAL mail a person must
+get (a password reset, a decision on their application) always goes; MARKETING mail obeys
+the person's preferences and suppressions and needs the list they can leave (`mailing_list`,
+see comms.sending.system_list). A test (comms/tests/test_every_email.py) holds every call site
+to naming it. Sending happens in the background worker, so a slow mail server never slows a
+page; see comms.sending for batching, rate limits and no-double-send.
+"""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django_tasks import task
 
 # An attachment as the worker receives it (JSON-friendly): [filename, text, MIME type].
 Attachment = list[str]
 
+TRANSACTIONAL = "transactional"
+MARKETING = "marketing"
+
 
 @task()
 def send_email(
     recipients: list[str], subject: str, body: str, attachments: list[Attachment] | None = None
 ) -> int:
-    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    for filename, content, mimetype in attachments or ():
-        message.attach(filename, content, mimetype)
-    return message.send()
+    """Kept for work queued before comms existed: sends at once, as transactional mail."""
+    from comms import sending
+
+    mailing = sending.send_message(
+        recipients,
+        subject,
+        body,
+        mail_class=sending.TRANSACTIONAL,
+        kind="core.queued_before_comms",
+        attachments=attachments,
+        background=False,
+    )
+    return mailing.sent_count
 
 
 def queue_email(
@@ -25,8 +44,24 @@ def queue_email(
     template: str,
     context: dict,
     attachments: list[Attachment] | None = None,
+    *,
+    mail_class: str | None = None,
+    kind: str = "",
+    mailing_list=None,
 ) -> None:
-    """Render a plain-text template now, send it from the worker, with any `attachments`
-    ([filename, text, MIME type], e.g. an event's .ics)."""
+    """Render a plain-text template now and send it through comms from the worker, with any
+    `attachments` ([filename, text, MIME type], e.g. an event's .ics). `kind` names the email
+    (defaults to the template's name). An unclassified call is sent as transactional, so no
+    required mail is ever withheld, but the call-site test fails until it says which."""
+    from comms import sending
+
     body = render_to_string(template, {"site_name": settings.SITE_NAME, **context})
-    send_email.enqueue(list(recipients), subject, body, [list(a) for a in attachments or ()])
+    sending.send_message(
+        list(recipients),
+        subject,
+        body,
+        mail_class=mail_class or TRANSACTIONAL,
+        kind=kind or template.removesuffix(".txt").replace("/", "."),
+        attachments=attachments,
+        mailing_list=mailing_list,
+    )

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from core.sign_in import normalise_identifier
@@ -22,3 +23,36 @@ class EmailAuthenticationForm(AuthenticationForm):
     def clean_username(self):
         # The same form the lockout counts (core.sign_in), so case and spaces give no new tries.
         return normalise_identifier(self.cleaned_data.get("username"))
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, sending through comms (the one sending path) as transactional
+    mail: a person who asked to reset their password gets the email whatever their
+    preferences say."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from django.template.loader import render_to_string
+
+        from comms import sending
+
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        html = (
+            render_to_string(html_email_template_name, context) if html_email_template_name else ""
+        )
+        sending.send_message(
+            [to_email],
+            subject,
+            body,
+            html=html,
+            mail_class=sending.TRANSACTIONAL,
+            kind="accounts.password_reset",
+        )

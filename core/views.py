@@ -10,7 +10,7 @@ from django.http import (
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
-from core.forms import EmailAuthenticationForm
+from core.forms import EmailAuthenticationForm, PasswordResetForm
 from core.lib import ratelimit
 from core.sign_in import normalise_identifier
 
@@ -61,6 +61,8 @@ class PasswordResetView(Branded, auth_views.PasswordResetView):
     """Throttled twice: per client (429 and the form again), and per address (the answer is
     the same as ever, but no more emails go to that address this hour), so nobody can flood
     a person's inbox or probe addresses at speed."""
+
+    form_class = PasswordResetForm
 
     def form_valid(self, form):
         if not ratelimit.hit("password-reset", self.request, RESET_PER_CLIENT, RESET_WINDOW):

@@ -250,6 +250,17 @@ COMMS_BATCH_SIZE = int(os.environ.get("COMMS_BATCH_SIZE", "50"))
 COMMS_MAX_ATTEMPTS = int(os.environ.get("COMMS_MAX_ATTEMPTS", "4"))
 COMMS_STALE_AFTER_SECONDS = int(os.environ.get("COMMS_STALE_AFTER_SECONDS", "120"))
 COMMS_OPEN_COUNTS = env_bool("COMMS_OPEN_COUNTS")
+# django-anymail: EMAIL_BACKEND may name a provider's backend (e.g.
+# anymail.backends.postmark.EmailBackend); its keys come from ANYMAIL_* variables (e.g.
+# ANYMAIL_POSTMARK_SERVER_TOKEN). Bounce and complaint webhooks (/email/anymail/) are only
+# served when ANYMAIL_WEBHOOK_SECRET ("user:password", given to the provider) is set.
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value
+    for name, value in os.environ.items()
+    if name.startswith("ANYMAIL_") and value
+}
+if TESTING:
+    ANYMAIL.setdefault("WEBHOOK_SECRET", "provider:test-webhook-secret")
 # The file backend (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend) writes here.
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "sent-mail"))
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
@@ -27,6 +28,12 @@ urlpatterns = [
     path("opportunities/", include("opportunities.urls")),
     path("updates/", include("comms.updates.urls")),
     path("plans/", include("plans.urls")),
+    # The mail provider's bounce and complaint reports (anymail checks each is genuine).
+    *(
+        [path("email/anymail/", include("anymail.urls"))]
+        if settings.ANYMAIL.get("WEBHOOK_SECRET")
+        else []
+    ),
     path("api/v1/", api.urls),
     # Any other address under /api/ answers in JSON too.
     re_path(r"^api/", api_not_found, name="api-unknown"),

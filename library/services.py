@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import audit
-from core.email import queue_email
+from core.email import TRANSACTIONAL, queue_email
 from core.lib import slugs
 from library.models import ExtractionStatus, Resource, ResourceStatus
 from library.signals import resource_changed, resource_deleted
@@ -163,6 +163,7 @@ def submit_resource(user, form, *, file_kind: str = "") -> Resource:
             f"New library submission: {resource.title}",
             "library/email/submission_staff_notice.txt",
             {"resource": resource, "url": _absolute(reverse("library:submissions"))},
+            mail_class=TRANSACTIONAL,
         )
     return resource
 
@@ -202,6 +203,7 @@ def review_submission(actor, resource, *, approve: bool, note: str = "") -> Reso
                     subject,
                     f"library/email/submission_{template}.txt",
                     context,
+                    mail_class=TRANSACTIONAL,
                 )
             )
     return resource

@@ -20,7 +20,7 @@ from awards.models import (
     NomineeKind,
     SupportingFile,
 )
-from core.email import queue_email
+from core.email import TRANSACTIONAL, queue_email
 
 # Which kinds of nominee each eligibility rule accepts.
 KINDS_FOR = {
@@ -129,6 +129,7 @@ def _send_emails(nomination: Nomination, nominator: Nominator) -> None:
         f"Your nomination for {nomination.category.name}",
         "awards/email/nomination_received.txt",
         context,
+        mail_class=TRANSACTIONAL,
     )
     if nomination.consent == Consent.REQUESTED and nomination.nominee_email:
         request_consent(nomination)
@@ -140,4 +141,5 @@ def request_consent(nomination: Nomination) -> None:
         f"You have been nominated for {nomination.category.name}",
         "awards/email/consent_request.txt",
         {"nomination": nomination, "category": nomination.category, "url": consent_url(nomination)},
+        mail_class=TRANSACTIONAL,  # the nominee's say over being named; they must see it
     )

@@ -98,6 +98,9 @@ def direct_mailing(
         attachments=[list(a) for a in attachments or ()],
         sender=sender,
     )
-    if made:
+    # Still queued: made now, or by an earlier try that stopped before its deliveries were all
+    # written (adding them again writes only the missing ones).
+    waiting = made or mailing.status == MailingStatus.QUEUED
+    if waiting:
         add_deliveries(mailing, ((email, None) for email in recipients if email))
-    return mailing, made
+    return mailing, waiting

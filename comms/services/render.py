@@ -7,6 +7,7 @@ POST and no sign-in. No tracking pixel is added and no link is rewritten; open c
 unless COMMS_OPEN_COUNTS is set, and then the footer says so.
 """
 
+import re
 from email.utils import make_msgid
 from urllib.parse import urlsplit
 
@@ -20,6 +21,7 @@ from comms import conf
 from comms.models import Delivery, Mailing
 from comms.services import tokens
 
+BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 CLASS_HEADER = "X-Groundswell-Class"
 KIND_HEADER = "X-Groundswell-Kind"
 
@@ -43,8 +45,12 @@ def preferences_url(email: str) -> str:
 
 
 def body_html(mailing: Mailing) -> str:
-    """The message's own HTML, or its text made into paragraphs (escaped) when it has none."""
-    return mailing.html or linebreaks(escape(mailing.text))
+    """The message's own HTML, or its text made into paragraphs (escaped) when it has none.
+    A whole document keeps only what is inside its <body>: the layout is the document."""
+    if not mailing.html:
+        return linebreaks(escape(mailing.text))
+    inside = BODY.search(mailing.html)
+    return inside.group(1) if inside else mailing.html
 
 
 def build(mailing: Mailing, delivery: Delivery) -> EmailMultiAlternatives:

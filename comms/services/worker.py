@@ -20,13 +20,15 @@ import smtplib
 import time
 
 from django.core.mail import get_connection
+from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task
+from django_tasks.backends.immediate import ImmediateBackend
 
 from comms import conf
 from comms.models import Delivery, DeliveryStatus, Mailing, MailingStatus
-from comms.services import render, suppression
+from comms.services import render, retry, suppression
 
 logger = logging.getLogger(__name__)
 
@@ -39,24 +41,45 @@ def send_mailing(mailing_id: int) -> str:
 
 
 def enqueue(mailing: Mailing) -> None:
-    """Queue the send; if the queue refuses, the mailing says so instead of waiting forever."""
+    """Queue the send once the caller's transaction commits, so a worker elsewhere finds the
+    mailing's rows (the immediate backend, in tests, runs here and sees them at once). If the
+    queue refuses, the mailing says so instead of waiting forever."""
+    if isinstance(send_mailing.get_backend(), ImmediateBackend):
+        run(mailing.pk, here=True)
+    else:
+        transaction.on_commit(lambda: _enqueue(mailing.pk))
+
+
+def _enqueue(mailing_id: int) -> None:
     try:
-        send_mailing.enqueue(mailing.pk)
+        send_mailing.enqueue(mailing_id)
     except Exception:
-        Mailing.objects.filter(pk=mailing.pk).update(
+        Mailing.objects.filter(pk=mailing_id).update(
             status=MailingStatus.FAILED, error="The send could not be queued. Try again."
         )
         raise
 
 
-def claim(mailing_id: int) -> bool:
+def run_here(mailing_id: int) -> str:
+    """Send in this process: the immediate task backend (tests, local use) or code already
+    running in the worker. Each step is safe to repeat, so a write that meets SQLite's lock
+    held by another connection is tried again (comms.services.retry)."""
+    return retry.at_once(lambda: run(mailing_id, here=True))
+
+
+def claim(mailing_id: int, here: bool = False) -> bool:
+    """Take the mailing to send it. `here`: the caller made it in this thread and may take it
+    back from its own earlier, interrupted try."""
     now = timezone.now()
     stale = now - datetime.timedelta(seconds=conf.stale_after_seconds())
-    taken = Mailing.objects.filter(pk=mailing_id).filter(
+    takeable = (
         Q(status=MailingStatus.QUEUED)
         | Q(status=MailingStatus.RUNNING, heartbeat_at__lt=stale)
         | Q(status=MailingStatus.RUNNING, heartbeat_at__isnull=True)
     )
+    if here:
+        takeable |= Q(status__in=[MailingStatus.RUNNING, MailingStatus.FAILED])
+    taken = Mailing.objects.filter(pk=mailing_id).filter(takeable)
     if not taken.update(status=MailingStatus.RUNNING, heartbeat_at=now):
         return False
     Mailing.objects.filter(pk=mailing_id, started_at__isnull=True).update(started_at=now)
@@ -67,8 +90,8 @@ def claim(mailing_id: int) -> bool:
     return True
 
 
-def run(mailing_id: int) -> str:
-    if not claim(mailing_id):
+def run(mailing_id: int, here: bool = False) -> str:
+    if not claim(mailing_id, here):
         return "not claimed"
     mailing = Mailing.objects.select_related("mailing_list").get(pk=mailing_id)
     throttle = Throttle(conf.send_rate())
@@ -78,10 +101,13 @@ def run(mailing_id: int) -> str:
             record_progress(mailing)
     except Exception as error:  # a bug or a database failure: stop, say so, keep the rows
         logger.exception("Mailing %s stopped", mailing_id)
-        record_progress(mailing)
-        Mailing.objects.filter(pk=mailing_id).update(
-            status=MailingStatus.FAILED, error=f"Sending stopped: {error}"[:1000]
-        )
+        try:
+            record_progress(mailing)
+            Mailing.objects.filter(pk=mailing_id).update(
+                status=MailingStatus.FAILED, error=f"Sending stopped: {error}"[:1000]
+            )
+        except Exception:  # noqa: BLE001  the database itself failed; the first error goes up
+            logger.exception("Mailing %s: could not record the stop", mailing_id)
         raise
     return finish(mailing)
 
@@ -196,9 +222,15 @@ def finish(mailing: Mailing) -> str:
         )
         return "done"
     Mailing.objects.filter(pk=mailing.pk).update(status=MailingStatus.QUEUED)
-    if default_task_backend.supports_defer:
-        send_mailing.using(run_after=next_try).enqueue(mailing.pk)
+    schedule_retry(mailing.pk, next_try)
     return "retry later"
+
+
+def schedule_retry(mailing_id: int, when) -> None:
+    """Run the send again at `when`, if the task backend can wait; otherwise
+    `manage.py resume_mailings` (run on a timer) picks it up once it is due."""
+    if send_mailing.get_backend().supports_defer:
+        transaction.on_commit(lambda: send_mailing.using(run_after=when).enqueue(mailing_id))
 
 
 def resume_stalled() -> list[int]:

@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks import task
 
+from comms import sending
 from consultations.models import (
     Block,
     Coding,
@@ -212,11 +211,17 @@ def outcomes_for_user(user) -> list[Outcome]:
 # --- Sending -------------------------------------------------------------------------------
 
 
-@task()
-def send_feedback_email(recipient: str, subject: str, text: str, html: str) -> int:
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [recipient])
-    message.attach_alternative(html, "text/html")
-    return message.send()
+def send_feedback_email(recipient: str, subject: str, text: str, html: str) -> None:
+    """Through comms, the one sending path. Transactional: the person asked to hear what
+    happened to their own input."""
+    sending.send_message(
+        [recipient],
+        subject,
+        text,
+        html=html,
+        mail_class=sending.TRANSACTIONAL,
+        kind="consultations.feedback",
+    )
 
 
 def _recipient_field(recipient) -> dict:
@@ -249,7 +254,7 @@ def _send(recipient, outcome: Outcome, kind: str) -> FeedbackMessage:
     )
     address = email_address(recipient)
     if address:
-        send_feedback_email.enqueue(address, subject, text, html)
+        send_feedback_email(address, subject, text, html)
     return message
 
 

@@ -7,7 +7,7 @@ rolled-back transaction never gave them.
 from django.conf import settings
 from django.db import transaction
 
-from core.email import queue_email
+from core.email import TRANSACTIONAL, queue_email
 from events.services import calendar, links
 
 
@@ -37,6 +37,8 @@ def _send(registration, subject, template, attachments=None, **extra):
         f"events/email/{template}.txt",
         _context(registration, **extra),
         attachments=attachments,
+        mail_class=TRANSACTIONAL,  # about the person's own registration
+        kind=f"events.{template}",
     )
 
 

@@ -241,6 +241,16 @@ NAMESPACE_RULES = {
         },
         why="Admin pages all pass through AdminSite.has_permission (staff and admins).",
     ),
+    # The mail provider's webhooks (comms; anymail's own views): POST only, each checked by
+    # anymail against the provider's signature or the shared secret, never by role.
+    "anymail": NamespaceRule(
+        representatives={
+            "anymail:postmark_tracking_webhook": (get(everyone(NOT_ALLOWED)),),
+            "anymail:sendgrid_tracking_webhook": (get(everyone(NOT_ALLOWED)),),
+        },
+        why="Providers POST reports with a secret; tested in comms/tests/"
+        "test_bounces_and_complaints.py.",
+    ),
 }
 
 

@@ -11,7 +11,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from core.email import queue_email
+from comms.sending import system_list
+from core.email import MARKETING, queue_email
 from media.articles import filter_articles
 from media.forms import ArticleFilterForm
 from media.models import SavedSearch
@@ -28,6 +29,16 @@ def new_stigmatising_headlines(search: SavedSearch, since) -> list | None:
         return None
     matches = filter_articles(form.cleaned_data).filter(headline_labels__gt=0, fetched_at__gt=since)
     return list(matches.select_related("outlet")[: MAX_HEADLINES + 1])
+
+
+def digest_list():
+    """The list people leave to stop every headline digest (each saved search can also be
+    switched off on its own)."""
+    return system_list(
+        "media-headline-digests",
+        "Media headline digests",
+        "A daily email of new stigmatising headlines found by your saved media searches.",
+    )
 
 
 def send_digests(now=None) -> int:
@@ -53,6 +64,9 @@ def send_digests(now=None) -> int:
                         "more": len(articles) > MAX_HEADLINES,
                         "site_url": settings.SITE_URL,
                     },
+                    mail_class=MARKETING,
+                    kind="media.digest",
+                    mailing_list=digest_list(),
                 )
                 sent += 1
             locked.last_sent_at = now

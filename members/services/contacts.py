@@ -12,7 +12,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from core.audit import record_change, snapshot
-from core.email import queue_email
+from core.email import TRANSACTIONAL, queue_email
 from core.roles import Role
 from members.models import Affiliation, Organisation, Person
 
@@ -98,6 +98,7 @@ def send_invitation(affiliation: Affiliation, link_for) -> None:
             "has_password": user.has_usable_password(),
             "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
         },
+        mail_class=TRANSACTIONAL,
     )
 
 

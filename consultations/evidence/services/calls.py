@@ -11,6 +11,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from comms.sending import system_list
 from consultations.evidence.services.saving import next_position, save_form
 from consultations.evidence.services.withdrawal import open_flags
 from consultations.models import (
@@ -22,7 +23,7 @@ from consultations.models import (
     Quote,
 )
 from core import audit
-from core.email import queue_email
+from core.email import MARKETING, queue_email
 from core.lib import slugs
 from members.models import MembershipStatus, Organisation, Person
 
@@ -159,6 +160,16 @@ def _contribute_url(consultation: Consultation) -> str:
     )
 
 
+def invitations_list():
+    """The list people leave to stop getting calls for evidence and their reminders."""
+    return system_list(
+        "calls-for-evidence",
+        "Calls for evidence",
+        "Invitations to contribute to the alliance's consultation responses, and reminders "
+        "before they close.",
+    )
+
+
 def _email_each(people, subject: str, template: str, consultation: Consultation) -> int:
     """One email per person, so nobody sees who else was invited."""
     url = _contribute_url(consultation)
@@ -169,6 +180,9 @@ def _email_each(people, subject: str, template: str, consultation: Consultation)
             subject,
             template,
             {"person": person, "consultation": consultation, "contribute_url": url},
+            mail_class=MARKETING,
+            kind=template.removesuffix(".txt").replace("/", "."),
+            mailing_list=invitations_list(),
         )
         count += 1
     return count

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from core.email import queue_email
+from core.email import TRANSACTIONAL, queue_email
 from members.models import MembershipApplication
 
 # Fields copied straight from the form's cleaned data onto the application.
@@ -77,6 +77,7 @@ def _send_received_emails(application: MembershipApplication, context: dict) -> 
         "We have received your membership application",
         "members/email/application_received.txt",
         context,
+        mail_class=TRANSACTIONAL,
     )
     if staff := _staff_addresses():
         queue_email(
@@ -85,4 +86,5 @@ def _send_received_emails(application: MembershipApplication, context: dict) -> 
             " ".join(f"New membership application: {application.organisation_name}".split())[:150],
             "members/email/application_staff_notice.txt",
             context,
+            mail_class=TRANSACTIONAL,
         )

@@ -11,7 +11,7 @@ from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils import timezone
 
 from core import audit
-from core.email import queue_email
+from core.email import TRANSACTIONAL, queue_email
 from members.models import (
     Affiliation,
     Membership,
@@ -227,6 +227,7 @@ def approve_application(
                 "Your membership application has been approved",
                 "members/email/application_approved.txt",
                 context,
+                mail_class=TRANSACTIONAL,
             )
         )
     return application
@@ -258,6 +259,7 @@ def decline_application(
                 "Your membership application",
                 "members/email/application_declined.txt",
                 context,
+                mail_class=TRANSACTIONAL,
             )
         )
     return application
