@@ -7,4 +7,4 @@ class AwardsConfig(AppConfig):
 
     def ready(self):
         # Each registers this app's part of a page that gathers many apps' work.
-        from awards import registries  # noqa: F401
+        from awards import registries, signals  # noqa: F401

@@ -13,6 +13,7 @@ from awards.models import (
     Score,
     SupportingFile,
 )
+from awards.signals import forget_later
 from core import audit
 from core.registries import personal_data
 
@@ -124,6 +125,8 @@ def erase_judging(subject) -> int:
     changed += seats.filter(Q(named_publicly=True) | Q(lived_experience=True)).update(
         named_publicly=False, lived_experience=False
     )
+    # A bulk update sends no signals: the panels' cached warnings read lived experience.
+    forget_later(*seats.values_list("category_id", flat=True))
     return changed
 
 

@@ -203,6 +203,35 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
+def cpu_per_request(client, path: str, count: int, before=None) -> dict[str, float]:
+    """The CPU time of this process (time.process_time: what the shared machine's other work
+    does not inflate, unlike wall time) for `count` GETs of `path` by a Django test client,
+    after one unmeasured GET; `before()` runs ahead of each request, unmeasured (to empty a
+    cache, say). Milliseconds: {"median": ..., "p95": ...}."""
+    client.get(path)
+    measured = []
+    for _ in range(count):
+        if before is not None:
+            before()
+        started = time.process_time()
+        response = client.get(path)
+        measured.append(1000 * (time.process_time() - started))
+        if response.status_code != 200:
+            raise RuntimeError(f"{path} answered {response.status_code}")
+    return {"median": percentile(measured, 0.5), "p95": percentile(measured, 0.95)}
+
+
+def print_cpu_table(report: dict, rows) -> None:
+    """CPU time per request in the seeding process, and each as a multiple of /healthz's (the
+    baseline measured in the same run)."""
+    floor = report["cpu_floor_median"]
+    print(f"\nCPU time per request (in process; baseline /healthz: {floor:.1f} ms median)")
+    print_header(f"{'page':<34} {'median':>9} {'p95':>9} {'× baseline':>11}")
+    for label, key in rows:
+        median, p95 = report[f"cpu_{key}_median"], report[f"cpu_{key}_p95"]
+        print(f"{label:<34} {median:>6.1f} ms {p95:>6.1f} ms {median / floor:>10.1f}×")
+
+
 def against_baseline(
     label: str, value: float, baseline: float, unit: str, figure: str, ratio: str
 ) -> str:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import Http404
 
 from awards.models import Category, Nomination, NominationStatus, PanelMember, Score
+from awards.services import ranking_cache
 from core import audit
 
 CLOSED = "Scoring for this panel has closed, so your scores were not changed."
@@ -110,6 +111,7 @@ def save_scores(judge, member: PanelMember, nomination: Nomination, entries: dic
         if value is None:
             if existing is not None:
                 existing.delete()
+                transaction.on_commit(lambda: ranking_cache.forget(category.pk))
                 audit.record_change(judge, existing, before, after={})
             continue
         score = existing or Score(

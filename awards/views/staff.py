@@ -32,7 +32,7 @@ from awards.services import (
     media_entries,
     nominating,
     panels,
-    ranking_data,
+    ranking_cache,
     screening,
 )
 from core.audit import history_for
@@ -295,13 +295,13 @@ def override(request, pk):
 @staff_only
 def ranking(request, pk):
     category = _category(pk)
-    result = ranking_data.category_ranking(category)
+    result, warnings = ranking_cache.category_ranking(category)
     context = {
         "category": category,
         "ranking": result,
         "page": Paginator(result.rows, RANKING_PAGE).get_page(request.GET.get("page")),
         "departures": decisions.departures(category, result.rows),
-        "warnings": panels.warnings(category),
+        "warnings": warnings,
     }
     return render(request, "awards/staff/ranking.html", context)
 

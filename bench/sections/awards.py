@@ -8,9 +8,16 @@ PostgreSQL server of DATABASE_URL, dropped and created again; no other database 
      winners' archive of two schemes over 30 years (six categories a year);
   2. counts, in that subprocess, the queries each page makes for this category and for a
      category a tenth of its size: the counts must be equal (no query per row);
-  3. serves the site with the bench's gunicorn and requests the ranking page signed in as
-     staff, and the archive (unfiltered and filtered by year) as a visitor, one at a time;
-  4. prints the table. Targets: p95 < 80 ms for each page, equal query counts.
+  3. measures, in that subprocess, the CPU time each request takes (time.process_time, which
+     the shared machine's other work does not inflate): the ranking worked out afresh (its
+     cache emptied before each request) and from the shared cache, and the archive; and, as
+     the baseline in the same run, /healthz (the cheapest page: the floor of the stack), so
+     each page's CPU time is also printed as a multiple of it;
+  4. serves the site with the bench's gunicorn and requests the ranking page signed in as
+     staff (the first request works the ranking out; the rest read the cache until a score,
+     recusal or decision changes it), and the archive (unfiltered and filtered by year) as a
+     visitor, one at a time;
+  5. prints the table. Targets: p95 < 80 ms for each page, equal query counts.
 
     python -m bench.sections.awards --all                      # this section alone
     python -m bench.sections.awards --prepare --nominations 200
@@ -28,6 +35,7 @@ SQLITE_FILE = "bench-awards.sqlite3"
 BENCH_DATABASE = "groundswell_bench_awards"
 SEED = 2017
 REQUESTS = 60
+CPU_REQUESTS = 20
 P95_TARGET_MS = 80
 JUDGES = 40
 SCORES = 20_000
@@ -195,7 +203,9 @@ def measure_in_process(report: dict) -> dict:
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = staff.get_session_auth_hash()
     session.create()
+    cpu = _cpu_times(client, big, archive, f"{archive}?year={year}", report["big"])
     return {
+        **cpu,
         "ranking_queries": _queries(client, big),
         "ranking_queries_small": _queries(client, small),
         "archive_queries": _queries(Client(HTTP_HOST=harness.HOST), archive),
@@ -207,6 +217,24 @@ def measure_in_process(report: dict) -> dict:
         "archive_filtered_path": f"{archive}?year={year}",
         "session": session.session_key,
     }
+
+
+def _cpu_times(staff_client, ranking: str, archive: str, archive_year: str, big: int) -> dict:
+    from django.test import Client
+
+    from awards.services import ranking_cache
+
+    visitor = Client(HTTP_HOST=harness.HOST)
+    figures = {
+        "floor": harness.cpu_per_request(visitor, "/healthz", CPU_REQUESTS),
+        "ranking_fresh": harness.cpu_per_request(
+            staff_client, ranking, CPU_REQUESTS, before=lambda: ranking_cache.forget(big)
+        ),
+        "ranking_cached": harness.cpu_per_request(staff_client, ranking, CPU_REQUESTS),
+        "archive": harness.cpu_per_request(visitor, archive, CPU_REQUESTS),
+        "archive_year": harness.cpu_per_request(visitor, archive_year, CPU_REQUESTS),
+    }
+    return {f"cpu_{name}_{k}": v for name, value in figures.items() for k, v in value.items()}
 
 
 def prepare(count: int) -> dict:
@@ -255,7 +283,16 @@ def print_table(name: str, report: dict) -> list[str]:
         print(f"{label:<34} {value:>14}  {target:<10} {'PASS' if ok else 'FAIL'}")
         if not ok:
             failures.append(f"Awards {name} {label}: {value} (target {target})")
+    harness.print_cpu_table(report, CPU_ROWS)
     return failures
+
+
+CPU_ROWS = (
+    ("ranking, worked out afresh", "ranking_fresh"),
+    ("ranking, from the cache", "ranking_cached"),
+    ("winners' archive", "archive"),
+    ("winners' archive, one year", "archive_year"),
+)
 
 
 def run(name: str, database_url: str) -> list[str]:
