@@ -30,11 +30,13 @@ def visible_events(user) -> QuerySet:
     if is_staff_member(user):
         return Event.objects.all()
     listed = Event.objects.filter(status__in=LISTED_STATUSES)
-    allowed = Q(visibility=Visibility.PUBLIC)
-    if user.is_authenticated:
-        allowed |= Q(visibility=Visibility.MEMBERS, networks__in=member_network_ids(user))
-        email = user.email.lower()
-        allowed |= Q(visibility=Visibility.INVITATION) & (
+    public = Q(visibility=Visibility.PUBLIC)
+    if not user.is_authenticated:
+        return listed.filter(public)
+    email = user.email.lower()
+    restricted = Q(visibility=Visibility.MEMBERS, networks__in=member_network_ids(user)) | (
+        Q(visibility=Visibility.INVITATION)
+        & (
             Q(invitations__email=email)
             | Q(group__members__person__user=user)
             | Q(
@@ -46,7 +48,12 @@ def visible_events(user) -> QuerySet:
                 ],
             )
         )
-    return listed.filter(pk__in=Event.objects.filter(allowed).values("pk"))
+    )
+    # Public events by a plain condition (an index can serve it); only the few members' and
+    # invitation events go through the subquery, whose joins would otherwise list an event
+    # once per matching row. (A subquery over every event made each facet count read the
+    # whole table: ~30 ms a query at 10,000 events.)
+    return listed.filter(public | Q(pk__in=Event.objects.filter(restricted).values("pk")))
 
 
 def may_see(user, event: Event, invitation=None) -> bool:

@@ -9,9 +9,10 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from core.lib import facets as shared
+from core.lib.freshness import reuse
 from core.lib.months import add_months, month_label
-from events.models import EventFormat, EventKind
-from events.services.access import visible_events
+from events.models import Event, EventFormat, EventKind
+from events.services import access
 from members.models import Network
 from taxonomy.models import Term, Vocabulary
 
@@ -117,45 +118,73 @@ def _attendance_counts(events: QuerySet) -> dict[str, int]:
     return {key: events.filter(q).count() for key, q in _ATTENDANCE_FILTER.items()}
 
 
+def _audience(user) -> tuple:
+    """Who the counts are for: every visitor sees the same events, so do all staff; a
+    signed-in member sees their own networks' and invitations' events."""
+    if not user.is_authenticated:
+        return ("visitor",)
+    if access.may_manage(user):
+        return ("staff",)
+    return ("user", user.pk)
+
+
+def _query_key(query: EventQuery) -> tuple:
+    return (
+        query.when, query.kind, query.network.pk if query.network else None, query.attend,
+        query.month, tuple(sorted((name, term.pk) for name, term in query.tags.items())),
+    )  # fmt: skip
+
+
+def _counts(base: QuerySet, query: EventQuery) -> dict:
+    """Every facet's counts and the total: plain data, reused between requests."""
+    return {
+        "months": _month_counts(_filtered(base, query, skip="month")),
+        "tags": shared.count_tags(lambda name: _filtered(base, query, skip=name), TAG_FILTERS),
+        "kind": _count_by(_filtered(base, query, skip="kind"), "kind"),
+        "network": shared.count_related(_filtered(base, query, skip="network"), "networks"),
+        "attend": _attendance_counts(_filtered(base, query, skip="attend")),
+        "total": _filtered(base, query).count(),
+    }
+
+
 def event_listing(user, params, now=None) -> shared.FacetedPage:
-    now = now or timezone.now()
+    """The page of events and the facets' counts. The counts and which events the page lists
+    are reused between requests while nothing is committed (core.lib.freshness: any write,
+    by any process, starts afresh) and within the same minute: "upcoming" is worked out to
+    the minute, so an event that has just ended moves to "past" within a minute."""
+    now = now or timezone.now().replace(second=0, microsecond=0)
     terms = list(Term.objects.filter(vocabulary__in=[Vocabulary.PART, Vocabulary.THEME]))
     query = read_query(params, terms)
-    base = _in_time(visible_events(user), query.when, now)
-    matching = _filtered(base, query)
+    base = _in_time(access.visible_events(user), query.when, now)
+    key = ("events-listing", *_audience(user), now.isoformat(), *_query_key(query))
+    counts = reuse(key, lambda: _counts(base, query))
     networks = list(Network.objects.order_by("name"))
-    months = _month_counts(_filtered(base, query, skip="month"))
-    tag_counts = shared.count_tags(lambda name: _filtered(base, query, skip=name), TAG_FILTERS)
     facet_list = [
         shared.choice_facet(
-            params, "kind", "Kind of event", EventKind.choices,
-            _count_by(_filtered(base, query, skip="kind"), "kind"), query.kind,
+            params, "kind", "Kind of event", EventKind.choices, counts["kind"], query.kind
         ),
         shared.object_facet(
-            params, "network", "Network", networks,
-            shared.count_related(_filtered(base, query, skip="network"), "networks"),
-            query.network,
+            params, "network", "Network", networks, counts["network"], query.network
         ),
         shared.choice_facet(
-            params, "attend", "Online or in person", ATTENDANCE,
-            _attendance_counts(_filtered(base, query, skip="attend")), query.attend,
+            params, "attend", "Online or in person", ATTENDANCE, counts["attend"], query.attend
         ),
-        *shared.tag_facets(params, TAG_FILTERS, TAG_LABELS, terms, tag_counts, query.tags),
+        *shared.tag_facets(params, TAG_FILTERS, TAG_LABELS, terms, counts["tags"], query.tags),
         shared.facet(
             params, "month", "Month",
             (
                 (m.strftime("%Y-%m"), month_label(m), n, m == query.month)
-                for m, n in sorted(months.items(), reverse=query.when == "past")
+                for m, n in sorted(counts["months"].items(), reverse=query.when == "past")
             ),
         ),
     ]  # fmt: skip
-    ordered = matching.order_by(
-        *(("-starts_at", "-pk") if query.when == "past" else ("starts_at", "pk"))
-    )
-    total = ordered.count()
-    page = shared.counted_page(total, params.get("page", 1), PAGE_SIZE)
-    start = (page.number - 1) * PAGE_SIZE
-    page.object_list = list(
-        ordered.select_related("venue").prefetch_related("networks")[start : start + PAGE_SIZE]
+    order = ("-starts_at", "-pk") if query.when == "past" else ("starts_at", "pk")
+    page = shared.listed_page(
+        _filtered(base, query).order_by(*order),
+        counts["total"],
+        params.get("page", 1),
+        PAGE_SIZE,
+        key,
+        Event.objects.select_related("venue").prefetch_related("networks"),
     )
     return shared.FacetedPage(query=query, page=page, facets=facet_list)
