@@ -6,12 +6,17 @@ PostgreSQL server of DATABASE_URL, dropped and created again; no other database 
   1. migrates and seeds, in a subprocess, BENCH_EVENTS events (10,000; 500 with
      BENCH_QUICK=1) over two networks and five years, with 50 registrations each (500,000;
      25,000 quick);
-  2. serves the site with the bench's gunicorn and requests, as a visitor, the events list
+  2. measures, in that subprocess, the CPU time per request (time.process_time, which the
+     shared machine's other work does not inflate) of the list counted afresh (a committed
+     write before each request, so nothing is reused), the list reused (core.lib.freshness:
+     no write since), and the event page; and, as the baseline in the same run, /healthz
+     (the floor of the stack), each page's CPU time also printed as a multiple of it;
+  3. serves the site with the bench's gunicorn and requests, as a visitor, the events list
      filtered by kind and network, and one event's page, one at a time;
-  3. on PostgreSQL only, in a subprocess: 200 registrations for an event of 50 places,
+  4. on PostgreSQL only, in a subprocess: 200 registrations for an event of 50 places,
      started together from as many threads as the server's connections allow (at most
      200), and checks exactly 50 are confirmed and 150 waitlisted;
-  4. prints the table. Targets: p95 < 80 ms for each page; exactly 50 confirmed.
+  5. prints the table. Targets: p95 < 80 ms for each page; exactly 50 confirmed.
 
     python -m bench.sections.events --all                  # this section alone
     python -m bench.sections.events --prepare --events 500
@@ -103,9 +108,36 @@ def seed(count: int) -> dict:
     }
 
 
+CPU_REQUESTS = 20
+CPU_ROWS = (
+    ("list, kind + network, counted afresh", "list_fresh"),
+    ("list, kind + network, reused", "list_reused"),
+    ("event page", "event"),
+)
+
+
+def cpu_times(report: dict) -> dict:
+    from django.core.cache import cache
+    from django.test import Client
+
+    visitor = Client(HTTP_HOST=harness.HOST)
+    # The database cache writes and commits: the next request counts everything again.
+    committed_write = lambda: cache.set("bench:events:write", time.time())  # noqa: E731
+    figures = {
+        "floor": harness.cpu_per_request(visitor, "/healthz", CPU_REQUESTS),
+        "list_fresh": harness.cpu_per_request(
+            visitor, report["list_path"], CPU_REQUESTS, before=committed_write
+        ),
+        "list_reused": harness.cpu_per_request(visitor, report["list_path"], CPU_REQUESTS),
+        "event": harness.cpu_per_request(visitor, report["event_path"], CPU_REQUESTS),
+    }
+    return {f"cpu_{name}_{k}": v for name, value in figures.items() for k, v in value.items()}
+
+
 def prepare(count: int) -> dict:
     harness.setup_django()
-    return {"prepare_seconds": round(harness.migrate(), 1), **seed(count)}
+    report = {"prepare_seconds": round(harness.migrate(), 1), **seed(count)}
+    return {**report, **cpu_times(report)}
 
 
 def race() -> dict:
@@ -210,6 +242,7 @@ def print_table(name: str, report: dict) -> list[str]:
             failures.append(f"Events {name} {label}: {value} (target {target})")
     if report.get("race_errors"):
         print(f"  race errors: {report['race_errors']}")
+    harness.print_cpu_table(report, CPU_ROWS)
     return failures
 
 
