@@ -90,6 +90,7 @@ def draft_issue(mailing_list, *, user=None, until: datetime.date | None = None) 
                     happened_on=change.when,
                 )
             )
+    left_out = max(len(items) - MAX_ITEMS, 0)
     items = items[:MAX_ITEMS]
     try:
         with transaction.atomic():
@@ -104,4 +105,5 @@ def draft_issue(mailing_list, *, user=None, until: datetime.date | None = None) 
             UpdateItem.objects.bulk_create(items)
     except IntegrityError as error:  # two staff drafting the same list at once
         raise DraftRefused("Someone drafted this list's next issue just now.") from error
+    issue.left_out = left_out  # for the message to staff; not stored
     return issue

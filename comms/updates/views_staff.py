@@ -46,8 +46,10 @@ def draft(request, list_slug):
     messages.success(
         request,
         f"Drafted issue {issue.number} with {count} item{'s' if count != 1 else ''} from "
-        f"what changed from {rendering.period_label(issue)}.",
-    )
+        f"what changed from {rendering.period_label(issue)}."
+        + (f" {issue.left_out} more changes were left out: an issue holds at most "
+           f"{drafting.MAX_ITEMS}; add any you miss by hand." if issue.left_out else ""),
+    )  # fmt: skip
     return redirect(issue.get_staff_url())
 
 
