@@ -21,9 +21,11 @@ _REMOTE_FILTER = {
     "on_site": Q(work_mode=WorkMode.ON_SITE),
 }
 # Single-valued filters on the listing's own columns: address name -> (field, values, label).
+# The check level comes first: it is what people with convictions look for, and the first
+# facet is shown unfolded.
 FIELD_FILTERS = {
-    "kind": ("kind", Kind.choices, "Kind of opportunity"),
     "check": ("check_level", CheckLevel.choices, "Criminal record check"),
+    "kind": ("kind", Kind.choices, "Kind of opportunity"),
 }
 BOOLEAN_FILTERS = {
     "paid": ("paid", "Paid"),

@@ -133,9 +133,10 @@
   function enhanceSingle(select) {
     if (select.dataset.pickerReady || !window.accessibleAutocomplete) return;
     select.dataset.pickerReady = "true";
+    var chosen = select.options[select.selectedIndex];
     window.accessibleAutocomplete.enhanceSelectElement({
       selectElement: select,
-      defaultValue: "",
+      defaultValue: chosen && chosen.value ? chosen.text : "",
       showAllValues: true,
       dropdownArrow: function () { return ""; },
     });
