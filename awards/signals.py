@@ -14,27 +14,21 @@ def forget_later(*category_pks) -> None:
         transaction.on_commit(lambda pk=pk: ranking_cache.forget(pk))
 
 
+# A score and a conflict know their category through the record they belong to.
+_THROUGH = {Score: ("nomination", Nomination), Conflict: ("panel_member", PanelMember)}
+
+
 def _category_of(instance) -> int | None:
     if isinstance(instance, Category):
         return instance.pk
     if isinstance(instance, (Nomination, Criterion, PanelMember)):
         return instance.category_id
-    if isinstance(instance, Score):
-        if Score.nomination.is_cached(instance):
-            return instance.nomination.category_id
-        return (
-            Nomination.objects.filter(pk=instance.nomination_id)
-            .values_list("category_id", flat=True)
-            .first()
-        )
-    if isinstance(instance, Conflict):
-        if Conflict.panel_member.is_cached(instance):
-            return instance.panel_member.category_id
-        return (
-            PanelMember.objects.filter(pk=instance.panel_member_id)
-            .values_list("category_id", flat=True)
-            .first()
-        )
+    if type(instance) in _THROUGH:
+        field, parent = _THROUGH[type(instance)]
+        if getattr(type(instance), field).is_cached(instance):
+            return getattr(instance, field).category_id
+        parent_pk = getattr(instance, f"{field}_id")
+        return parent.objects.filter(pk=parent_pk).values_list("category_id", flat=True).first()
     return None
 
 
