@@ -98,3 +98,4 @@ def test_the_language_checker_runs_on_the_draft(client, staff, issue):
     assert found[0].item_pk == item.pk
     page = client.get(reverse("updates:staff_issue", args=[issue.pk])).content.decode()
     assert "Language check" in page and "ex-offender" in page
+    assert "Before you send: the language checker found 1 wording to look at" in page
