@@ -37,6 +37,7 @@ from bench.sections import (  # noqa: E402
     library_search,
     media,
     members_directory,
+    plans,
     soak,
     systemmodel,
 )
@@ -54,6 +55,7 @@ SECTIONS = (
     ("BENCH_AWARDS", awards.run_all),
     ("BENCH_EVENTS", events.run_all),
     ("BENCH_COMMS_COMPOSE", comms_compose.run_all),
+    ("BENCH_PLANS", plans.run_all),
     ("BENCH_SOAK", soak.run_all),
 )
 

@@ -15,10 +15,12 @@ from comms.updates.demo import load_demo_updates
 from consultations.demo import load_demo_consultation
 from equality.demo import load_demo_monitoring
 from events.demo import load_demo_events
+from groundswell.demo_history import date_demo_history
 from influence.demo import load_demo_recommendations
 from library.demo import load_demo_resources
 from media.demo import load_demo_media
 from opportunities.demo import load_demo_opportunities
+from plans.demo import load_demo_plans
 from systemmodel.demo import load_demo_scenarios
 
 
@@ -80,6 +82,16 @@ FEATURE_DEMOS = (
         load_demo_monitoring,
         "Loaded {count} demo equality monitoring answers and two published reports.",
         "Equality monitoring exists already: skipped its demo.",
+    ),
+    FeatureDemo(
+        date_demo_history,
+        "Dated {count} demo records' entry times to the days they describe.",
+        "The demo records' entry times were already dated.",
+    ),
+    FeatureDemo(
+        load_demo_plans,
+        "Loaded {count} demo plan activities, reports and survey answers (both networks).",
+        "Strategies exist already (or no demo networks): skipped the demo plans.",
     ),
     FeatureDemo(
         load_demo_updates,

@@ -51,7 +51,11 @@ def indicator_rows(plan, upto_quarter: int, *, recompute: bool = True) -> list[d
             ):
                 row = indicators.refresh(indicator, q)
             values[q] = row
-        latest = next((values[q] for q in sorted(values, reverse=True) if values[q]), None)
+        latest = next(
+            (values[q] for q in sorted(values, reverse=True)
+             if values[q] and values[q].value is not None),
+            None,
+        )  # fmt: skip
         what, history = indicators.definition(indicator)
         rows.append({
             "id": indicator.pk,
