@@ -194,7 +194,7 @@ def measure_in_process(report: dict) -> dict:
 
 def prepare(count: int) -> dict:
     harness.setup_django()
-    report = {"prepare_seconds": round(harness.migrate(static=False), 1), **seed(count)}
+    report = {"prepare_seconds": round(harness.migrate(), 1), **seed(count)}
     return {**report, **measure_in_process(report)}
 
 
