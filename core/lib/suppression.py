@@ -15,7 +15,7 @@ So this module applies *primary* suppression (every count from 1 to 4) and then 
 (complementary) suppression until no hidden cell can be solved for. Everything a reader knows
 is written as linear relations, `total = part + part + ...`, over cells identified by keys;
 a hidden cell is recoverable exactly when it is fixed by those relations (checked with exact
-rational Gaussian elimination, so any combination of rows, columns and tables is caught, not
+integer Gauss-Jordan elimination, so any combination of rows, columns and tables is caught, not
 only a single line). Two further disclosures are blocked:
 
 - a line whose hidden cells add up to 1 to 4 (two hidden cells summing to 3 still say "three
@@ -38,9 +38,10 @@ returns the set of hidden keys, from which `published_table()` builds what a pag
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 SMALLEST_SHOWN = 5  # counts from 1 to SMALLEST_SHOWN - 1 are never shown
 TOTAL = "Total"
@@ -236,45 +237,51 @@ def _hidden_part_of_line(relation, cells, hidden):
 
 def _solvable_keys(relations, hidden) -> set:
     """Hidden keys fixed by the relations: unit vectors in the row space of the relations
-    restricted to hidden cells (exact fractions; reduced row echelon form)."""
-    variables = sorted(hidden, key=repr)
-    index = {k: i for i, k in enumerate(variables)}
+    restricted to hidden cells. Exact: sparse integer rows, fully reduced (each pivot column
+    cleared from every other row, rows kept small by their gcd), so no rounding can hide a
+    solvable cell."""
+    index = {k: i for i, k in enumerate(sorted(hidden, key=repr))}
+    keys = {i: k for k, i in index.items()}
     rows = []
     for relation in relations:
-        row = [Fraction(0)] * len(variables)
+        row: dict[int, int] = {}
         for key, sign in [(relation.total, 1)] + [(p, -1) for p in relation.parts]:
             if key in index:
-                row[index[key]] += sign
-        if any(row):
+                row[index[key]] = row.get(index[key], 0) + sign
+        row = {c: v for c, v in row.items() if v}
+        if row:
             rows.append(row)
-    pivots = _reduce(rows, len(variables))
-    solvable = set()
-    for row_number, column in pivots:
-        row = rows[row_number]
-        if all(value == 0 for i, value in enumerate(row) if i != column):
-            solvable.add(variables[column])
-    return solvable
+    reduced = _reduce(rows)
+    return {keys[column] for column, row in reduced.items() if len(row) == 1}
 
 
-def _reduce(rows, width):
-    """Reduce `rows` in place to reduced row echelon form; return (row, pivot column) pairs."""
-    pivots, top = [], 0
-    for column in range(width):
-        pivot = next((r for r in range(top, len(rows)) if rows[r][column] != 0), None)
-        if pivot is None:
+def _reduce(rows: list[dict]) -> dict[int, dict]:
+    """Gauss-Jordan elimination over the integers: pivot column -> its reduced row."""
+    pivots: dict[int, dict] = {}
+    for row in rows:
+        row = dict(row)
+        for column, pivot_row in pivots.items():
+            if column in row:
+                row = _eliminate(row, pivot_row, column)
+        if not row:
             continue
-        rows[top], rows[pivot] = rows[pivot], rows[top]
-        lead = rows[top][column]
-        rows[top] = [value / lead for value in rows[top]]
-        for r in range(len(rows)):
-            if r != top and rows[r][column] != 0:
-                factor = rows[r][column]
-                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[top], strict=True)]
-        pivots.append((top, column))
-        top += 1
-        if top == len(rows):
-            break
+        column = min(row)
+        for other_column, other in list(pivots.items()):
+            if column in other:
+                pivots[other_column] = _eliminate(other, row, column)
+        pivots[column] = row
     return pivots
+
+
+def _eliminate(row: dict, pivot_row: dict, column: int) -> dict:
+    """`row` with `column` cleared by a multiple of `pivot_row`, divided by its gcd."""
+    a, b = pivot_row[column], row[column]
+    combined = {c: a * v for c, v in row.items()}
+    for c, v in pivot_row.items():
+        combined[c] = combined.get(c, 0) - b * v
+    combined = {c: v for c, v in combined.items() if v}
+    divisor = math.gcd(*combined.values()) if combined else 1
+    return {c: v // divisor for c, v in combined.items()}
 
 
 def _complement(lines, cells, hidden, exposed_key, preference):
