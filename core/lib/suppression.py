@@ -39,7 +39,6 @@ returns the set of hidden keys, from which `published_table()` builds what a pag
 from __future__ import annotations
 
 import math
-
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
