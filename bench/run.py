@@ -15,7 +15,7 @@ BENCH_ORGANISATIONS (10000), BENCH_REQUESTS (300 per endpoint), BENCH_SECONDS (2
 per endpoint), BENCH_CONCURRENCY (8), BENCH_WARMUP (20), BENCH_PORT (a fixed port for gunicorn;
 any free one if unset), BENCH_WORKERS (gunicorn workers: one
 per CPU, 2 to 4); BENCH_INFLUENCE=0, BENCH_LIBRARY=0, BENCH_CONSULTATIONS=0, BENCH_MEDIA=0,
-BENCH_AWARDS=0, BENCH_COMMS_COMPOSE=0 and BENCH_SOAK=0 skip a section; BENCH_SOAK_SECONDS
+BENCH_AWARDS=0, BENCH_COMMS_COMPOSE=0, BENCH_EQUALITY=0 and BENCH_SOAK=0 skip a section; BENCH_SOAK_SECONDS
 (600) is the soak's length.
 """
 
@@ -31,6 +31,7 @@ from bench.sections import (  # noqa: E402
     awards,
     comms_compose,
     consultations,
+    equality,
     events,
     glossary,
     influence_tracker,
@@ -56,6 +57,7 @@ SECTIONS = (
     ("BENCH_EVENTS", events.run_all),
     ("BENCH_COMMS_COMPOSE", comms_compose.run_all),
     ("BENCH_PLANS", plans.run_all),
+    ("BENCH_EQUALITY", equality.run_all),
     ("BENCH_SOAK", soak.run_all),
 )
 
