@@ -84,7 +84,7 @@ def run_all(configured_url: str = "") -> list[str]:
 
         base_cpu, _, built = measure(baseline)
         cpu, wall, result = measure(
-            lambda tables=tables: suppress_report(
+            lambda tables=tables, before=before, true_before=true_before: suppress_report(
                 tables, published_before=before, values_before=true_before
             )
         )
