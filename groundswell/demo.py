@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from awards.demo import load_demo_awards
+from comms.demo import load_demo_audiences
 from comms.updates.demo import load_demo_updates
 from consultations.demo import load_demo_consultation
 from equality.demo import load_demo_monitoring
@@ -97,5 +98,10 @@ FEATURE_DEMOS = (
         load_demo_updates,
         "Loaded {count} demo member updates (a year for each network's list).",
         "The demo member updates exist already (or no demo networks): skipped them.",
+    ),
+    FeatureDemo(
+        load_demo_audiences,
+        "Loaded {count} demo subscriptions, with a few bounces and unsubscribes.",
+        "Mailing-list subscribers exist already (or no demo networks): skipped them.",
     ),
 )
