@@ -92,3 +92,5 @@ personal_data.register(
     )
 )
 personal_data.declare_authorship("comms.Mailing", "sender")
+# Member updates (comms.updates): which staff member started an issue.
+personal_data.declare_authorship("comms.UpdateIssue", "created_by")
