@@ -5,9 +5,11 @@ through the shared facets. The feeds and alerts read the same filters."""
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from core.lib import facets as shared
-from opportunities.models import CheckLevel, Kind, WorkMode
+from core.lib.freshness import reuse
+from opportunities.models import CheckLevel, Kind, Opportunity, WorkMode
 from opportunities.services.access import open_opportunities
 from taxonomy.models import Term, Vocabulary
 
@@ -131,50 +133,70 @@ def _yes_no_counts(listings: QuerySet, field_name: str) -> dict[str, int]:
     return {"yes": by_value.get(True, 0), "no": by_value.get(False, 0)}
 
 
-def board(params, today=None) -> shared.FacetedPage:
-    terms = _terms()
-    query = read_query(params, terms)
-    base = open_opportunities(today)
+def _query_key(query: BoardQuery, today) -> tuple:
+    """What names a board's results, for reusing its counts while nothing was committed."""
+    return (
+        "opportunities.board",
+        tuple(sorted(query.values.items())),
+        query.region.pk if query.region else None,
+        tuple(sorted((name, term.pk) for name, term in query.tags.items())),
+        query.text,
+        today,
+    )
+
+
+def _counts(base: QuerySet, query: BoardQuery) -> dict:
+    """Every facet's counts and the number of results: one grouped query per facet."""
 
     def without(name):
         return filtered(base, query, skip=name)
 
+    counts = {
+        name: _count_by(without(name), field_name)
+        for name, (field_name, _choices, _label) in FIELD_FILTERS.items()
+    }
+    counts.update(shared.count_tags(without, TAG_FILTERS))
+    counts["region"] = _count_by(without("region"), "region")
+    counts["remote"] = _remote_counts(without("remote"))
+    for name, (field_name, _label) in BOOLEAN_FILTERS.items():
+        counts[name] = _yes_no_counts(without(name), field_name)
+    counts["total"] = filtered(base, query).count()
+    return counts
+
+
+def board(params, today=None) -> shared.FacetedPage:
+    terms = _terms()
+    query = read_query(params, terms)
+    today = today or timezone.localdate()
+    base = open_opportunities(today)
+    key = _query_key(query, today)
+    # Counted once per committed change (core.lib.freshness), as the member directory does.
+    counts = reuse(key, lambda: _counts(base, query))
     facet_list = [
-        shared.choice_facet(
-            params, name, label, choices,
-            _count_by(without(name), field_name), query.values.get(name),
-        )
-        for name, (field_name, choices, label) in FIELD_FILTERS.items()
-    ]  # fmt: skip
-    tag_counts = shared.count_tags(without, TAG_FILTERS)
-    facet_list += shared.tag_facets(params, TAG_FILTERS, TAG_LABELS, terms, tag_counts, query.tags)
+        shared.choice_facet(params, name, label, choices, counts[name], query.values.get(name))
+        for name, (_field, choices, label) in FIELD_FILTERS.items()
+    ]
+    facet_list += shared.tag_facets(
+        params, TAG_FILTERS, TAG_LABELS, terms, {n: counts[n] for n in TAG_FILTERS}, query.tags
+    )
     regions = [t for t in terms if t.vocabulary == Vocabulary.PLACE]
     facet_list.append(
-        shared.object_facet(
-            params, "region", "Region", regions,
-            _count_by(without("region"), "region"), query.region,
-        )
-    )  # fmt: skip
+        shared.object_facet(params, "region", "Region", regions, counts["region"], query.region)
+    )
     facet_list.append(
         shared.choice_facet(
-            params, "remote", "Remote working", REMOTE,
-            _remote_counts(without("remote")), query.values.get("remote"),
+            params, "remote", "Remote working", REMOTE, counts["remote"], query.values.get("remote")
         )
-    )  # fmt: skip
-    for name, (field_name, label) in BOOLEAN_FILTERS.items():
-        facet_list.append(
-            shared.choice_facet(
-                params, name, label, YES_NO,
-                _yes_no_counts(without(name), field_name), query.values.get(name),
-            )
-        )  # fmt: skip
-    ordered = filtered(base, query).order_by("closes_on", "pk")
-    total = ordered.count()
-    page = shared.counted_page(total, params.get("page", 1), PAGE_SIZE)
-    start = (page.number - 1) * PAGE_SIZE
-    page.object_list = list(
-        ordered.select_related("organisation", "region")[start : start + PAGE_SIZE]
     )
+    for name, (_field, label) in BOOLEAN_FILTERS.items():
+        facet_list.append(
+            shared.choice_facet(params, name, label, YES_NO, counts[name], query.values.get(name))
+        )
+    ordered = filtered(base, query).order_by("closes_on", "pk")
+    page = shared.listed_page(
+        ordered, counts["total"], params.get("page", 1), PAGE_SIZE, key,
+        Opportunity.objects.select_related("organisation", "region"),
+    )  # fmt: skip
     return shared.FacetedPage(query=query, page=page, facets=facet_list)
 
 
