@@ -18,7 +18,7 @@ def equality_reports_url() -> str:
 def front_door(user) -> list[dict]:
     from plans.services.reports import readable_by
 
-    readable = readable_by(user).select_related("plan__network")
+    readable = readable_by(user).select_related("plan__network").order_by("-plan__year", "-quarter")
     networks = []
     for strategy in Strategy.objects.select_related("network").prefetch_related("aims"):
         if any(n["network"] == strategy.network for n in networks):

@@ -30,3 +30,14 @@ def get(mapping, key):
 @register.filter
 def status_class(value):
     return f"status-{value}".replace("_", "-")
+
+
+@register.filter
+def uk_date(value):
+    """An ISO date kept in a report's frozen content, as a reader writes it: 31 March 2026."""
+    import datetime
+
+    try:
+        return f"{datetime.date.fromisoformat(str(value)):%-d %B %Y}"
+    except ValueError:
+        return value
