@@ -4,6 +4,7 @@ site-wide search and topic pages. (Personal data: plans/personal_data.py.)"""
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from core.registries import home, navigation, search
 from core.roles import is_staff_member
@@ -142,3 +143,42 @@ register_topic_section(TopicSection(
     key="plans", title="In the action plan", template="plans/_topic_activities.html",
     context=activities_on_topic, order=85,
 ))  # fmt: skip
+
+
+# --- What changed: published progress reports, for member updates --------------------------
+
+
+def published_reports(since, until, *, networks=None, topics=None) -> list:
+    from core.registries import changes
+
+    start, end = changes.period_bounds(since, until)
+    found = Report.objects.filter(
+        status=PlanStatus.PUBLISHED, published_at__gte=start, published_at__lt=end
+    ).select_related("plan__network")
+    if networks is not None:
+        found = found.filter(plan__network__in=networks)
+    return [
+        changes.ChangeItem(
+            kind="plans.report",
+            title=report.title,
+            summary="Progress against the action plan: activities, indicators and what we learned.",
+            url=report.get_absolute_url(),
+            when=timezone.localtime(report.published_at).date(),
+            app="plans",
+            key=f"plans.report:{report.pk}",
+            networks=frozenset({report.plan.network_id}),
+            public=report.audience == "public",
+        )
+        for report in found
+    ]
+
+
+def _register_changes():
+    from core.registries import changes
+
+    changes.register(changes.ChangeProvider(
+        key="plans.reports", label="Progress reports", collect=published_reports, order=70,
+    ))  # fmt: skip
+
+
+_register_changes()
