@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "opportunities",
     "plans",
     "equality",
+    "programmes",
     # The project itself, for its project-level command: load_demo (groundswell/demo.py).
     "groundswell",
 ]

@@ -34,6 +34,7 @@ urlpatterns = [
         if settings.ANYMAIL.get("WEBHOOK_SECRET")
         else []
     ),
+    path("programmes/", include("programmes.urls")),
     path("api/v1/", api.urls),
     # Any other address under /api/ answers in JSON too.
     re_path(r"^api/", api_not_found, name="api-unknown"),

@@ -157,29 +157,60 @@ def recused_pairs(category: Category) -> set[tuple[int, int]]:
     )
 
 
-def warnings(category: Category) -> list[str]:
-    """What breaks the panel's rules, in words for staff (empty when all is well)."""
+def make_up_warnings(members, quorum: int, needs_lived_experience: bool) -> list[str]:
+    """The panel rules that do not depend on what is judged, for any panel whose members
+    carry `.lived_experience` and `.organisation_id` (this app's judges, or another app's
+    selection panel such as programmes')."""
     found = []
-    members = list(category.panel.all())
-    if len(members) < category.quorum:
+    if len(members) < quorum:
         found.append(
             f"The panel has {len(members)} judge{'s' if len(members) != 1 else ''}; "
-            f"it needs at least {category.quorum}."
+            f"it needs at least {quorum}."
         )
-    if category.needs_lived_experience_judge and not any(m.lived_experience for m in members):
+    if needs_lived_experience and not any(m.lived_experience for m in members):
         found.append("No judge on the panel has lived experience of the justice system.")
     organisations = Counter(m.organisation_id for m in members)
     if len(members) > 1 and len(organisations) == 1 and None not in organisations:
         found.append("Every judge on the panel is from the same organisation.")
+    return found
+
+
+def recusal_warning(panel_size: int, recusals: int, name: str, quorum: int) -> str | None:
+    """Says so when recusals leave fewer judges than the quorum to score `name`."""
+    able = panel_size - recusals
+    if able >= quorum:
+        return None
+    return (
+        f"After recusals only {able} judge{'s' if able != 1 else ''} can score "
+        f"{name}; the quorum is {quorum}."
+    )
+
+
+def ties_to_candidate(member, candidate_email: str, candidate_organisation_id) -> list[str]:
+    """Why a panel member may not judge a person (an applicant, a nominee): they are that
+    person, or the person comes from an organisation the judge is tied to. `member` is any
+    seat with `.judge`, `.organisation` and `.organisation_id`."""
+    reasons = []
+    for organisation in judge_organisations(member):
+        if candidate_organisation_id == organisation.pk:
+            reasons.append(f"They are from the judge's organisation, {organisation.name}.")
+    if candidate_email and candidate_email.lower() == member.judge.email.lower():
+        reasons.append("The judge is the person being judged.")
+    return reasons
+
+
+def warnings(category: Category) -> list[str]:
+    """What breaks the panel's rules, in words for staff (empty when all is well)."""
+    members = list(category.panel.all())
+    found = make_up_warnings(members, category.quorum, category.needs_lived_experience_judge)
     recused = Counter(n for _m, n in recused_pairs(category))
     short = Nomination.objects.filter(
         category=category, status=NominationStatus.ELIGIBLE, pk__in=list(recused)
     )
     for nomination in short:
-        able = len(members) - recused[nomination.pk]
-        if able < category.quorum:
-            found.append(
-                f"After recusals only {able} judge{'s' if able != 1 else ''} can score "
-                f"{nomination.nominee_name}; the quorum is {category.quorum}."
-            )
+        warning = recusal_warning(
+            len(members), recused[nomination.pk], nomination.nominee_name, category.quorum
+        )
+        if warning:
+            found.append(warning)
     return found

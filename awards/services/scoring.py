@@ -91,17 +91,9 @@ def save_scores(judge, member: PanelMember, nomination: Nomination, entries: dic
         raise ValidationError(CLOSED)
     if not scoreable(member).filter(pk=nomination.pk).exists():
         raise Http404
-    criteria = {c.pk: c for c in category.criteria.all()}
-    problems = {}
-    for criterion_pk, (value, _comment) in entries.items():
-        if criterion_pk not in criteria:
-            raise ValidationError("A score names a criterion this category does not have.")
-        if value is not None and not 1 <= value <= category.score_max:
-            problems[f"score_{criterion_pk}"] = (
-                f"Give {criteria[criterion_pk].name} a score from 1 to {category.score_max}."
-            )
-    if problems:
-        raise ValidationError(problems)
+    check_scores(
+        {k: v for k, (v, _c) in entries.items()}, category.criteria.all(), category.score_max
+    )
     saved = 0
     for criterion_pk, (value, comment) in entries.items():
         existing = Score.objects.filter(
@@ -122,6 +114,22 @@ def save_scores(judge, member: PanelMember, nomination: Nomination, entries: dic
         audit.record_change(judge, score, before)
         saved += 1
     return saved
+
+
+def check_scores(values: dict, criteria, score_max: int) -> None:
+    """Refuse scores for criteria not in `criteria`, or outside 1..`score_max` (None clears a
+    score), keyed `score_<criterion pk>` for the form. Shared with other apps' panels."""
+    names = {c.pk: c.name for c in criteria}
+    problems = {}
+    for criterion_pk, value in values.items():
+        if criterion_pk not in names:
+            raise ValidationError("A score names a criterion this panel does not use.")
+        if value is not None and not 1 <= value <= score_max:
+            problems[f"score_{criterion_pk}"] = (
+                f"Give {names[criterion_pk]} a score from 1 to {score_max}."
+            )
+    if problems:
+        raise ValidationError(problems)
 
 
 def panel_scores_visible(member: PanelMember) -> bool:

@@ -467,6 +467,7 @@ APP_RULE_MODULES = (
     "comms.tests.update_permission_rules",
     "plans.tests.permission_rules",
     "equality.tests.permission_rules",
+    "programmes.tests.permission_rules",
 )
 
 

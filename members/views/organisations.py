@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.audit import history_for
 from core.lib.uploads import declared_too_large
+from core.registries import record_sections
 from core.roles import is_staff_member
 from members.forms import OrganisationProfileForm
 from members.models import Organisation
@@ -30,6 +31,8 @@ def profile(request, slug):
         "memberships": [m for m in organisation.memberships.all() if m.status == "active"],
         "can_edit": can_edit_organisation(request.user, organisation),
         "runs_network": getattr(organisation, "runs_network", None),
+        # Other apps' parts of the profile (record_sections), without members importing them.
+        "sections": record_sections.sections_for(request, organisation),
     }
     return render(request, "members/profile.html", context)
 
