@@ -22,6 +22,7 @@ from library.demo import load_demo_resources
 from media.demo import load_demo_media
 from opportunities.demo import load_demo_opportunities
 from plans.demo import load_demo_plans
+from programmes.demo import load_demo_programmes
 from systemmodel.demo import load_demo_scenarios
 
 
@@ -68,6 +69,11 @@ FEATURE_DEMOS = (
         load_demo_awards,
         "Loaded {count} demo award nominations and winners.",
         "Awards exist already (or no demo directory): skipped the demo awards.",
+    ),
+    FeatureDemo(
+        load_demo_programmes,
+        "Loaded {count} demo programme participants, applicants and young advocates.",
+        "Programmes exist already (or no demo networks): skipped the demo programmes.",
     ),
     FeatureDemo(
         load_demo_scenarios,

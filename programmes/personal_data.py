@@ -201,5 +201,39 @@ personal_data.declare_authorship("programmes.YouthGroup", "workers")
 personal_data.declare_authorship("programmes.SafeguardingLead", "user")
 personal_data.declare_authorship("programmes.Concern", "recorded_by")
 personal_data.declare_authorship("programmes.ConcernAction", "taken_by")
-personal_data.declare_authorship("programmes.ConcernRead", "user", "user_label")
-personal_data.declare_authorship("programmes.PartnerOffer", "participant")
+personal_data.declare_not_personal(
+    "programmes.Criterion", "name", reason="A selection criterion's name, not a person's."
+)
+
+
+def _reads(subject: DataSubject):
+    from programmes.models import ConcernRead
+
+    if subject.user is None:
+        return ConcernRead.objects.none()
+    return ConcernRead.objects.filter(user=subject.user)
+
+
+def export_reads(subject: DataSubject) -> dict[str, list[dict]]:
+    return {
+        "safeguarding log reads": [
+            {"group": str(r.group), "read at": r.read_at.isoformat(), "reason": r.reason}
+            for r in _reads(subject).select_related("group")
+        ]
+    }
+
+
+def erase_reads(subject: DataSubject) -> int:
+    """The record that a read happened stays (the leads must see it); who read it goes."""
+    return _reads(subject).update(user=None, user_label=audit.ERASED_ACTOR)
+
+
+personal_data.register(
+    PersonalDataSource(
+        key="programmes.safeguarding_reads",
+        description="When you read the safeguarding log, and the reason you gave.",
+        models=("programmes.ConcernRead",),
+        export=export_reads,
+        erase=erase_reads,
+    )
+)

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import audit
-from core.email import queue_email
 from programmes.models import Application, ApplicationStatus, Cohort
+from programmes.services.mail import send
 
 CLOSED = "Applications for this cohort are closed, so we have not saved this one."
 DECIDABLE = {
@@ -42,10 +42,9 @@ def submit(cohort: Cohort, data: dict, consent_text: str) -> Application:
         cohort=cohort, consent_text=consent_text, **{**data, "email": email}
     )
     audit.record_change(None, application, {})
-    queue_email(
-        [email], f"Your application to {cohort.programme.name}",
-        "programmes/email/applied.txt",
-        {"application": application, "link": link_for(application)},
+    send(
+        [email], f"Your application to {cohort.programme.name}", "applied.txt",
+        {"application": application, "link": link_for(application)}, "applied",
     )  # fmt: skip
     return application
 
@@ -83,10 +82,9 @@ def decide(actor, application: Application, decision: str) -> Application:
                 "waiting list instead."
             )
         _set_status(actor, application, ApplicationStatus.OFFERED, waiting_position=None)
-        queue_email(
-            [application.email], f"A place on {cohort.programme.name}",
-            "programmes/email/offer.txt",
-            {"application": application, "link": link_for(application)},
+        send(
+            [application.email], f"A place on {cohort.programme.name}", "offer.txt",
+            {"application": application, "link": link_for(application)}, "offer",
         )  # fmt: skip
     elif decision == "wait":
         last = cohort.applications.aggregate(last=Max("waiting_position"))["last"] or 0

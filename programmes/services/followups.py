@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import audit
-from core.email import queue_email
 from core.lib.months import add_months
 from programmes.models import Application, ApplicationStatus, Cohort, FollowUp, FollowUpPoint
+from programmes.services.mail import send
 
 SALT = "programmes.followup"
 # A link stays good for the whole two years of follow-ups and a little after.
@@ -99,11 +99,12 @@ def send_due(today: datetime.date | None = None) -> int:
     ).select_related("participant__cohort__programme")  # fmt: skip
     for followup in due:
         participant = followup.participant
-        queue_email(
+        send(
             [participant.email],
             f"{participant.cohort.programme.name}: how are things going?",
-            "programmes/email/followup.txt",
+            "followup.txt",
             {"followup": followup, "participant": participant, "link": link_for(participant)},
+            "followup",
         )
         followup.requested_at = timezone.now()
         followup.save(update_fields=["requested_at"])

@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import audit
-from core.email import queue_email
 from core.roles import is_staff_member
 from programmes.models import (
     Concern,
@@ -22,6 +21,7 @@ from programmes.models import (
     YoungPerson,
     YouthGroup,
 )
+from programmes.services.mail import send
 
 REFUSED = (
     "Only the network's designated safeguarding leads can read this log. If you need to, "
@@ -70,9 +70,9 @@ def record_concern(user, group: YouthGroup, what_happened: str, young_person=Non
     emails = [lead.user.email for lead in leads_of(group)]
     if emails:
         # The email says only that there is a concern: the details stay in the log.
-        queue_email(
-            emails, "A safeguarding concern has been recorded",
-            "programmes/email/concern.txt", {"concern": concern, "group": group},
+        send(
+            emails, "A safeguarding concern has been recorded", "concern.txt",
+            {"concern": concern, "group": group}, "safeguarding_concern",
         )  # fmt: skip
     return concern
 

@@ -151,7 +151,9 @@ class ProjectConsentFactory(factory.django.DjangoModelFactory):
         model = models.ProjectConsent
 
     project = factory.SubFactory(YouthProjectFactory)
-    young_person = factory.SubFactory(YoungPersonFactory)
+    young_person = factory.SubFactory(
+        YoungPersonFactory, group=factory.SelfAttribute("..project.group")
+    )
     own_consent_at = factory.LazyFunction(timezone.now)
     own_consent_text = "I say yes."
     parent_name = "A Parent"

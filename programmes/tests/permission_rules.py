@@ -56,6 +56,7 @@ WORKERS = Expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK)
 def post_only(**samples):
     return rule(get(everyone(NOT_ALLOWED), **samples), why="POST only.")
 
+
 RULES = {
     "programmes:index": public(),
     "programmes:applied": public(),
@@ -63,8 +64,9 @@ RULES = {
         get(PUBLIC, slug="programme"),
         get(everyone(NOT_FOUND), label="unknown", slug="unknown_slug"),
     ),
-    "programmes:apply": public(slug="programme", cohort="programme_cohort",
-                               why="Anyone may apply."),  # fmt: skip
+    "programmes:apply": public(
+        slug="programme", cohort="programme_cohort", why="Anyone may apply."
+    ),  # fmt: skip
     "programmes:my_place": rule(
         get(PUBLIC, label="the emailed key", key="programme_key"),
         get(everyone(NOT_FOUND), label="unknown key", key="programme_bad_token"),
@@ -110,8 +112,6 @@ RULES = {
     "programmes:staff_match": post_only(pk="programme_application"),
     "programmes:staff_attendance": post_only(pk="programme_session"),
     "programmes:staff_assign_offer": post_only(pk="programme_offer"),
-    "programmes:staff_outcomes": staff_only(slug="programme"),
-    "programmes:staff_send_followups": post_only(slug="programme"),
     "programmes:staff_youth_group": staff_only(slug="youth_group"),
     "programmes:staff_young_person": staff_only(pk="youth_person"),
     "programmes:staff_consent": post_only(pk="youth_consent"),

@@ -40,7 +40,7 @@ def apply(request, slug, cohort):
     chosen = get_object_or_404(Cohort, programme__slug=slug, slug=cohort)
     form = ApplicationForm(posted(request))
     if form.is_bound and form.is_valid():
-        if hit("programmes.apply", request, APPLY_LIMIT, APPLY_WINDOW):
+        if not hit("programmes.apply", request, APPLY_LIMIT, APPLY_WINDOW):
             form.add_error(None, RATE_LIMITED)
             return render(request, "programmes/apply.html", {"cohort": chosen, "form": form},
                           status=429)  # fmt: skip
