@@ -5,7 +5,6 @@ plus every list in the API, as a visitor, with the demo loaded, and look for the
 
 import re
 from collections import deque
-from urllib.parse import urlsplit
 
 import pytest
 
