@@ -40,6 +40,8 @@ urlpatterns = [
     path("staff/applications/<int:pk>/match/", staff.match, name="staff_match"),
     path("staff/sessions/<int:pk>/attendance/", staff.attendance, name="staff_attendance"),
     path("staff/offers/<int:pk>/assign/", staff.assign_offer, name="staff_assign_offer"),
+    path("staff/outcomes/<slug:slug>/", staff.outcomes_report, name="staff_outcomes"),
+    path("staff/outcomes/<slug:slug>/send/", staff.send_followups, name="staff_send_followups"),
     # Staff: young advocates
     path("staff/youth/<slug:slug>/", youth.staff_group, name="staff_youth_group"),
     path("staff/youth/people/<int:pk>/", youth.staff_person, name="staff_young_person"),

@@ -1,12 +1,17 @@
-"""Outcome reports: aggregates only, with the same small-number suppression as the equality
-report (core.lib.suppression), so nobody can be picked out of a small cohort.
+"""Outcome reports: aggregates only, with the equality report's small-number suppression
+(core.lib.suppression, one implementation for both), so nobody in a small cohort can be
+picked out.
 
-Each row is one cohort at one follow-up point; each measure is the share of participants who
-answered (and have not withdrawn) for whom it holds, with the base shown.
+Each row is one cohort at one follow-up point; its base is the participants who answered and
+have not withdrawn. Each measure is the count (and share) of that base for whom it holds.
+A reader can add up `base = holds + does not hold` for every measure, so those relations go to
+the suppression: a small "does not hold" (9 of 10 in a paid role says one person is not)
+hides the count that would give it away, as a small count does.
 """
 
 from dataclasses import dataclass
 
+from core.lib import suppression
 from programmes.models import FollowUp, FollowUpPoint, Programme
 
 MEASURES = (
@@ -15,6 +20,7 @@ MEASURES = (
     ("study", "In further study or training"),
     ("confident", "Confident about leading change (4 or 5 of 5)"),
 )
+HIDDEN = "[c]"
 
 
 def holds(measure: str, followup: FollowUp) -> bool:
@@ -28,18 +34,15 @@ def holds(measure: str, followup: FollowUp) -> bool:
 
 
 @dataclass
-class Cell:
-    count: int
-    base: int
-    shown: str  # the count and share as the report prints it, or the suppression's words
-
-
-@dataclass
 class Row:
     cohort: str
     point: str
-    base: int
-    cells: list
+    base: int | None  # None when hidden
+    cells: list  # suppression.Figure per measure
+
+    @property
+    def base_shown(self) -> str:
+        return HIDDEN if self.base is None else str(self.base)
 
 
 def counted(programme: Programme):
@@ -49,22 +52,48 @@ def counted(programme: Programme):
     ).select_related("participant__cohort")  # fmt: skip
 
 
-def report(programme: Programme) -> dict:
-    from core.lib import suppression
-
+def grouped(programme: Programme) -> list[tuple[str, str, list]]:
+    """[(cohort name, follow-up label, answers)] in cohort then follow-up order."""
     groups: dict[tuple, list] = {}
     for followup in counted(programme):
         groups.setdefault((followup.participant.cohort, followup.point), []).append(followup)
     order = list(FollowUpPoint.values)
-    rows = []
-    for (cohort, point), answers in sorted(
-        groups.items(), key=lambda item: (item[0][0].starts_on, order.index(item[0][1]))
-    ):
-        base = len(answers)
-        cells = []
+    ordered = sorted(groups.items(), key=lambda i: (i[0][0].starts_on, order.index(i[0][1])))
+    return [(c.name, FollowUpPoint(p).label, answers) for (c, p), answers in ordered]
+
+
+def report(programme: Programme) -> dict:
+    groups = grouped(programme)
+    cells, relations = {}, []
+    for index, (_cohort, _point, answers) in enumerate(groups):
+        cells[("base", index)] = len(answers)
         for measure, _label in MEASURES:
-            count = sum(holds(measure, a) for a in answers)
-            cells.append(Cell(count, base, suppression.share_text(count, base)))
-        rows.append(Row(cohort.name, FollowUpPoint(point).label, base, cells))
-    return {"measures": [label for _m, label in MEASURES], "rows": rows,
-            "rule": suppression.RULE_TEXT}  # fmt: skip
+            yes = sum(holds(measure, a) for a in answers)
+            cells[("yes", index, measure)] = yes
+            cells[("no", index, measure)] = len(answers) - yes
+            relations.append(
+                suppression.Relation(
+                    ("base", index), (("yes", index, measure), ("no", index, measure))
+                )
+            )
+    hidden = suppression.suppress_report(relations=relations, extra_cells=cells).hidden
+    rows = []
+    for index, (cohort, point, answers) in enumerate(groups):
+        base_hidden = ("base", index) in hidden
+        figures = []
+        for measure, _label in MEASURES:
+            key = ("yes", index, measure)
+            count_hidden = key in hidden
+            figures.append(
+                suppression.Figure(
+                    None if count_hidden else cells[key],
+                    suppression.percent_of(cells[key], len(answers), count_hidden, base_hidden),
+                )
+            )
+        rows.append(Row(cohort, point, None if base_hidden else len(answers), figures))
+    return {
+        "measures": [label for _m, label in MEASURES],
+        "rows": rows,
+        "rule": suppression.RULE_STATEMENT,
+        "hidden_mark": HIDDEN,
+    }
