@@ -169,7 +169,11 @@ class StatusChange(models.Model):
 
     class Meta:
         ordering = ["happened_on", "recorded_at", "pk"]
-        indexes = [models.Index(fields=["recommendation", "target", "happened_on"])]
+        indexes = [
+            models.Index(fields=["recommendation", "target", "happened_on"]),
+            # The what-changed registry reads status changes by date range across all asks.
+            models.Index(fields=["happened_on"], name="influence_change_happened_on"),
+        ]
 
     def __str__(self):
         return f"{self.get_status_display()} ({self.target}, {self.happened_on})"
