@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import harness  # noqa: E402
 from bench.sections import (  # noqa: E402
     awards,
+    comms,
     comms_compose,
     consultations,
     equality,
@@ -59,6 +60,7 @@ SECTIONS = (
     ("BENCH_EVENTS", events.run_all),
     ("BENCH_OPPORTUNITIES", opportunities.run_all),
     ("BENCH_COMMS_COMPOSE", comms_compose.run_all),
+    ("BENCH_COMMS_SEND", comms.run_all),
     ("BENCH_PLANS", plans.run_all),
     ("BENCH_EQUALITY", equality.run_all),
     ("BENCH_SOAK", soak.run_all),
