@@ -2,7 +2,7 @@
 home panel. (Nothing goes to site-wide search or topic pages: the report is aggregates only,
 found from its own index.)"""
 
-from core.registries import home, navigation
+from core.registries import home, navigation, record_sections
 from core.roles import is_staff_member
 
 navigation.register(
@@ -35,6 +35,36 @@ home.register(
         template="equality/_home_panel.html",
         context=monitoring_panel,
         audiences=frozenset({home.MEMBER, home.STAFF}),
+        order=90,
+    )
+)
+
+
+# --- Event pages: attendees are asked (voluntarily) through the event's own form -------------
+
+
+def event_monitoring(request, event) -> dict | None:
+    from equality.models import Group
+    from equality.services import monitoring
+    from events.models import Registration, RegistrationStatus
+
+    if not request.user.is_authenticated:
+        return None
+    attended = Registration.objects.filter(
+        event=event, user=request.user, status=RegistrationStatus.CONFIRMED
+    ).exists()
+    if not attended:
+        return None
+    year = event.starts_at.year
+    return {"url": monitoring.link_for(Group.EVENTS, event, year=year, title=f"{event.title}")}
+
+
+record_sections.register(
+    record_sections.RecordSection(
+        key="equality.event_monitoring",
+        model="events.Event",
+        template="equality/_event_section.html",
+        context=event_monitoring,
         order=90,
     )
 )

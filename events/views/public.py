@@ -12,6 +12,7 @@ from django.utils import timezone
 from core.lib import ratelimit
 from core.lib.markdown import render_markdown
 from core.lib.months import add_months
+from core.registries import record_sections
 from events.forms import CONSENT, ColleagueForm, RegistrationForm
 from events.models import Registration, RegistrationStatus
 from events.services import access, calendar, links, listing
@@ -74,6 +75,8 @@ def event(request, slug):
         "is_staff": access.may_manage(request.user),
         "google_url": calendar.google_calendar_url(event),
         "cancel_url": links.registration_url(links.CANCEL, mine) if mine else "",
+        # Other apps' parts of an event page (equality monitoring for its attendees).
+        "sections": record_sections.sections_for(request, event),
     }
     return render(request, "events/event.html", context)
 
