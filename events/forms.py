@@ -229,18 +229,46 @@ class GroupForm(forms.ModelForm):
 
 
 class GroupMemberForm(forms.Form):
-    person = forms.ModelChoiceField(queryset=None, label="Person")
+    """Add one person to a group. The person is a searchable picker (core/lib/pickers) that
+    offers only the people the staff member may reach (members.services.permissions) who are
+    not yet in the group; a posted id outside that reach, or of someone already in, is
+    refused with a message saying which."""
+
+    person = forms.ModelChoiceField(
+        queryset=None,
+        label="Person",
+        help_text="Type part of their name, then choose them from the list.",
+        error_messages={
+            "required": "Choose the person to add.",
+            "invalid_choice": "Choose a person from the list: that one is not someone you may add.",
+        },
+    )
     organisation = forms.ModelChoiceField(
         queryset=None, required=False, label="Through the organisation (their own)"
     )
     role = forms.CharField(max_length=100, required=False, help_text="E.g. chair.")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, group, **kwargs):
         super().__init__(*args, **kwargs)
-        from members.models import Organisation, Person
+        from members.models import Organisation
+        from members.services.permissions import people_in_reach
 
-        self.fields["person"].queryset = Person.objects.order_by("name")
+        self.group = group
+        # Members stay in the queryset so that adding one again gets its own message below.
+        in_reach = people_in_reach(user).order_by("name")
+        self.fields["person"].queryset = in_reach
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        use_pickers(self, "person")
+        addable = in_reach.exclude(pk__in=group.members.values("person"))
+        self.fields["person"].widget.choices = [("", "Choose a person")] + [
+            (person.pk, person.name) for person in addable.only("pk", "name")
+        ]
+
+    def clean_person(self):
+        person = self.cleaned_data["person"]
+        if self.group.members.filter(person=person).exists():
+            raise forms.ValidationError(f"{person} is already in the group.")
+        return person
 
 
 class GroupDocumentForm(forms.Form):

@@ -65,7 +65,8 @@ def create(request):
 def members(request, slug):
     """Add a member (POST with a person), or remove one (POST with `remove`)."""
     group = get_object_or_404(Group, slug=slug)
-    form = GroupMemberForm(request.POST if "person" in request.POST else None)
+    data = request.POST if "person" in request.POST else None
+    form = GroupMemberForm(data, user=request.user, group=group)
     if request.method == "POST" and "remove" in request.POST:
         pk = request.POST["remove"]
         if pk.isdigit() and groups.remove_member(request.user, group, int(pk)):
@@ -114,7 +115,7 @@ def documents(request, slug):
         "events/groups/members.html",
         {
             "group": group,
-            "form": GroupMemberForm(),
+            "form": GroupMemberForm(user=request.user, group=group),
             "members": group.members.select_related("person", "organisation"),
             "document_form": form,
         },

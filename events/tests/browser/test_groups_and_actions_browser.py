@@ -44,7 +44,9 @@ def test_staff_run_a_group_and_its_member_sees_it(new_page, live_server):
     page.get_by_role("button", name="Create").click()
     expect(page.get_by_role("heading", name="Members of Research advisory group")).to_be_visible()
     axe_check(page)
-    page.get_by_label("Person").select_option(label="Amina Okafor")
+    # The person is the searchable picker: type part of the name, choose from the list.
+    page.get_by_role("combobox", name="Person").fill("amina")
+    page.get_by_role("option", name="Amina Okafor").click()
     page.get_by_label(re.compile("Through the organisation")).select_option(label=organisation.name)
     page.get_by_label("Role").fill("Chair")
     page.get_by_role("button", name="Add", exact=True).click()
