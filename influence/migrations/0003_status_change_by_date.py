@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('influence', '0002_first_made_not_before_first_source'),
+        ("influence", "0002_first_made_not_before_first_source"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='statuschange',
-            index=models.Index(fields=['happened_on'], name='influence_change_happened_on'),
+            model_name="statuschange",
+            index=models.Index(fields=["happened_on"], name="influence_change_happened_on"),
         ),
     ]
