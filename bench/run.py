@@ -42,6 +42,7 @@ from bench.sections import (  # noqa: E402
     members_directory,
     opportunities,
     plans,
+    programmes,
     soak,
     systemmodel,
 )
@@ -63,6 +64,7 @@ SECTIONS = (
     ("BENCH_COMMS_SEND", comms.run_all),
     ("BENCH_PLANS", plans.run_all),
     ("BENCH_EQUALITY", equality.run_all),
+    ("BENCH_PROGRAMMES", programmes.run_all),
     ("BENCH_SOAK", soak.run_all),
 )
 

@@ -63,7 +63,12 @@ def grouped(programme: Programme) -> list[tuple[str, str, list]]:
 
 
 def report(programme: Programme) -> dict:
-    groups = grouped(programme)
+    return tabulate(grouped(programme))
+
+
+def tabulate(groups: list[tuple[str, str, list]]) -> dict:
+    """The report from [(cohort, follow-up, answers)]; answers need only the answer fields
+    (so the benchmark can feed it without a database)."""
     cells, relations = {}, []
     for index, (_cohort, _point, answers) in enumerate(groups):
         cells[("base", index)] = len(answers)
