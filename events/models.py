@@ -153,7 +153,12 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["starts_at", "pk"]
-        indexes = [models.Index(fields=["status", "starts_at"])]
+        # The listing splits upcoming from past by the end time (services/listing._in_time),
+        # within the visible statuses, so that range has its own index beside the start's.
+        indexes = [
+            models.Index(fields=["status", "starts_at"]),
+            models.Index(fields=["status", "ends_at"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(places_taken__lte=F("capacity")), name="event_never_overbooked"
