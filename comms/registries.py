@@ -26,7 +26,7 @@ navigation.register(
 
 home.register_attention(
     home.AttentionItem(
-        key="comms.sending",
+        key="comms.services.sending",
         label="emails being sent now",
         count=lambda user: Mailing.objects.filter(
             status__in=[MailingStatus.QUEUED, MailingStatus.RUNNING], mailing_list__isnull=False

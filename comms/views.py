@@ -13,12 +13,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from comms import sending
 from comms.forms import LinkRequestForm, PreferencesForm, SignupForm
 from comms.models import Audience, Mailing, MailingList
 from comms.services import preferences as prefs
 from comms.services import render as email_render
-from comms.services import tokens
+from comms.services import sending, tokens
 from comms.services.suppression import unsubscribe as do_unsubscribe
 from core.lib import ratelimit
 from core.roles import staff_required

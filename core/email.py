@@ -1,11 +1,11 @@
-"""Email from the product's apps: a thin wrapper over comms.sending, the one sending path.
+"""Email from the product's apps: a thin wrapper over comms.services.sending, the one path.
 
 Every call says which class of mail it sends (`mail_class`): TRANSACTIONAL mail a person must
 get (a password reset, a decision on their application) always goes; MARKETING mail obeys
 the person's preferences and suppressions and needs the list they can leave (`mailing_list`,
-see comms.sending.system_list). A test (comms/tests/test_every_email.py) holds every call site
-to naming it. Sending happens in the background worker, so a slow mail server never slows a
-page; see comms.sending for batching, rate limits and no-double-send.
+see comms.services.sending.system_list). A test (comms/tests/test_every_email.py) holds
+every call site to naming it. Sending happens in the background worker, so a slow mail server
+never slows a page; see comms.services.sending for batching, rate limits and no-double-send.
 """
 
 from django.conf import settings
@@ -24,7 +24,7 @@ def send_email(
     recipients: list[str], subject: str, body: str, attachments: list[Attachment] | None = None
 ) -> int:
     """Kept for work queued before comms existed: sends at once, as transactional mail."""
-    from comms import sending
+    from comms.services import sending
 
     mailing = sending.send_message(
         recipients,
@@ -53,7 +53,7 @@ def queue_email(
     `attachments` ([filename, text, MIME type], e.g. an event's .ics). `kind` names the email
     (defaults to the template's name). An unclassified call is sent as transactional, so no
     required mail is ever withheld, but the call-site test fails until it says which."""
-    from comms import sending
+    from comms.services import sending
 
     body = render_to_string(template, {"site_name": settings.SITE_NAME, **context})
     sending.send_message(

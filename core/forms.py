@@ -41,7 +41,7 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     ):
         from django.template.loader import render_to_string
 
-        from comms import sending
+        from comms.services import sending
 
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
         body = render_to_string(email_template_name, context)

@@ -5,8 +5,9 @@ found from its own index.)"""
 from core.registries import home, navigation, record_sections
 from core.roles import is_staff_member
 
+# Beside "Strategy and progress" (the reports' own front door), keeping the top line short.
 navigation.register(
-    navigation.NavEntry("equality", "Equality reports", "equality:index", navigation.EXPLORE,
+    navigation.NavEntry("equality", "Equality reports", "equality:index", navigation.TOOLS,
                         order=95)
 )  # fmt: skip
 navigation.register(

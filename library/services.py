@@ -5,6 +5,7 @@ Every change goes through here so it is audit-logged and announced to the search
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from django.utils import timezone
 from core import audit
 from core.email import TRANSACTIONAL, queue_email
 from core.lib import slugs
+from library.forms import ResourceForm
 from library.models import ExtractionStatus, Resource, ResourceStatus
 from library.signals import resource_changed, resource_deleted
 
@@ -134,6 +136,17 @@ def save_resource(actor, form, *, file_kind: str = "", remove_file: bool = False
     if uploaded:
         _queue_extraction(resource)
     return resource
+
+
+def save_resource_from_data(actor, data: dict, *, instance=None) -> Resource:
+    """Save a resource another app hands over as form data (e.g. a published annual report),
+    under the same rules as staff's form; a ValidationError says what the library refused."""
+    form = ResourceForm(data=data, instance=instance)
+    if not form.is_valid():
+        raise ValidationError([
+            f"{field}: {' '.join(errors)}" for field, errors in form.errors.items()
+        ])  # fmt: skip
+    return save_resource(actor, form)
 
 
 def submit_resource(user, form, *, file_kind: str = "") -> Resource:

@@ -5,8 +5,8 @@ PostgreSQL server of DATABASE_URL, dropped and created again; no other database 
 it, in a subprocess,
   1. migrates and seeds a public list with BENCH_COMMS_RECIPIENTS active subscribers (50,000;
      5,000 with BENCH_QUICK=1);
-  2. queues a mailing to the whole list (comms.sending's queueing step: one Delivery row per
-     recipient), measuring wall and CPU time and the peak memory Python allocated
+  2. queues a mailing to the whole list (comms.services.sending's queueing step: one Delivery
+     row per recipient), measuring wall and CPU time and the peak memory Python allocated
      (tracemalloc); as the baseline in the same run, only reads the same recipients;
   3. starts an SMTP sink (aiosmtpd) on the loopback and sends BENCH_COMMS_SEND (2,000; 300
      quick) of those deliveries through Django's SMTP backend at COMMS_SEND_RATE=25 a

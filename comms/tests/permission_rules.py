@@ -73,9 +73,8 @@ RULES = {
 
 
 def build_samples(context) -> dict[str, str]:
-    from comms import sending
     from comms.models import Audience, SubscriptionStatus
-    from comms.services import tokens
+    from comms.services import sending, tokens
     from comms.tests.factories import MailingListFactory, SubscriptionFactory
 
     public_list = MailingListFactory(slug="policy-news", audience=Audience.PUBLIC)

@@ -11,8 +11,8 @@ from anymail.signals import AnymailTrackingEvent, EventType, tracking
 from django.core import mail
 from django.test import override_settings
 
-from comms import sending
 from comms.models import DeliveryStatus, MailingStatus, Suppression, SuppressionReason
+from comms.services import sending
 from comms.tests.factories import MailingListFactory, SubscriptionFactory
 
 pytestmark = pytest.mark.django_db

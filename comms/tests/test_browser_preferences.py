@@ -8,8 +8,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from comms import sending
 from comms.models import Audience, Frequency, Subscription, SubscriptionStatus
+from comms.services import sending
 from comms.tests.factories import MailingListFactory, SubscriptionFactory
 from core.tests.browser_support import ARTIFACTS, PHONE, axe_check
 

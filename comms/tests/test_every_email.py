@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.core import mail
 
-from comms import sending
+from comms.services import sending
 from comms.services.render import CLASS_HEADER, KIND_HEADER
 from core.email import queue_email
 from core.tests.factories import UserFactory
@@ -50,7 +50,7 @@ def test_nothing_outside_comms_sends_mail_itself():
                 names = {alias.name for alias in node.names} & SENDING_NAMES
                 if names:
                     own_senders.append(f"{path.relative_to(ROOT)}:{node.lineno} {names}")
-    assert own_senders == [], "send through comms.sending (or core.email.queue_email)"
+    assert own_senders == [], "send through comms.services.sending (or core.email.queue_email)"
 
 
 def test_transactional_mail_has_no_unsubscribe_and_goes_to_the_suppressed_too():

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 RECIPIENTS = 60
 
 SEED = f"""
-from comms import sending
+from comms.services import sending
 from comms.models import MailingList, Subscription
 mailing_list = MailingList.objects.create(name="Kill test", slug="kill-test", audience="public")
 Subscription.objects.bulk_create(

@@ -4,8 +4,8 @@ and a second call with the same key sends nothing more."""
 import pytest
 from django.core import mail
 
-from comms import sending
 from comms.models import DeliveryStatus, MailingStatus, SubscriptionStatus, SuppressionReason
+from comms.services import sending
 from comms.services.suppression import suppress
 from comms.tests.factories import MailingListFactory, SubscriptionFactory
 

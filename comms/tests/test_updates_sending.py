@@ -1,4 +1,4 @@
-"""Checking, testing, scheduling and sending an issue, all through comms.sending."""
+"""Checking, testing, scheduling and sending an issue, all through comms.services.sending."""
 
 import datetime
 

@@ -1,8 +1,8 @@
-"""Test, schedule and send an issue: every email goes through comms.sending, which owns
+"""Test, schedule and send an issue: every email goes through comms.services.sending, which owns
 recipients, consent, unsubscribe headers, batching and never sending anyone a thing twice.
 
 Sending claims the issue with one conditional UPDATE (draft or scheduled -> sent) inside the
-same transaction that hands it to comms.sending, so two clicks, or a click racing the
+same transaction that hands it to comms.services.sending, so two clicks, or a click racing the
 scheduler, send it once; if handing over fails, the claim is rolled back and the issue is
 as it was.
 """
@@ -10,8 +10,7 @@ as it was.
 from django.db import transaction
 from django.utils import timezone
 
-from comms import sending
-from comms.services import audiences
+from comms.services import audiences, sending
 from comms.updates import rendering
 from comms.updates.models import IssueStatus, UpdateIssue
 
@@ -25,7 +24,7 @@ def subject_of(issue: UpdateIssue) -> str:
 
 
 def mailing_key(issue: UpdateIssue) -> str:
-    """The idempotency key comms.sending knows the issue's mailing by."""
+    """The idempotency key comms.services.sending knows the issue's mailing by."""
     return f"comms.update-issue:{issue.pk}"
 
 
@@ -67,7 +66,7 @@ def unschedule(issue: UpdateIssue) -> None:
 
 
 def send_now(issue: UpdateIssue, sender=None) -> UpdateIssue:
-    """Hand the issue to comms.sending for every subscriber of its list, once."""
+    """Hand the issue to comms.services.sending for every subscriber of its list, once."""
     _check_sendable(issue)
     html, text = rendering.as_html(issue), rendering.as_text(issue)
     now = timezone.now()

@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from comms import sending
+from comms.services import sending
 from consultations.models import (
     Block,
     Coding,

@@ -211,7 +211,7 @@ def _first_disclosure(cells, relations, hidden):
             hidden_sum = _hidden_part_of_line(relation, cells, hidden)
             if hidden_sum is not None and is_small(abs(hidden_sum)):
                 return hidden_members[0], [relation]
-    solvable = _solvable_keys(usable, hidden)
+    solvable = solvable_keys(usable, hidden)
     if not solvable:
         return None
     key = min(solvable, key=repr)
@@ -234,7 +234,7 @@ def _hidden_part_of_line(relation, cells, hidden):
     return sum(cells[p] for p in hidden_parts)
 
 
-def _solvable_keys(relations, hidden) -> set:
+def solvable_keys(relations, hidden) -> set:
     """Hidden keys fixed by the relations: unit vectors in the row space of the relations
     restricted to hidden cells. Exact: sparse integer rows, fully reduced (each pivot column
     cleared from every other row, rows kept small by their gcd), so no rounding can hide a

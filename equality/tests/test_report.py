@@ -43,7 +43,7 @@ def year_of_answers():
 def assert_nothing_recoverable(figures):
     """Rebuild the report's relations from the figures and check no hidden cell is fixed by
     them and no count 1 to 4 is shown (an independent check through the module's solver)."""
-    from core.lib.suppression import _solvable_keys
+    from core.lib.suppression import solvable_keys
 
     keys = {tuple(k.split("|")): v for k, v in figures.items()}
     shown_small = [k for k, v in keys.items() if v is not None and 0 < v < 5]
@@ -55,7 +55,7 @@ def assert_nothing_recoverable(figures):
 
         relations += cells_and_relations(table)[1]
     assert all(isinstance(r, Relation) for r in relations)
-    assert _solvable_keys(relations, hidden) == set()
+    assert solvable_keys(relations, hidden) == set()
 
 
 def test_small_counts_and_what_would_give_them_away_are_hidden(year_of_answers):

@@ -2,8 +2,9 @@
 
 1. An app reaches another app only through that app's public modules: `models`, `services`
    (a module or a package, or a sub-package's `services`), and — from the project level
-   only — `api` (routers) and `demo`. Benchmarks (`bench/`) time apps' engines directly
-   (search, analysis, ingest), so they may import any module but views and private names.
+   only — `api` (routers) and `demo` (an app's or a sub-package's). Benchmarks (`bench/`)
+   time apps' engines directly (search, analysis, ingest), so they may import any module but
+   views and private names.
    Tests may also use another app's `tests` support (factories, fixtures, permission rules).
    `core` (with `core.lib`) and `taxonomy` are the base layers, open to every app.
 2. Nobody imports a name beginning with `_` from another app.
@@ -96,10 +97,10 @@ def violations():
             if own == "bench":
                 continue  # benchmarks time engines directly; views and `_names` checked above
             public = target[1] if len(target) > 1 else None
-            if len(target) > 2 and target[2] == "services":
-                public = (
-                    "services"  # a sub-package's services, e.g. consultations.evidence.services
-                )
+            if len(target) > 2 and target[2] in {"services", "demo"}:
+                # a sub-package's services (consultations.evidence.services) or, from the
+                # project level, its demo (comms.updates.demo)
+                public = target[2]
             if public is None and names:
                 # `from influence import services`
                 public_names = set(names)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from comms.sending import system_list
+from comms.services.sending import system_list
 from core.email import MARKETING, queue_email
 from media.articles import filter_articles
 from media.forms import ArticleFilterForm

@@ -1,9 +1,9 @@
 """How the board sends email: through the communications app's public module
-(comms.sending), so suppression, unsubscribe headers and delivery records work as for every
+(comms.services.sending), so suppression, unsubscribe headers and delivery records work as for every
 other email. Decisions and confirmations someone asked for are transactional; alerts are
 marketing mail on their own list, which a person can leave from any alert's footer."""
 
-from comms import sending
+from comms.services import sending
 
 ALERT_LIST = (
     "opportunity-alerts",

@@ -8,6 +8,7 @@ and publish. Publishing freezes the figures: the page shows `content`, never a l
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -222,9 +223,8 @@ def publish_to_library(actor, report: Report):
     through the library's own form and service so its rules and search indexing apply."""
     from django.template.loader import render_to_string
 
-    from library.forms import ResourceForm
     from library.models import ResourceKind, ResourceStatus
-    from library.services import save_resource
+    from library.services import save_resource_from_data
 
     if not report.is_annual or not report.is_published or report.audience != Audience.PUBLIC:
         raise ReportRefused("Only an annual report published to everyone goes to the library.")
@@ -238,12 +238,12 @@ def publish_to_library(actor, report: Report):
         "published_on": (report.published_at or timezone.now()).date().isoformat(),
         "networks": [report.plan.network_id],
     }
-    form = ResourceForm(data=data, instance=report.library_resource)
-    if not form.is_valid():
-        raise ReportRefused("The library refused the report: " + "; ".join(
-            f"{field}: {' '.join(errors)}" for field, errors in form.errors.items()
-        ))  # fmt: skip
-    resource = save_resource(actor, form)
+    try:
+        resource = save_resource_from_data(actor, data, instance=report.library_resource)
+    except ValidationError as refused:
+        raise ReportRefused(
+            "The library refused the report: " + "; ".join(refused.messages)
+        ) from refused
     report.library_resource = resource
     report.save(update_fields=["library_resource"])
     return resource

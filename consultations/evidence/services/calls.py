@@ -11,7 +11,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from comms.sending import system_list
+from comms.services.sending import system_list
 from consultations.evidence.services.saving import next_position, save_form
 from consultations.evidence.services.withdrawal import open_flags
 from consultations.models import (
