@@ -47,6 +47,7 @@ def test_redis_url_moves_the_cache_and_the_background_work_to_redis():
 
 
 @pytest.mark.redis
+@pytest.mark.django_db(transaction=True)  # the worker records the delivery (comms) as it sends
 def test_background_email_is_queued_in_redis_and_sent_by_an_rq_worker(redis_url):
     from django_tasks_rq import Job
 
