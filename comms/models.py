@@ -31,6 +31,16 @@ class Frequency(models.TextChoices):
     MONTHLY = "monthly", "Monthly round-up"
 
 
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
 class MailingList(models.Model):
     """An audience: "CJA member update", "AYJ policy news", "Events in Wales"."""
 
@@ -49,6 +59,11 @@ class MailingList(models.Model):
     # people can leave them, staff do not send issues to them by hand.
     is_system = models.BooleanField(default=False, editable=False)
     is_active = models.BooleanField(default=True)
+    # Weekly subscribers get their round-up on this day (comms/services/digests.py); monthly
+    # ones on the 1st.
+    digest_weekday = models.PositiveSmallIntegerField(
+        "weekly round-up day", choices=Weekday.choices, default=Weekday.MONDAY
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

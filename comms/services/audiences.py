@@ -7,11 +7,13 @@ from comms.models import MailingList, OrganisationPreference, Subscription, Subs
 
 
 def recipients(
-    mailing_list: MailingList, *, frequencies=None, topics=None
+    mailing_list: MailingList, *, frequencies=None, topics=None, organisations: bool = True
 ) -> Iterator[tuple[str, int | None]]:
     """(email, person id) for everyone the list reaches, each address once, lower-cased.
     `frequencies` keeps subscribers who chose one of them; `topics` keeps subscribers who
-    chose none (everything) or at least one of these."""
+    chose none (everything) or at least one of these. `organisations=False` leaves out the
+    member organisations' designated contacts (a round-up is for subscribers only: the
+    contacts already had each mailing as it went)."""
     seen: set[str] = set()
     subscribers = Subscription.objects.filter(
         mailing_list=mailing_list, status=SubscriptionStatus.ACTIVE
@@ -28,7 +30,7 @@ def recipients(
         if email not in seen:
             seen.add(email)
             yield email, person_id
-    if mailing_list.to_member_organisations:
+    if organisations and mailing_list.to_member_organisations:
         for email, person_id in organisation_contacts(mailing_list):
             if email not in seen:
                 seen.add(email)

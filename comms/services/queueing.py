@@ -52,6 +52,7 @@ def list_mailing(
     kind: str = "comms.list",
     frequencies=None,
     topics=None,
+    organisations: bool = True,
 ) -> tuple[Mailing, bool]:
     mailing, made = make_mailing(
         key=key,
@@ -65,7 +66,10 @@ def list_mailing(
     )
     if mailing.status == MailingStatus.QUEUED:
         add_deliveries(
-            mailing, audiences.recipients(mailing_list, frequencies=frequencies, topics=topics)
+            mailing,
+            audiences.recipients(
+                mailing_list, frequencies=frequencies, topics=topics, organisations=organisations
+            ),
         )
     return mailing, made
 

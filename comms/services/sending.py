@@ -22,11 +22,13 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
-from comms.models import MailClass, Mailing, MailingList
+from comms.models import Frequency, MailClass, Mailing, MailingList
 from comms.services import queueing, retry, worker
 
 TRANSACTIONAL = MailClass.TRANSACTIONAL
 MARKETING = MailClass.MARKETING
+# The kind of a mailing sent to a list's subscribers; round-ups collect mailings of this kind.
+LIST_KIND = "comms.list"
 
 
 def send_to_list(
@@ -39,14 +41,19 @@ def send_to_list(
     sender=None,
     frequencies=None,
     topics=None,
+    kind: str = LIST_KIND,
+    organisations: bool = True,
 ) -> Mailing:
     """Send a rendered message to everyone `mailing_list` reaches, in the background.
 
     `key` names this send (e.g. f"update-issue-{issue.pk}"): calling again with the same key
     returns the same Mailing and sends nothing more, so a double click or a retried request
     never sends twice. `sender` is the staff user who pressed send (kept on the Mailing).
-    `frequencies` (e.g. ["weekly"]) and `topics` (taxonomy Terms) narrow the subscribers; the
-    organisations' contacts of a list sent to member organisations are always included.
+    `frequencies` narrows the subscribers by how often they chose to hear; by default only
+    those who chose "as it happens" get it now, and weekly and monthly subscribers get it in
+    their round-up (comms/services/digests.py). `topics` (taxonomy Terms) narrows them by
+    topic. The organisations' contacts of a list sent to member organisations are included
+    unless `organisations=False`. `kind` names the email (round-ups are "comms.digest").
     Watch progress on the returned Mailing (status, total, sent_count, percent_done)."""
 
     def queue_and_start():
@@ -57,8 +64,10 @@ def send_to_list(
             text,
             key=key,
             sender=sender,
-            frequencies=frequencies,
+            kind=kind,
+            frequencies=frequencies or [Frequency.AS_IT_HAPPENS],
             topics=topics,
+            organisations=organisations,
         )
         if made:
             worker.enqueue(mailing)
