@@ -22,6 +22,11 @@ class StrategyForm(forms.ModelForm):
         model = Strategy
         fields = ["network", "title", "starts_year", "ends_year", "vision", "mission"]
 
+    def __init__(self, *args, networks, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the networks this staff member staffs (admins: all).
+        self.fields["network"].queryset = networks
+
     def clean(self):
         data = super().clean()
         start, end = data.get("starts_year"), data.get("ends_year")
@@ -46,6 +51,13 @@ class PlanForm(forms.ModelForm):
     class Meta:
         model = ActionPlan
         fields = ["network", "strategy", "year", "introduction"]
+
+    def __init__(self, *args, networks, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["network"].queryset = networks
+        self.fields["strategy"].queryset = self.fields["strategy"].queryset.filter(
+            network__in=networks
+        )
 
     def clean(self):
         data = super().clean()

@@ -21,16 +21,12 @@ from plans.forms import (
     StrategyForm,
 )
 from plans.models import (
-    ActionPlan,
     Activity,
-    Aim,
     Indicator,
     IndicatorValue,
-    Report,
     Strategy,
-    Survey,
 )
-from plans.services import indicators, links, pages, periods, planning, reports
+from plans.services import indicators, links, pages, periods, planning, reports, scope
 
 staff_only = staff_required("Strategy and reporting are run by the alliance's staff.")
 
@@ -38,9 +34,9 @@ staff_only = staff_required("Strategy and reporting are run by the alliance's st
 @staff_only
 def index(request):
     return render(request, "plans/staff/index.html", {
-        "strategies": Strategy.objects.select_related("network"),
-        "plans": ActionPlan.objects.select_related("network"),
-        "surveys": Survey.objects.select_related("network"),
+        "strategies": scope.strategies(request.user).select_related("network"),
+        "plans": scope.plans(request.user).select_related("network"),
+        "surveys": scope.surveys(request.user).select_related("network"),
         "equality_url": pages.equality_reports_url(),
     })  # fmt: skip
 
@@ -53,8 +49,10 @@ def _form_page(request, form, title, *, back="", intro=""):
 
 @staff_only
 def strategy_form(request, pk=None):
-    instance = get_object_or_404(Strategy, pk=pk) if pk else None
-    form = StrategyForm(request.POST or None, instance=instance)
+    instance = get_object_or_404(scope.strategies(request.user), pk=pk) if pk else None
+    form = StrategyForm(
+        request.POST or None, instance=instance, networks=scope.networks(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         found = form.save(commit=False)
         if not found.slug:
@@ -71,13 +69,15 @@ def strategy_form(request, pk=None):
 
 @staff_only
 def strategy(request, pk):
-    found = get_object_or_404(Strategy.objects.prefetch_related("aims__objectives"), pk=pk)
+    found = get_object_or_404(
+        scope.strategies(request.user).prefetch_related("aims__objectives"), pk=pk
+    )
     return render(request, "plans/staff/strategy.html", {"strategy": found})
 
 
 @staff_only
 def aim_form(request, strategy):
-    found = get_object_or_404(Strategy, pk=strategy)
+    found = get_object_or_404(scope.strategies(request.user), pk=strategy)
     form = AimForm(request.POST or None, initial={"order": found.aims.count() + 1})
     if request.method == "POST" and form.is_valid():
         aim = form.save(commit=False)
@@ -89,7 +89,7 @@ def aim_form(request, strategy):
 
 @staff_only
 def objective_form(request, aim):
-    found = get_object_or_404(Aim, pk=aim)
+    found = get_object_or_404(scope.aims(request.user), pk=aim)
     form = ObjectiveForm(request.POST or None, initial={"order": found.objectives.count() + 1})
     if request.method == "POST" and form.is_valid():
         objective = form.save(commit=False)
@@ -101,7 +101,7 @@ def objective_form(request, aim):
 
 @staff_only
 def plan_new(request):
-    form = PlanForm(request.POST or None)
+    form = PlanForm(request.POST or None, networks=scope.networks(request.user))
     if request.method == "POST" and form.is_valid():
         found = form.save()
         return redirect("plans:staff_plan", pk=found.pk)
@@ -110,7 +110,9 @@ def plan_new(request):
 
 @staff_only
 def plan(request, pk):
-    found = get_object_or_404(ActionPlan.objects.select_related("network", "strategy"), pk=pk)
+    found = get_object_or_404(
+        scope.plans(request.user).select_related("network", "strategy"), pk=pk
+    )
     return render(request, "plans/staff/plan.html", {
         "plan": found,
         "rows": pages.plan_rows(found),
@@ -124,7 +126,7 @@ def plan(request, pk):
 @staff_only
 @require_POST
 def plan_publish(request, pk):
-    found = get_object_or_404(ActionPlan, pk=pk)
+    found = get_object_or_404(scope.plans(request.user), pk=pk)
     try:
         planning.publish_plan(request.user, found)
         messages.success(request, "Plan published. Changes from now on are kept as versions.")
@@ -133,10 +135,15 @@ def plan_publish(request, pk):
     return redirect("plans:staff_plan", pk=found.pk)
 
 
+def _plan(request, pk):
+    return get_object_or_404(scope.plans(request.user), pk=pk)
+
+
 @staff_only
 def activity_form(request, plan=None, pk=None):
-    activity = get_object_or_404(Activity.objects.select_related("plan"), pk=pk) if pk else None
-    found_plan = activity.plan if activity else get_object_or_404(ActionPlan, pk=plan)
+    reach = scope.activities(request.user).select_related("plan")
+    activity = get_object_or_404(reach, pk=pk) if pk else None
+    found_plan = activity.plan if activity else _plan(request, plan)
     if activity is None:
         activity = Activity(plan=found_plan, order=found_plan.activities.count() + 1)
     form = ActivityForm(request.POST or None, instance=activity, plan=found_plan)
@@ -160,7 +167,7 @@ def activity_form(request, plan=None, pk=None):
 @staff_only
 @require_POST
 def activity_status(request, pk):
-    activity = get_object_or_404(Activity.objects.select_related("plan"), pk=pk)
+    activity = get_object_or_404(scope.activities(request.user).select_related("plan"), pk=pk)
     form = StatusForm(request.POST)
     if form.is_valid():
         activity.status = form.cleaned_data["status"]
@@ -184,7 +191,7 @@ def activity_status(request, pk):
 @staff_only
 @require_POST
 def activity_link(request, pk):
-    activity = get_object_or_404(Activity, pk=pk)
+    activity = get_object_or_404(scope.activities(request.user), pk=pk)
     form = LinkForm(request.POST)
     if form.is_valid():
         links.add(activity, form.cleaned_data["target"])
@@ -196,8 +203,8 @@ def activity_link(request, pk):
 
 @staff_only
 def indicator_form(request, plan=None, pk=None):
-    indicator = get_object_or_404(Indicator, pk=pk) if pk else None
-    found_plan = indicator.plan if indicator else get_object_or_404(ActionPlan, pk=plan)
+    indicator = get_object_or_404(scope.indicators(request.user), pk=pk) if pk else None
+    found_plan = indicator.plan if indicator else _plan(request, plan)
     if indicator is None:
         indicator = Indicator(plan=found_plan, order=found_plan.indicators.count() + 1)
     form = IndicatorForm(request.POST or None, instance=indicator, plan=found_plan)
@@ -215,7 +222,7 @@ def indicator_form(request, plan=None, pk=None):
 
 @staff_only
 def indicator(request, pk):
-    found = get_object_or_404(Indicator.objects.select_related("plan__network"), pk=pk)
+    found = get_object_or_404(scope.indicators(request.user).select_related("plan__network"), pk=pk)
     stored = {v.quarter: v for v in found.values.all()}
     what, history = indicators.definition(found)
     return render(request, "plans/staff/indicator.html", {
@@ -234,7 +241,7 @@ def _quarter_or_404(quarter):
 
 @staff_only
 def indicator_value(request, pk, quarter):
-    found = get_object_or_404(Indicator.objects.select_related("plan"), pk=pk)
+    found = get_object_or_404(scope.indicators(request.user).select_related("plan"), pk=pk)
     quarter = _quarter_or_404(quarter)
     row = IndicatorValue.objects.filter(indicator=found, quarter=quarter).first()
     value_form = ReportedValueForm(initial={"unit": found.unit, "value": row.value if row else ""})
@@ -277,7 +284,7 @@ def indicator_value(request, pk, quarter):
 
 @staff_only
 def evidence(request, pk):
-    row = get_object_or_404(IndicatorValue, pk=pk)
+    row = get_object_or_404(scope.indicator_values(request.user), pk=pk)
     if not row.evidence:
         from django.http import Http404
 
@@ -288,7 +295,7 @@ def evidence(request, pk):
 @staff_only
 @require_POST
 def report_draft(request, pk):
-    found = get_object_or_404(ActionPlan, pk=pk)
+    found = get_object_or_404(scope.plans(request.user), pk=pk)
     raw = request.POST.get("quarter", "")
     quarter = None if raw == "annual" else (int(raw) if raw.isdigit() else -1)
     try:
@@ -304,7 +311,7 @@ def report_draft(request, pk):
 
 @staff_only
 def report(request, pk):
-    found = get_object_or_404(Report.objects.select_related("plan__network"), pk=pk)
+    found = get_object_or_404(scope.reports(request.user).select_related("plan__network"), pk=pk)
     form = ReportForm(request.POST or None, instance=found)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -319,7 +326,7 @@ def report(request, pk):
 @staff_only
 @require_POST
 def report_publish(request, pk):
-    found = get_object_or_404(Report, pk=pk)
+    found = get_object_or_404(scope.reports(request.user), pk=pk)
     form = PublishForm(request.POST)
     try:
         if "unpublish" in request.POST:

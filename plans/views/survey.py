@@ -8,7 +8,8 @@ from django.views.decorators.http import require_POST
 
 from core.lib import ratelimit
 from core.roles import staff_required
-from plans.models import Agreement, Survey, SurveyResponse
+from plans.models import Agreement, Survey
+from plans.services import scope
 from plans.services import survey as surveys
 
 staff_only = staff_required("Survey results are read by the alliance's staff.")
@@ -47,7 +48,7 @@ def answer(request, pk):
 
 @staff_only
 def results(request, pk):
-    found = get_object_or_404(Survey.objects.select_related("network"), pk=pk)
+    found = get_object_or_404(scope.surveys(request.user).select_related("network"), pk=pk)
     responses = found.responses.select_related("organisation").prefetch_related("codes")
     return render(request, "plans/staff/survey.html", {
         "survey": found, "results": surveys.results(found),
@@ -59,7 +60,7 @@ def results(request, pk):
 @staff_only
 @require_POST
 def add_code(request, pk):
-    found = get_object_or_404(Survey, pk=pk)
+    found = get_object_or_404(scope.surveys(request.user), pk=pk)
     try:
         surveys.add_code(found, request.POST.get("name", ""))
     except surveys.AnswerRefused as refused:
@@ -70,7 +71,7 @@ def add_code(request, pk):
 @staff_only
 @require_POST
 def code_response(request, pk):
-    response = get_object_or_404(SurveyResponse, pk=pk)
+    response = get_object_or_404(scope.survey_responses(request.user), pk=pk)
     ids = [int(v) for v in request.POST.getlist("codes") if v.isdigit()]
     surveys.code_response(response, ids)
     messages.success(request, f"Coded {response.organisation.name}'s comments.")
