@@ -43,6 +43,7 @@ def test_staff_update_the_plan_publish_an_update_and_a_member_reads_it(page, new
     MeasuredIndicatorFactory(plan=plan, title="Member organisations", target=200)
     survey = SurveyFactory(network=network)
     staff = StaffFactory(name="Robin Staff")
+    staff.staffed_networks.add(network)
     member = UserFactory(name="Mina Member")
     member_contact_for(OrganisationFactory(name="Open Doors", networks=[network]), member)
 
