@@ -3,7 +3,7 @@
 Last year's plan (complete: four quarterly updates and the annual impact report, all
 published) and this year's plan (published in April, updates for the quarters that have
 ended). Activities move status on dated days through the year; indicators are the platform's
-own measures plus three reported ones; reports are drafted from the demo records of the other
+own measures plus two reported ones; reports are drafted from the demo records of the other
 apps, so they must load first. Loaded by `load_demo` into an empty plans app; running it again
 changes nothing.
 """

@@ -169,12 +169,10 @@ MEASURED = [
     ("recommendations_made", 12), ("recommendations_accepted", 4),
     ("median_days_to_respond", -14), ("stigmatising_share", -5), ("events_held", 8),
     ("organisations_attending", 30), ("resources_published", 6), ("award_nominations", 40),
+    ("graduates_in_senior_roles", 4),
 ]  # fmt: skip
 
 REPORTED = [
-    ("Programme graduates in senior roles", "count", 6,
-     "Graduates of the leadership programme who hold a senior role (head of service or above, "
-     "or a board seat) a year after finishing, from the programme team's follow-up calls."),
     ("Policy makers met", "count", 40,
      "Meetings with ministers, officials, MPs and peers where members' evidence was put, from "
      "the team's meeting log."),

@@ -417,3 +417,26 @@ register(Measure(
     "Nominations received in the period for the network's award schemes.",
     "Each nomination keeps when it arrived, so past periods are exact.", award_nominations,
 ))  # fmt: skip
+
+
+# --- Programmes ------------------------------------------------------------------------------
+
+
+def graduates_in_senior_roles(network, period):
+    # The programmes app owns what counts as a graduate and a senior role.
+    from programmes.services import outcomes
+
+    return outcomes.graduates_in_senior_roles(network, period.end)
+
+
+def _senior_roles_measure():
+    from programmes.services import outcomes
+
+    return Measure(
+        "graduates_in_senior_roles", "Programme graduates in senior roles", Unit.COUNT,
+        outcomes.SENIOR_ROLES_DEFINITION, outcomes.SENIOR_ROLES_HISTORY,
+        graduates_in_senior_roles,
+    )  # fmt: skip
+
+
+register(_senior_roles_measure())

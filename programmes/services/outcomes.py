@@ -9,10 +9,13 @@ the suppression: a small "does not hold" (9 of 10 in a paid role says one person
 hides the count that would give it away, as a small count does.
 """
 
+import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from core.lib import suppression
-from programmes.models import FollowUp, FollowUpPoint, Programme
+from programmes.models import ApplicationStatus, FollowUp, FollowUpPoint, Programme
 
 MEASURES = (
     ("paid_in_sector", "In a paid role in the sector"),
@@ -102,3 +105,41 @@ def tabulate(groups: list[tuple[str, str, list]]) -> dict:
         "rule": suppression.RULE_STATEMENT,
         "hidden_mark": HIDDEN,
     }
+
+
+# --- A strategy indicator: graduates in senior roles, as at a date ---------------------------
+
+SENIOR_ROLES_DEFINITION = (
+    "Graduates of the network's leadership programmes (participants taking part in a cohort "
+    "that had ended by the date) whose most recent follow-up answered by that date says they "
+    "are a senior leader or director, or hold at least one board or trustee role. A graduate "
+    "counts once, from their latest answer recorded by the date, so a later answer never "
+    "changes a past figure."
+)
+SENIOR_ROLES_HISTORY = (
+    "Answers carry the moment they were given, so the figure is as the answers stood on the "
+    "date. A participant may withdraw their answers at any time, and withdrawn answers leave "
+    "every figure, past ones included: a past figure can fall, never rise."
+)
+
+
+def _in_senior_role(followup: FollowUp) -> bool:
+    return followup.seniority == "senior" or bool(followup.board_roles)
+
+
+def graduates_in_senior_roles(network, as_at) -> int:
+    """How many of the network's programme graduates were in a senior role as at `as_at` (a
+    date), from the follow-up answers recorded by the end of that day (see
+    SENIOR_ROLES_DEFINITION)."""
+    day_after = datetime.datetime.combine(as_at + datetime.timedelta(days=1), datetime.time())
+    answers = FollowUp.objects.filter(
+        participant__cohort__programme__network=network,
+        participant__cohort__ends_on__lte=as_at,
+        participant__status=ApplicationStatus.ACCEPTED,
+        answered_at__lt=timezone.make_aware(day_after),
+        withdrawn_at__isnull=True,
+    ).order_by("participant_id", "answered_at", "pk")
+    latest = {}
+    for followup in answers.only("participant_id", "answered_at", "seniority", "board_roles"):
+        latest[followup.participant_id] = followup  # ordered: the last one wins
+    return sum(_in_senior_role(f) for f in latest.values())
