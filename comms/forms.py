@@ -70,3 +70,48 @@ class SignupForm(forms.Form):
 
 class LinkRequestForm(forms.Form):
     email = forms.EmailField(label="Your email address", max_length=254)
+
+
+class OrganisationMailForm(forms.Form):
+    """Whether a member organisation gets each list sent to member organisations, and which
+    of its people receive it (its designated contacts)."""
+
+    contacts = forms.ModelMultipleChoiceField(
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Who receives it",
+        help_text="The organisation's designated contacts. Everyone ticked gets each email.",
+        error_messages={"invalid_choice": "Choose people from this organisation only."},
+    )
+
+    def __init__(self, choices, contacts, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choices = choices
+        for choice in choices:
+            self.fields[f"receives_{choice.mailing_list.pk}"] = forms.BooleanField(
+                required=False,
+                initial=choice.receives,
+                label=f"Our organisation receives “{choice.mailing_list.name}”",
+            )
+        field = self.fields["contacts"]
+        field.queryset = contacts
+        field.label_from_instance = lambda a: f"{a.person.name} ({a.person.email})"
+        field.initial = [a.pk for a in contacts if a.is_main_contact]
+
+    def receives(self) -> dict[int, bool]:
+        return {
+            c.mailing_list.pk: self.cleaned_data[f"receives_{c.mailing_list.pk}"]
+            for c in self.choices
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        if any(self.receives().values()) and not cleaned.get("contacts"):
+            raise forms.ValidationError(
+                "Tick at least one person to receive it, or untick every list the "
+                "organisation should not get."
+            )
+        return cleaned

@@ -6,6 +6,7 @@ app_name = "communications"
 
 urlpatterns = [
     path("preferences/", views.preferences, name="preferences"),
+    path("organisations/<slug:slug>/", views.organisation_mail, name="organisation_mail"),
     path("preferences/link/", views.request_link, name="request_link"),
     path("preferences/<str:token>/", views.preferences_link, name="preferences_link"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),

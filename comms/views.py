@@ -6,6 +6,7 @@ whether or not the address is known, so nobody can learn from them who is on a l
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,8 +14,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from comms.forms import LinkRequestForm, PreferencesForm, SignupForm
+from comms.forms import LinkRequestForm, OrganisationMailForm, PreferencesForm, SignupForm
 from comms.models import Audience, Mailing, MailingList
+from comms.services import organisation_mail as org_mail
 from comms.services import preferences as prefs
 from comms.services import render as email_render
 from comms.services import sending, tokens
@@ -36,7 +38,49 @@ def _preferences_page(request, email: str, *, user=None, source: str):
         prefs.save(email, form.wanted(), [c.mailing_list for c in choices], source)
         messages.success(request, "Your email preferences are saved.")
         return redirect(request.path)
-    return render(request, "comms/preferences.html", {"form": form, "email": email})
+    return render(
+        request,
+        "comms/preferences.html",
+        {"form": form, "email": email, "organisations": _own_organisations(user)},
+    )
+
+
+def _own_organisations(user):
+    """The organisations a signed-in member contact speaks for (staff reach theirs from the
+    organisation's address, not from a list of every member)."""
+    from core.roles import is_staff_member
+    from members.services.permissions import editable_organisations
+
+    if user is None or not user.is_authenticated or is_staff_member(user):
+        return []
+    return list(editable_organisations(user).order_by("name"))
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def organisation_mail(request, slug):
+    """Whether a member organisation gets the member update, and who receives it: for the
+    organisation's own contacts and the staff of its networks."""
+    from members.models import Organisation
+    from members.services.permissions import can_edit_organisation
+
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not can_edit_organisation(request.user, organisation):
+        raise PermissionDenied("Only this organisation's contacts and its network staff can.")
+    choices = org_mail.choices_for(organisation)
+    contacts = org_mail.contacts_of(organisation)
+    form = OrganisationMailForm(choices, contacts, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        org_mail.save(organisation, form.receives(), form.cleaned_data["contacts"])
+        messages.success(request, f"{organisation.name}'s email choices are saved.")
+        return redirect(request.path)
+    return render(
+        request,
+        "comms/organisation_mail.html",
+        {"form": form, "organisation": organisation},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

@@ -6,6 +6,7 @@ account. The sends themselves are staff's.
 """
 
 from groundswell.tests.permission_rules import (
+    FORBIDDEN,
     LOGIN,
     NOT_FOUND,
     OK,
@@ -31,6 +32,19 @@ SAMPLES = {
 REFUSED = everyone("400")
 
 RULES = {
+    "communications:organisation_mail": rule(
+        get(
+            Expect(anonymous=LOGIN, member=OK, judge=FORBIDDEN, staff=OK, admin=OK),
+            label="own organisation",
+            slug="org_a",
+        ),
+        get(
+            Expect(anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=FORBIDDEN, admin=OK),
+            label="another network's organisation",
+            slug="org_b",
+        ),
+        why="An organisation's contacts and its network's staff decide who gets its mail.",
+    ),
     "communications:preferences": rule(
         get(Expect(anonymous=LOGIN, member=OK, judge=OK, staff=OK, admin=OK)),
         why="Anyone with an account chooses what they get; without one, through a link.",
