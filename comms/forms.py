@@ -86,6 +86,7 @@ class OrganisationMailForm(forms.Form):
     )
 
     def __init__(self, choices, contacts, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.choices = choices
         for choice in choices:
