@@ -14,6 +14,7 @@ from groundswell.tests.permission_rules import (
     NOT_FOUND,
     OK,
     PUBLIC,
+    STAFF_ONLY,
     Expect,
     everyone,
     get,
@@ -43,6 +44,9 @@ SAMPLES = {
     "youth_output": "pk of an output of their project",
     "youth_meeting": "pk of a decision-maker meeting",
     "concern": "pk of a safeguarding concern",
+    "programme_cohort_pk_m": "pk of a cohort of a programme of network M (staff run N only)",
+    "youth_group_m": "slug of network M's young advocates group",
+    "youth_person_m": "pk of a young person in network M's group",
 }
 
 SIGNED_IN_ONLY = Expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)
@@ -51,6 +55,17 @@ JUDGES_APPLICATION = Expect(LOGIN, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND)
 NOBODY_ELSES = Expect(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND)
 MENTOR_ONLY = Expect(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN)
 WORKERS = Expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK)
+# Staff run only their own networks' programmes and groups; admins run all.
+OTHER_NETWORK = Expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
+OWN_NETWORK = "Staff of the programme's or group's network, and admins; other staff get 403."
+
+
+def network_staff(sample: str, other: str, name: str = "pk"):
+    return rule(
+        get(STAFF_ONLY, label="own network", **{name: sample}),
+        get(OTHER_NETWORK, label="another network", **{name: other}),
+        why=OWN_NETWORK,
+    )
 
 
 def post_only(**samples):
@@ -104,18 +119,20 @@ RULES = {
     ),
     "programmes:safeguarding_concern": rule(get(SIGNED_IN_ONLY, pk="concern")),
     "programmes:staff_index": staff_only(),
-    "programmes:staff_cohort": staff_only(pk="programme_cohort_pk"),
-    "programmes:staff_sessions": staff_only(pk="programme_cohort_pk"),
-    "programmes:staff_mentoring": staff_only(pk="programme_cohort_pk"),
-    "programmes:staff_offers": staff_only(pk="programme_cohort_pk"),
-    "programmes:staff_application": staff_only(pk="programme_application"),
+    "programmes:staff_cohort": network_staff("programme_cohort_pk", "programme_cohort_pk_m"),
+    "programmes:staff_sessions": network_staff("programme_cohort_pk", "programme_cohort_pk_m"),
+    "programmes:staff_mentoring": network_staff("programme_cohort_pk", "programme_cohort_pk_m"),
+    "programmes:staff_offers": network_staff("programme_cohort_pk", "programme_cohort_pk_m"),
+    "programmes:staff_application": network_staff(
+        "programme_application", "programme_application_other"
+    ),
     "programmes:staff_match": post_only(pk="programme_application"),
     "programmes:staff_attendance": post_only(pk="programme_session"),
     "programmes:staff_assign_offer": post_only(pk="programme_offer"),
     "programmes:staff_outcomes": staff_only(slug="programme"),
     "programmes:staff_send_followups": post_only(slug="programme"),
-    "programmes:staff_youth_group": staff_only(slug="youth_group"),
-    "programmes:staff_young_person": staff_only(pk="youth_person"),
+    "programmes:staff_youth_group": network_staff("youth_group", "youth_group_m", "slug"),
+    "programmes:staff_young_person": network_staff("youth_person", "youth_person_m"),
     "programmes:staff_consent": post_only(pk="youth_consent"),
     "programmes:staff_record_owed": post_only(pk="youth_person"),
     "programmes:staff_set_credit": post_only(pk="youth_person", output="youth_output"),
@@ -149,6 +166,8 @@ def build_samples(context) -> dict[str, str]:
     output = factories.OutputFactory(project=project)
     meeting = factories.MeetingFactory(project=project)
     concern = factories.ConcernFactory(group=group, young_person=person)
+    cohort_m = factories.CohortFactory(programme__network=context["network_m"])
+    person_m = factories.YoungPersonFactory(group__network=context["network_m"])
     return {
         "programme": cohort.programme.slug,
         "programme_cohort": cohort.slug,
@@ -170,4 +189,7 @@ def build_samples(context) -> dict[str, str]:
         "youth_output": str(output.pk),
         "youth_meeting": str(meeting.pk),
         "concern": str(concern.pk),
+        "programme_cohort_pk_m": str(cohort_m.pk),
+        "youth_group_m": person_m.group.slug,
+        "youth_person_m": str(person_m.pk),
     }

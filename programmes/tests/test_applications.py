@@ -63,7 +63,9 @@ def test_hostile_text_is_escaped_on_the_staff_page(client):
 
     cohort = CohortFactory()
     client.post(apply_url(cohort), {**GOOD, "lived_experience": "<script>alert(1)</script>"})
-    client.force_login(StaffFactory())
+    staff = StaffFactory()
+    cohort.programme.network.staff.add(staff)
+    client.force_login(staff)
     html = client.get(reverse("programmes:staff_application", args=[Application.objects.get().pk]))
     assert "<script>alert(1)" not in html.content.decode()
     assert "&lt;script&gt;" in html.content.decode()

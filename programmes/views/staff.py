@@ -18,18 +18,37 @@ from programmes.models import (
     PartnerOffer,
     Programme,
     ProgrammeSession,
-    YouthGroup,
 )
-from programmes.services import applications, delivery, followups, mentoring, outcomes, selection
+from programmes.services import (
+    applications,
+    delivery,
+    followups,
+    mentoring,
+    outcomes,
+    reach,
+    selection,
+)
 
 staff_only = staff_required("Programmes are run by the alliance's staff.")
+
+
+def _cohort(request, pk):
+    chosen = get_object_or_404(Cohort.objects.select_related("programme"), pk=pk)
+    reach.check(request.user, chosen.programme.network_id)
+    return chosen
+
+
+def _programme(request, slug):
+    chosen = get_object_or_404(Programme, slug=slug)
+    reach.check(request.user, chosen.network_id)
+    return chosen
 
 
 @staff_only
 def index(request):
     return render(request, "programmes/staff/index.html", {
-        "programmes": Programme.objects.prefetch_related("cohorts"),
-        "groups": YouthGroup.objects.select_related("network"),
+        "programmes": reach.programmes(request.user).prefetch_related("cohorts"),
+        "groups": reach.groups(request.user).select_related("network"),
     })  # fmt: skip
 
 
@@ -39,7 +58,7 @@ def _panel_users():
 
 @staff_only
 def cohort(request, pk):
-    chosen = get_object_or_404(Cohort.objects.select_related("programme"), pk=pk)
+    chosen = _cohort(request, pk)
     form = SeatForm(posted(request), users=_panel_users())
     if form.is_bound and form.is_valid():
         try:
@@ -64,6 +83,7 @@ def cohort(request, pk):
 @staff_only
 def application(request, pk):
     found = get_object_or_404(Application.objects.select_related("cohort__programme"), pk=pk)
+    reach.check(request.user, found.cohort.programme.network_id)
     form = DecisionForm(posted(request))
     if form.is_bound and form.is_valid():
         try:
@@ -81,7 +101,7 @@ def application(request, pk):
 
 @staff_only
 def sessions(request, pk):
-    chosen = get_object_or_404(Cohort, pk=pk)
+    chosen = _cohort(request, pk)
     participants = list(applications.participants(chosen))
     modules = chosen.modules.prefetch_related("sessions__attendance")
     return render(request, "programmes/staff/sessions.html", {
@@ -92,7 +112,10 @@ def sessions(request, pk):
 @require_POST
 @staff_only
 def attendance(request, pk):
-    session = get_object_or_404(ProgrammeSession.objects.select_related("module"), pk=pk)
+    session = get_object_or_404(
+        ProgrammeSession.objects.select_related("module__cohort__programme"), pk=pk
+    )
+    reach.check(request.user, session.module.cohort.programme.network_id)
     try:
         present = {int(v) for v in request.POST.getlist("present")}
         delivery.record_attendance(request.user, session, present)
@@ -107,7 +130,7 @@ def attendance(request, pk):
 
 @staff_only
 def mentoring_page(request, pk):
-    chosen = get_object_or_404(Cohort, pk=pk)
+    chosen = _cohort(request, pk)
     rows = []
     for participant in applications.participants(chosen):
         current = mentoring.current_match(participant)
@@ -120,7 +143,8 @@ def mentoring_page(request, pk):
 @require_POST
 @staff_only
 def match(request, pk):
-    participant = get_object_or_404(Application, pk=pk)
+    participant = get_object_or_404(Application.objects.select_related("cohort__programme"), pk=pk)
+    reach.check(request.user, participant.cohort.programme.network_id)
     mentor = Mentor.objects.filter(pk=request.POST.get("mentor") or 0).first()
     try:
         if mentor is None:
@@ -135,7 +159,7 @@ def match(request, pk):
 
 @staff_only
 def offers(request, pk):
-    chosen = get_object_or_404(Cohort, pk=pk)
+    chosen = _cohort(request, pk)
     return render(request, "programmes/staff/offers.html", {
         "cohort": chosen, "offers": chosen.offers.select_related("organisation", "participant"),
         "participants": applications.participants(chosen),
@@ -145,7 +169,8 @@ def offers(request, pk):
 @require_POST
 @staff_only
 def assign_offer(request, pk):
-    offer = get_object_or_404(PartnerOffer, pk=pk)
+    offer = get_object_or_404(PartnerOffer.objects.select_related("cohort__programme"), pk=pk)
+    reach.check(request.user, offer.cohort.programme.network_id)
     participant = Application.objects.filter(
         pk=request.POST.get("participant") or 0, status=ApplicationStatus.ACCEPTED
     ).first()
@@ -160,7 +185,7 @@ def assign_offer(request, pk):
 
 @staff_only
 def outcomes_report(request, slug):
-    chosen = get_object_or_404(Programme, slug=slug)
+    chosen = _programme(request, slug)
     return render(request, "programmes/staff/outcomes.html", {
         "programme": chosen, "report": outcomes.report(chosen),
     })  # fmt: skip
@@ -169,7 +194,7 @@ def outcomes_report(request, slug):
 @require_POST
 @staff_only
 def send_followups(request, slug):
-    chosen = get_object_or_404(Programme, slug=slug)
+    chosen = _programme(request, slug)
     for cohort_ in chosen.cohorts.all():
         followups.schedule(cohort_)
     sent = followups.send_due()

@@ -20,7 +20,7 @@ from programmes.models import (
     YouthProject,
     YouthSession,
 )
-from programmes.services import youth
+from programmes.services import reach, youth
 
 staff_only = staff_required("Young advocates' records are kept by the alliance's staff.")
 
@@ -41,9 +41,17 @@ def project(request, slug):
     })  # fmt: skip
 
 
+def _person(request, pk):
+    """A young person, only for the staff of their group's network (and admins)."""
+    person = get_object_or_404(YoungPerson.objects.select_related("group"), pk=pk)
+    reach.check(request.user, person.group.network_id)
+    return person
+
+
 @staff_only
 def staff_group(request, slug):
     found = get_object_or_404(YouthGroup, slug=slug)
+    reach.check(request.user, found.network_id)
     projects = list(found.projects.prefetch_related("consents__young_person"))
     people = list(found.young_people.all())
     table = []
@@ -62,7 +70,7 @@ def staff_group(request, slug):
 
 @staff_only
 def staff_person(request, pk):
-    person = get_object_or_404(YoungPerson.objects.select_related("group"), pk=pk)
+    person = _person(request, pk)
     consents = [(c, youth.state(c)) for c in person.consents.select_related("project")]
     payments = list(person.payments.select_related("session__project"))
     sessions = YouthSession.objects.filter(project__group=person.group).exclude(
@@ -91,7 +99,8 @@ def _done(request, person, call, success):
 @require_POST
 @staff_only
 def consent_action(request, pk):
-    consent = get_object_or_404(ProjectConsent.objects.select_related("young_person"), pk=pk)
+    consent = get_object_or_404(ProjectConsent.objects.select_related("young_person__group"), pk=pk)
+    reach.check(request.user, consent.young_person.group.network_id)
     action = request.POST.get("action")
     person = consent.young_person
     if action == "own":
@@ -117,7 +126,7 @@ def consent_action(request, pk):
 @require_POST
 @staff_only
 def record_owed(request, pk):
-    person = get_object_or_404(YoungPerson, pk=pk)
+    person = _person(request, pk)
     session = YouthSession.objects.filter(pk=request.POST.get("session") or 0).first()
 
     def call():
@@ -131,7 +140,8 @@ def record_owed(request, pk):
 @require_POST
 @staff_only
 def mark_paid(request, pk):
-    payment = get_object_or_404(Payment.objects.select_related("young_person"), pk=pk)
+    payment = get_object_or_404(Payment.objects.select_related("young_person__group"), pk=pk)
+    reach.check(request.user, payment.young_person.group.network_id)
     form = PaidForm(request.POST)
 
     def call():
@@ -145,7 +155,7 @@ def mark_paid(request, pk):
 @require_POST
 @staff_only
 def set_credit(request, pk, output):
-    person = get_object_or_404(YoungPerson, pk=pk)
+    person = _person(request, pk)
     chosen = get_object_or_404(Output, pk=output, project__group=person.group)
     sharing = request.POST.get("sharing", "")
     return _done(request, person,
@@ -156,7 +166,8 @@ def set_credit(request, pk, output):
 @require_POST
 @staff_only
 def publish_output(request, pk):
-    output = get_object_or_404(Output.objects.select_related("project"), pk=pk)
+    output = get_object_or_404(Output.objects.select_related("project__group"), pk=pk)
+    reach.check(request.user, output.project.group.network_id)
     try:
         youth.publish_output(request.user, output)
     except ValidationError as error:
@@ -169,7 +180,10 @@ def publish_output(request, pk):
 @require_POST
 @staff_only
 def log_meeting(request, pk):
-    meeting = get_object_or_404(DecisionMakerMeeting.objects.select_related("project"), pk=pk)
+    meeting = get_object_or_404(
+        DecisionMakerMeeting.objects.select_related("project__group"), pk=pk
+    )
+    reach.check(request.user, meeting.project.group.network_id)
     try:
         youth.log_meeting(request.user, meeting)
     except ValidationError as error:

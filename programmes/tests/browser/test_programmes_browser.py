@@ -66,6 +66,9 @@ def _world():
     followups.answer(participant, answered, {"paid_role": True, "in_sector": True})
     consent = factories.ProjectConsentFactory(project__title="How we are seen")
     group = consent.project.group
+    # Robin staffs both networks: staff pages open only to the staff of their own network.
+    cohort.programme.network.staff.add(staff)
+    group.network.staff.add(staff)
     SafeguardingLead.objects.create(network=group.network, user=lead)
     person = consent.young_person
     person.user = young_user

@@ -1,0 +1,33 @@
+"""Which programmes and young advocates groups a staff member runs: those of the networks
+they staff, as members' `networks_run_by` says (admins run all). Every staff page and action
+asks here, so a staff member of one network cannot read or change another network's
+applicants, participants or young people. The safeguarding log keeps its own, stricter rules
+(services/safeguarding.py)."""
+
+from django.core.exceptions import PermissionDenied
+
+from members.services.permissions import networks_run_by
+from programmes.models import Programme, YouthGroup
+
+REFUSED = (
+    "This is run by the staff of another network. Ask that network's staff, or an admin, "
+    "if you need something from it."
+)
+
+
+def runs(user, network_id: int) -> bool:
+    return networks_run_by(user).filter(pk=network_id).exists()
+
+
+def check(user, network_id: int) -> None:
+    """Raise PermissionDenied (a 403 with the reason) unless the user runs that network."""
+    if not runs(user, network_id):
+        raise PermissionDenied(REFUSED)
+
+
+def programmes(user):
+    return Programme.objects.filter(network__in=networks_run_by(user))
+
+
+def groups(user):
+    return YouthGroup.objects.filter(network__in=networks_run_by(user))
