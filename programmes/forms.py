@@ -115,13 +115,32 @@ class ConcernForm(forms.Form):
         "designated safeguarding leads will read it.",
         max_length=5000, widget=forms.Textarea(attrs={"rows": 8}),
     )  # fmt: skip
+    young_person = forms.ModelChoiceField(
+        label="Which young person, if it is about one (optional)",
+        help_text="Only the young people of the group you work with are listed. Leave it "
+        "empty if the concern is about no one in particular, or you are not sure.",
+        queryset=None, required=False, empty_label="No one in particular",
+        error_messages={"invalid_choice": "Choose a young person from the list, or no one."},
+    )  # fmt: skip
     immediate_risk = forms.BooleanField(
         label="Someone may be at immediate risk (also call 999 now)", required=False
     )
+    field_order = ["group", "young_person", "what_happened", "immediate_risk"]
 
-    def __init__(self, *args, groups, **kwargs):
+    def __init__(self, *args, groups, young_people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = groups
+        self.fields["young_person"].queryset = young_people
+        # Several groups: say whose group each young person is in.
+        if len({p.group_id for p in young_people}) > 1:
+            self.fields["young_person"].label_from_instance = lambda p: f"{p} ({p.group.name})"
+
+    def clean(self):
+        cleaned = super().clean()
+        group, person = cleaned.get("group"), cleaned.get("young_person")
+        if group and person and person.group_id != group.pk:
+            self.add_error("young_person", "That young person is not in the group you chose.")
+        return cleaned
 
 
 class ReasonForm(forms.Form):

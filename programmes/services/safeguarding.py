@@ -21,6 +21,7 @@ from programmes.models import (
     YoungPerson,
     YouthGroup,
 )
+from programmes.services import reach
 from programmes.services.mail import send
 
 REFUSED = (
@@ -51,6 +52,19 @@ def works_with(user, group: YouthGroup) -> bool:
 
 def groups_for_recording(user):
     return [g for g in YouthGroup.objects.select_related("network") if works_with(user, g)]
+
+
+def young_people_for_recording(user, groups):
+    """The young people a concern may name: those of the groups this user works with
+    closely (as a worker, a lead of its network, or staff of its network; admins all).
+    Staff of another network may still record a concern about a group, but are not shown
+    its young people's names."""
+    close = [
+        g.pk for g in groups
+        if reach.runs(user, g.network_id) or is_lead(user, g)
+        or g.workers.filter(pk=user.pk).exists()
+    ]  # fmt: skip
+    return YoungPerson.objects.filter(group__in=close).select_related("group")
 
 
 @transaction.atomic

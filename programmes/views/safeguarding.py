@@ -26,12 +26,15 @@ def record(request):
     if not groups:
         raise PermissionDenied("Only people working with a young advocates group record here.")
     form = ConcernForm(
-        posted(request), groups=YouthGroup.objects.filter(pk__in=[g.pk for g in groups])
+        posted(request),
+        groups=YouthGroup.objects.filter(pk__in=[g.pk for g in groups]),
+        young_people=safeguarding.young_people_for_recording(request.user, groups),
     )
     if form.is_bound and form.is_valid():
         try:
             safeguarding.record_concern(
                 request.user, form.cleaned_data["group"], form.cleaned_data["what_happened"],
+                young_person=form.cleaned_data["young_person"],
                 immediate_risk=form.cleaned_data["immediate_risk"],
             )  # fmt: skip
         except ValidationError as error:
