@@ -5,6 +5,9 @@ which makes (once) the exercise for that context and returns the address of its 
 events: `link_for(Group.EVENTS, event)`, programmes: `link_for(Group.PROGRAMME, cohort)`.
 """
 
+from urllib.parse import urlencode
+
+from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -13,6 +16,8 @@ from core.roles import is_staff_member
 from equality.models import Exercise, Group, Response
 from equality.questions import CONSENT_WORDING, QUESTIONS
 from equality.services.tokens import token_for
+from members.models import Person
+from programmes.services import participants
 
 
 def context_key(context) -> str:
@@ -46,11 +51,68 @@ def link_for(group: str, context=None, year: int | None = None, title: str = "")
     return exercise_for(group, context, year, title).get_absolute_url()
 
 
-def may_answer(user, exercise: Exercise) -> bool:
-    """Signed-in people may answer an open exercise; the staff one is for staff only."""
-    if not user.is_authenticated or not exercise.is_open:
+def may_answer(user, exercise: Exercise, invited: bool = False) -> bool:
+    return refusal(user, exercise, invited) is None
+
+
+def refusal(user, exercise: Exercise, invited: bool = False) -> str | None:
+    """Why this person may not answer this form (None when they may). Each group's form is
+    for the people in it, where the site knows who they are: staff accounts; trustees by
+    staff account or the invitation link staff send them; programme participants through the
+    programmes app; member leaders as contacts of a member organisation. Event attendees'
+    forms are open to anyone signed in (attendance is not always recorded against an account)."""
+    if not user.is_authenticated:
+        return "Sign in to answer this form."
+    if not exercise.is_open:
+        return "This monitoring form is closed."
+    group = exercise.group
+    if group == Group.STAFF and not is_staff_member(user):
+        return "This form is for the alliance's staff."
+    if group == Group.TRUSTEES and not (is_staff_member(user) or invited):
+        return (
+            "This form is for the alliance's trustees: please open it from the invitation "
+            "link the staff sent you."
+        )
+    if group == Group.PROGRAMME and not participants.is_participant(user, _cohort_id(exercise)):
+        return (
+            "This form is for people taking part in the leadership programme, matched by the "
+            "email address you applied with."
+        )
+    if (
+        group == Group.MEMBER_LEADERSHIP
+        and not Person.objects.filter(user=user, organisations__isnull=False).exists()
+    ):
+        return "This form is for the leaders of member organisations, as their contacts."
+    return None
+
+
+def _cohort_id(exercise: Exercise) -> int | None:
+    label, _, pk = exercise.context_key.partition(":")
+    return int(pk) if label == "programmes.cohort" and pk.isdigit() else None
+
+
+# --- Invitation links (trustees have no accounts of their own kind) -----------------------
+
+INVITE_SALT = "equality.invite"
+
+
+def invitation_code(exercise: Exercise) -> str:
+    return signing.dumps({"e": exercise.pk}, salt=INVITE_SALT)
+
+
+def invitation_valid(exercise: Exercise, code: str) -> bool:
+    try:
+        return signing.loads(code or "", salt=INVITE_SALT).get("e") == exercise.pk
+    except (signing.BadSignature, AttributeError):
         return False
-    return exercise.group != Group.STAFF or is_staff_member(user)
+
+
+def share_link(exercise: Exercise) -> str:
+    """The address staff share: trustees' forms carry the invitation code."""
+    url = exercise.get_absolute_url()
+    if exercise.group == Group.TRUSTEES:
+        url += "?" + urlencode({"invite": invitation_code(exercise)})
+    return url
 
 
 def own_response(user, exercise: Exercise) -> Response | None:

@@ -8,7 +8,7 @@ class ExerciseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Exercise
 
-    group = Group.MEMBER_LEADERSHIP
+    group = Group.EVENTS
     year = 2026
     title = factory.Sequence(lambda n: f"Member leaders {n}")
     slug = factory.Sequence(lambda n: f"member-leaders-{n}")

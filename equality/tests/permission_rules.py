@@ -1,7 +1,8 @@
 """Who gets what from each equality page: merged into groundswell/tests/permission_rules.py.
 
-Published reports are public; answering needs an account (the staff form only staff); a
-person's own answers are theirs alone; everything else is the alliance staff's."""
+Published reports are public; answering needs an account and each group's form is for its
+people (the staff form only staff); a person's own answers are theirs alone; everything else
+is the alliance staff's."""
 
 from groundswell.tests.permission_rules import (
     FORBIDDEN,
@@ -27,9 +28,10 @@ SAMPLES = {
 }
 
 SIGNED_IN = Expect(anonymous=LOGIN, member=OK, judge=OK, staff=OK, admin=OK)
-STAFF_FORM = Expect(anonymous=LOGIN, member=NOT_FOUND, judge=NOT_FOUND, staff=OK, admin=OK)
-CLOSED = Expect(anonymous=LOGIN, member=NOT_FOUND, judge=NOT_FOUND, staff=NOT_FOUND,
-                admin=NOT_FOUND)  # fmt: skip
+# A form not for you, or closed, says so (403 with the reason) rather than pretending not to be.
+STAFF_FORM = Expect(anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=OK, admin=OK)
+CLOSED = Expect(anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=FORBIDDEN,
+                admin=FORBIDDEN)  # fmt: skip
 SIGNED_IN_POST = Expect(
     anonymous=NOT_ALLOWED, member=NOT_ALLOWED, judge=NOT_ALLOWED, staff=NOT_ALLOWED,
     admin=NOT_ALLOWED,

@@ -50,7 +50,7 @@ def test_a_hostile_or_unknown_answer_is_refused(person_client, value):
 
 def test_a_closed_form_takes_no_answers(person_client):
     exercise = ExerciseFactory(is_open=False)
-    assert post(person_client, exercise, {**answers(), "consent": "on"}).status_code == 404
+    assert post(person_client, exercise, {**answers(), "consent": "on"}).status_code == 403
     assert not Response.objects.exists()
 
 
@@ -58,7 +58,7 @@ def test_the_staff_form_is_not_for_members(person_client):
     from equality.models import Group
 
     exercise = ExerciseFactory(group=Group.STAFF)
-    assert post(person_client, exercise, {**answers(), "consent": "on"}).status_code == 404
+    assert post(person_client, exercise, {**answers(), "consent": "on"}).status_code == 403
 
 
 def test_staff_cannot_open_a_duplicate_or_out_of_range_form(client):

@@ -3,7 +3,6 @@ sees one person's answers, so every view here works only on the signed-in person
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -25,8 +24,13 @@ def mine(request):
 @login_required
 def answer(request, slug):
     exercise = get_object_or_404(Exercise, slug=slug)
-    if not monitoring.may_answer(request.user, exercise):
-        raise Http404("This monitoring form is closed or not for you.")
+    invited = _invited(request, exercise)
+    refused = monitoring.refusal(request.user, exercise, invited)
+    if refused:
+        return render(
+            request, "equality/not_for_you.html", {"exercise": exercise, "message": refused},
+            status=403,
+        )  # fmt: skip
     existing = monitoring.own_response(request.user, exercise)
     if request.method == "POST":
         identity = f"equality-user:{request.user.pk}"
@@ -47,6 +51,18 @@ def answer(request, slug):
     return render(
         request, "equality/answer.html", {"exercise": exercise, "form": form, "existing": existing}
     )
+
+
+def _invited(request, exercise) -> bool:
+    """An invitation link's code is remembered for the session, so the form's own post (and
+    a return visit) need not carry it."""
+    remembered = request.session.get("equality-invited", [])
+    if exercise.pk in remembered:
+        return True
+    if monitoring.invitation_valid(exercise, request.GET.get("invite", "")):
+        request.session["equality-invited"] = [*remembered, exercise.pk]
+        return True
+    return False
 
 
 @require_POST

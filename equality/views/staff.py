@@ -24,7 +24,9 @@ def index(request):
         exercise = monitoring.exercise_for(data["group"], year=data["year"], title=data["title"])
         messages.success(request, f"“{exercise.title}” is open for answers.")
         return redirect("equality:staff_index")
-    exercises = Exercise.objects.annotate(answers=Count("responses"))
+    exercises = list(Exercise.objects.annotate(answers=Count("responses")))
+    for exercise in exercises:
+        exercise.share_link = monitoring.share_link(exercise)
     years = sorted({e.year for e in exercises}, reverse=True)
     published = set(PublishedReport.objects.values_list("year", flat=True))
     return render(request, "equality/staff/index.html", {

@@ -11,6 +11,7 @@ from equality.models import Group, PublishedReport, Response
 from equality.questions import QUESTIONS
 from equality.tests.factories import ExerciseFactory
 from equality.tests.test_report import add_answers
+from members.tests.factories import OrganisationFactory, member_contact_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,6 +31,7 @@ def test_answer_see_delete_then_staff_publish_and_a_visitor_reads(page, new_page
     add_answers(leaders, 3, ethnicity="asian_3", sex="male")  # small: hidden on the report
     add_answers(ExerciseFactory(group=Group.TRUSTEES, year=2026), 7, ethnicity="mixed_3")
     member, staff = UserFactory(), StaffFactory()
+    member_contact_for(OrganisationFactory(), member)  # the leaders' form is for member contacts
 
     phone = new_page(PHONE)
     log_in(phone, base, member.email)
