@@ -1042,7 +1042,7 @@ class Migration(migrations.Migration):
                 "ordering": ["participant", "due_on"],
                 "constraints": [
                     models.UniqueConstraint(
-                        fields=("participant", "point"), name="programmes_followup"
+                        fields=("participant", "point"), name="programmes_one_followup_per_point"
                     )
                 ],
             },

@@ -319,7 +319,9 @@ class FollowUp(models.Model):
     class Meta:
         ordering = ["participant", "due_on"]
         constraints = [
-            models.UniqueConstraint(fields=["participant", "point"], name="programmes_followup")
+            models.UniqueConstraint(
+                fields=["participant", "point"], name="programmes_one_followup_per_point"
+            )
         ]
 
     def __str__(self):
