@@ -12,6 +12,7 @@ from groundswell.tests.permission_rules import (
     NOT_FOUND,
     OK,
     PUBLIC,
+    STAFF_ONLY,
     Expect,
     everyone,
     get,
@@ -37,6 +38,10 @@ SAMPLES = {
     "plans_draft_report": "pk of a draft quarterly update",
     "plans_survey": "pk of network N's open members' survey",
     "plans_response": "pk of an answer to it",
+    "plans_plan_m": "pk of network M's plan (the matrix's staff member staffs N only)",
+    "plans_activity_m": "pk of an activity in it",
+    "plans_indicator_m": "pk of an indicator in it",
+    "plans_report_m": "pk of a draft update of it",
 }
 
 STAFF_POST = Expect(
@@ -44,6 +49,20 @@ STAFF_POST = Expect(
 )
 MEMBERS_ONLY = Expect(anonymous=LOGIN, member=OK, judge=LOGIN, staff=OK, admin=OK)
 SURVEY = Expect(anonymous=LOGIN, member=OK, judge=FORBIDDEN, staff=FORBIDDEN, admin=FORBIDDEN)
+
+
+# Staff work only on their own networks' plans (another network's are not found); admins all.
+OTHER_NETWORK = Expect(
+    anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_FOUND, admin=OK
+)
+
+
+def network_staff(name: str, own: str, other: str):
+    return rule(
+        get(STAFF_ONLY, label="own network", **{name: own}),
+        get(OTHER_NETWORK, label="another network", **{name: other}),
+        why="Staff of the plan's network, and admins; other staff find nothing there.",
+    )
 
 
 def _post(**samples):
@@ -85,15 +104,15 @@ RULES = {
     "plans:staff_aim_new": staff_only(strategy="plans_strategy"),
     "plans:staff_objective_new": staff_only(aim="plans_aim"),
     "plans:staff_plan_new": staff_only(),
-    "plans:staff_plan": staff_only(pk="plans_plan"),
+    "plans:staff_plan": network_staff("pk", "plans_plan", "plans_plan_m"),
     "plans:staff_plan_publish": _post(pk="plans_plan"),
     "plans:staff_activity_new": staff_only(plan="plans_plan"),
-    "plans:staff_activity": staff_only(pk="plans_activity"),
+    "plans:staff_activity": network_staff("pk", "plans_activity", "plans_activity_m"),
     "plans:staff_activity_status": _post(pk="plans_activity"),
     "plans:staff_activity_link": _post(pk="plans_activity"),
     "plans:staff_indicator_new": staff_only(plan="plans_plan"),
     "plans:staff_indicator": staff_only(pk="plans_indicator"),
-    "plans:staff_indicator_edit": staff_only(pk="plans_indicator"),
+    "plans:staff_indicator_edit": network_staff("pk", "plans_indicator", "plans_indicator_m"),
     "plans:staff_indicator_value": rule(
         get(
             Expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK),
@@ -109,7 +128,7 @@ RULES = {
     ),  # fmt: skip
     "plans:staff_evidence": staff_only(pk="plans_value", why="Evidence files are internal."),
     "plans:staff_report_draft": _post(pk="plans_plan"),
-    "plans:staff_report": staff_only(pk="plans_draft_report"),
+    "plans:staff_report": network_staff("pk", "plans_draft_report", "plans_report_m"),
     "plans:staff_report_publish": _post(pk="plans_draft_report"),
     "plans:staff_survey": staff_only(pk="plans_survey"),
     "plans:staff_survey_code": _post(pk="plans_survey"),
@@ -157,7 +176,14 @@ def build_samples(context) -> dict[str, str]:
     response = SurveyResponse.objects.create(
         survey=survey, organisation=context["org_b"], free_text="Useful forums."
     )
+    plan_m = PlanFactory(strategy__network=context["network_m"], year=2026)
     return {
+        "plans_plan_m": str(plan_m.pk),
+        "plans_activity_m": str(ActivityFactory(plan=plan_m).pk),
+        "plans_indicator_m": str(IndicatorFactory(plan=plan_m).pk),
+        "plans_report_m": str(
+            Report.objects.create(plan=plan_m, quarter=1, title="Q1", content={"period": "Q"}).pk
+        ),  # fmt: skip
         "plans_network": network.slug,
         "plans_year": str(plan.year),
         "plans_draft_year": str(draft_plan.year),
