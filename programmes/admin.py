@@ -5,7 +5,25 @@ read only through its own audited pages, by the designated leads."""
 from django.contrib import admin
 
 from core.admin import StaffAccessMixin
+from members.services.permissions import networks_run_by
 from programmes import models
+
+
+class NetworkReachMixin(StaffAccessMixin):
+    """Staff see and change only their own networks' records here, and may pick only those
+    networks: otherwise staff of one network could, say, make themselves safeguarding lead of
+    another's young advocates. Admins reach every network."""
+
+    network_path = "network"
+
+    def get_queryset(self, request):
+        reach = networks_run_by(request.user)
+        return super().get_queryset(request).filter(**{f"{self.network_path}__in": reach})
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "network":
+            kwargs["queryset"] = networks_run_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class CriterionInline(StaffAccessMixin, admin.TabularInline):
@@ -14,7 +32,7 @@ class CriterionInline(StaffAccessMixin, admin.TabularInline):
 
 
 @admin.register(models.Programme)
-class ProgrammeAdmin(StaffAccessMixin, admin.ModelAdmin):
+class ProgrammeAdmin(NetworkReachMixin, admin.ModelAdmin):
     list_display = ["name", "network"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [CriterionInline]
@@ -51,13 +69,13 @@ class PartnerOfferAdmin(StaffAccessMixin, admin.ModelAdmin):
 
 
 @admin.register(models.YouthGroup)
-class YouthGroupAdmin(StaffAccessMixin, admin.ModelAdmin):
+class YouthGroupAdmin(NetworkReachMixin, admin.ModelAdmin):
     list_display = ["name", "network"]
     filter_horizontal = ["workers"]
 
 
 @admin.register(models.SafeguardingLead)
-class SafeguardingLeadAdmin(StaffAccessMixin, admin.ModelAdmin):
+class SafeguardingLeadAdmin(NetworkReachMixin, admin.ModelAdmin):
     list_display = ["user", "network"]
     raw_id_fields = ["user"]
 

@@ -15,7 +15,7 @@ from programmes.models import (
     Programme,
     YouthProject,
 )
-from programmes.services import selection
+from programmes.services import reach, selection
 
 SEARCH_LIMIT = 10
 
@@ -52,7 +52,10 @@ home.register_attention(
     home.AttentionItem(
         key="programmes.applications",
         label="programme applications to decide",
-        count=lambda user: Application.objects.filter(status=ApplicationStatus.RECEIVED).count(),
+        # Only applications to the programmes of the staff member's own networks.
+        count=lambda user: Application.objects.filter(
+            status=ApplicationStatus.RECEIVED, cohort__programme__in=reach.programmes(user)
+        ).count(),
         url_name="programmes:staff_index",
         order=60,
     )
