@@ -1,10 +1,11 @@
 """Follow-ups: scheduled, requested by email with a personal signed link, answered, seen and
 withdrawn by the participant; the report counts only answers that stand."""
 
+import json
 import re
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.urls import reverse
 
 from programmes.models import FollowUp, FollowUpPoint
@@ -39,7 +40,10 @@ def test_a_forged_or_altered_link_is_refused(client):
     token = followups.token_for(followup.participant)
     assert client.get(reverse("programmes:followup", args=[token[:-2] + "xx"])).status_code == 404
     other = ApplicationFactory(status="accepted")
-    forged = token.replace(str(followup.participant.pk), str(other.pk), 1)
+    # The payload re-encoded for another participant, keeping the original signature.
+    payload = signing.b64_encode(json.dumps({"p": other.pk, "k": other.key[:8]}).encode())
+    forged = payload.decode() + token[token.index(":") :]
+    assert forged != token
     assert client.get(reverse("programmes:followup", args=[forged])).status_code == 404
 
 
