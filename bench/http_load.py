@@ -83,6 +83,20 @@ def fetch(port: int, path: str, session: str | None = None) -> tuple[int, float]
         connection.close()
 
 
+def sequential_latencies(
+    port: int, path: str, count: int, session: str | None = None
+) -> list[float]:
+    """`count` GETs of `path` one after another, in milliseconds; anything but 200 stops the
+    run, since timing an error page would flatter the figure."""
+    measured = []
+    for _ in range(count):
+        status, seconds = fetch(port, path, session)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}, not 200")
+        measured.append(1000 * seconds)
+    return measured
+
+
 def hammer(port: int, paths: list[str], count: int, seconds: float, result: Result) -> None:
     """`count` requests (at most `seconds` long) from CONCURRENCY threads."""
     lock = threading.Lock()

@@ -29,7 +29,7 @@ import sys
 import time
 
 from bench import harness
-from bench.http_load import Server, fetch
+from bench.http_load import Server, sequential_latencies
 
 SQLITE_FILE = "bench-awards.sqlite3"
 BENCH_DATABASE = "groundswell_bench_awards"
@@ -257,16 +257,6 @@ def prepare(count: int) -> dict:
 # --- Measuring (in bench/run.py's process) ------------------------------------------------
 
 
-def latencies(port: int, path: str, session: str | None, count: int) -> list[float]:
-    measured = []
-    for _ in range(count):
-        status, seconds = fetch(port, path, session)
-        if status != 200:
-            raise RuntimeError(f"{path} answered {status}, not 200")
-        measured.append(1000 * seconds)
-    return measured
-
-
 def print_table(name: str, report: dict) -> list[str]:
     print(
         f"\nAwards, {name}: {report['nominations']:,} nominations, {report['judges']} judges, "
@@ -322,8 +312,8 @@ def run(name: str, database_url: str) -> list[str]:
             ("archive", None),
             ("archive_filtered", None),
         ):
-            latencies(server.port, report[f"{path}_path"], session, 5)  # warm up
-            measured = latencies(server.port, report[f"{path}_path"], session, REQUESTS)
+            sequential_latencies(server.port, report[f"{path}_path"], 5, session)  # warm up
+            measured = sequential_latencies(server.port, report[f"{path}_path"], REQUESTS, session)
             report[f"{path}_p50"] = harness.percentile(measured, 0.5)
             report[f"{path}_p95"] = harness.percentile(measured, 0.95)
     finally:

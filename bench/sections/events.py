@@ -29,7 +29,7 @@ import threading
 import time
 
 from bench import harness
-from bench.http_load import Server, fetch
+from bench.http_load import Server, sequential_latencies
 
 SQLITE_FILE = "bench-events.sqlite3"
 BENCH_DATABASE = "groundswell_bench_events"
@@ -201,16 +201,6 @@ def race() -> dict:
 # --- Measuring (in bench/run.py's process) ------------------------------------------------
 
 
-def latencies(port: int, path: str, count: int) -> list[float]:
-    measured = []
-    for _ in range(count):
-        status, seconds = fetch(port, path, None)
-        if status != 200:
-            raise RuntimeError(f"{path} answered {status}, not 200")
-        measured.append(1000 * seconds)
-    return measured
-
-
 def print_table(name: str, report: dict) -> list[str]:
     print(
         f"\nEvents, {name}: {report['events']:,} events, {report['registrations']:,} "
@@ -257,8 +247,8 @@ def run(name: str, database_url: str) -> list[str]:
     try:
         server.start()
         for key in ("list", "event"):
-            latencies(server.port, report[f"{key}_path"], 5)  # warm up
-            measured = latencies(server.port, report[f"{key}_path"], REQUESTS)
+            sequential_latencies(server.port, report[f"{key}_path"], 5)  # warm up
+            measured = sequential_latencies(server.port, report[f"{key}_path"], REQUESTS)
             report[f"{key}_p50"] = harness.percentile(measured, 0.5)
             report[f"{key}_p95"] = harness.percentile(measured, 0.95)
     finally:

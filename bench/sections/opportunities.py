@@ -25,7 +25,7 @@ import sys
 import time
 
 from bench import harness
-from bench.http_load import Server, fetch
+from bench.http_load import Server, sequential_latencies
 
 SQLITE_FILE = "bench-opportunities.sqlite3"
 BENCH_DATABASE = "groundswell_bench_opportunities"
@@ -147,16 +147,6 @@ def prepare(count: int) -> dict:
 # --- Measuring (in bench/run.py's process) ------------------------------------------------
 
 
-def latencies(port: int, path: str, count: int) -> list[float]:
-    measured = []
-    for _ in range(count):
-        status, seconds = fetch(port, path, None)
-        if status != 200:
-            raise RuntimeError(f"{path} answered {status}, not 200")
-        measured.append(1000 * seconds)
-    return measured
-
-
 def print_table(name: str, report: dict) -> list[str]:
     print(
         f"\nOpportunities, {name}: {report['opportunities']:,} listings, {report['open']:,} "
@@ -191,8 +181,8 @@ def run(name: str, database_url: str) -> list[str]:
     try:
         server.start()
         for key in ("board", "listing"):
-            latencies(server.port, report[f"{key}_path"], 5)  # warm up
-            measured = latencies(server.port, report[f"{key}_path"], REQUESTS)
+            sequential_latencies(server.port, report[f"{key}_path"], 5)  # warm up
+            measured = sequential_latencies(server.port, report[f"{key}_path"], REQUESTS)
             report[f"{key}_p50"] = harness.percentile(measured, 0.5)
             report[f"{key}_p95"] = harness.percentile(measured, 0.95)
     finally:
