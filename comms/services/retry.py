@@ -7,29 +7,9 @@ are unique, claims are conditional), so it is simply run again. Inside an outer 
 nothing can be retried, so the error goes up.
 """
 
-import random
-import time
+from django.db import connection, transaction
 
-from django.db import OperationalError, connection, transaction
-
-LOCKED_RETRIES = 20
-
-
-def when_locked(step):
-    for attempt in range(LOCKED_RETRIES):
-        try:
-            return step()
-        except OperationalError as error:
-            retry = (
-                connection.vendor == "sqlite"
-                and "locked" in str(error)
-                and not connection.in_atomic_block
-                and attempt < LOCKED_RETRIES - 1
-            )
-            if not retry:
-                raise
-            time.sleep(random.uniform(0.005, 0.05) * (attempt + 1))  # noqa: S311  jitter only
-    raise AssertionError("unreachable")
+from core.lib.locked_retry import retry_when_locked
 
 
 def at_once(step):
@@ -43,4 +23,4 @@ def at_once(step):
         with transaction.atomic():
             return step()
 
-    return when_locked(whole)
+    return retry_when_locked(whole)

@@ -10,18 +10,17 @@ per-organisation limit and the waitlist order are read by one registration at a 
 
 SQLite answers a writer that finds the lock taken with "database is locked" once its busy
 timeout runs out (at once, for the shared in-memory database tests use); the change is then
-tried again from the start, in a new transaction, a few times (`_serialised`).
+tried again from the start, in a new transaction, a few times (`core.lib.locked_retry`).
 """
 
 import datetime
-import random
-import time
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core.lib.locked_retry import retry_when_locked
 from events.models import (
     HOLDS_PLACE,
     Answer,
@@ -30,8 +29,6 @@ from events.models import (
     RegistrationStatus,
 )
 from events.services import notify
-
-LOCKED_RETRIES = 20
 
 
 class RegistrationRefused(Exception):
@@ -61,7 +58,7 @@ def register(event: Event, applicant: Applicant, *, email_verified: bool = True)
             }.get(state, "This event is not taking registrations.")
         )
     email = applicant.email.strip().lower()
-    registration = _serialised(lambda: _register(event, applicant, email, email_verified))
+    registration = retry_when_locked(lambda: _register(event, applicant, email, email_verified))
     # Outside the retry: sending may itself meet a locked database, and trying the
     # registration again after it was committed would refuse the person as registered twice.
     if registration.status == RegistrationStatus.UNVERIFIED:
@@ -105,7 +102,7 @@ def _register(event, applicant, email, email_verified) -> Registration:
 
 def verify(registration: Registration) -> Registration:
     """The visitor opened the link in their email: now they take a place or join the list."""
-    return _serialised(lambda: _verify(registration))
+    return retry_when_locked(lambda: _verify(registration))
 
 
 def _verify(registration: Registration) -> Registration:
@@ -123,7 +120,7 @@ def _verify(registration: Registration) -> Registration:
 
 def cancel(registration: Registration, now=None) -> Registration:
     """Cancel; a place it held goes to the next person on the waitlist."""
-    return _serialised(lambda: _cancel(registration, now))
+    return retry_when_locked(lambda: _cancel(registration, now))
 
 
 def _cancel(registration: Registration, now=None) -> Registration:
@@ -146,7 +143,7 @@ def _cancel(registration: Registration, now=None) -> Registration:
 
 
 def accept_offer(registration: Registration, now=None) -> Registration:
-    return _serialised(lambda: _accept_offer(registration, now))
+    return retry_when_locked(lambda: _accept_offer(registration, now))
 
 
 def _accept_offer(registration: Registration, now=None) -> Registration:
@@ -216,25 +213,6 @@ def expire_offers(now=None) -> int:
 
 
 # --- Places ----------------------------------------------------------------------------------
-
-
-def _serialised(change):
-    """Run `change` (which opens its own transaction); on SQLite, run it again if the
-    database's write lock stayed taken past the busy timeout. Inside an outer transaction
-    nothing can be retried, so the error goes up."""
-    for attempt in range(LOCKED_RETRIES):
-        try:
-            return change()
-        except OperationalError as error:
-            retry = (
-                connection.vendor == "sqlite"
-                and "locked" in str(error)
-                and not connection.in_atomic_block
-                and attempt < LOCKED_RETRIES - 1
-            )
-            if not retry:
-                raise
-            time.sleep(random.uniform(0.005, 0.05) * (attempt + 1))  # noqa: S311  jitter only
 
 
 def lock_event(event: Event) -> Event:
