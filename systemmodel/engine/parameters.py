@@ -54,19 +54,26 @@ class Parameter:
 
 TUNED = "Tuned so that the model's base year matches the published totals (see validation)."
 
+
+def searched(what: str) -> str:
+    """The note's account of where we looked, for a parameter we could not source."""
+    return f" We searched the stored material for {what} and did not find it."
+
+
 # --- Police -------------------------------------------------------------------------------
 POLICE = [
     Parameter(
         "arrests_per_month",
         "Arrests each month",
-        58_228,
-        50_000,
+        60_042,
+        55_000,
         66_000,
         "people a month",
-        src.POLICE_POWERS_2018,
-        "698,737 arrests a year divided by 12. The newest arrest count in stored material is "
-        "for the year ending March 2018, so the range is wide. It includes people re-arrested "
-        "after reoffending: the model works out how many are first-time arrests.",
+        src.POLICE_POWERS_2024,
+        "720,506 arrests in the year ending March 2024, divided by 12: the year that ends "
+        "three months before the base year. It includes people re-arrested after "
+        "reoffending: the model works out how many are first-time arrests. It also includes "
+        "children, whom the model does not follow apart, so the range reaches down to 55,000.",
     ),
     Parameter(
         "investigation_months",
@@ -76,17 +83,30 @@ POLICE = [
         2.0,
         "months",
         NOT_FOUND,
-        "Assumption. The model's shortest step is one month.",
+        "Assumption. The model's shortest step is one month."
+        + searched(
+            "the average time from arrest to a charging decision (pre-charge bail and "
+            "'released under investigation' figures in Police powers and procedures)"
+        ),
     ),
     Parameter(
         "charge_share",
         "Share of arrests that lead to a charge",
-        0.30,
+        0.291,
         0.24,
         0.36,
         "share",
         NOT_FOUND,
-        "Assumption. " + TUNED,
+        "Assumption. "
+        + TUNED
+        + " Lowered from 0.30 when the arrests count moved from 2018 to 2024 (3% more), so that "
+        "the people charged a month stay where the published stocks put them."
+        + searched(
+            "the share of people arrested who are charged. The nearest published "
+            "figure, 5.7% of recorded crimes resolved by a charge or summons in the year ending "
+            "March 2023 (Crime outcomes in England and Wales), counts offences, not people "
+            "arrested"
+        ),
     ),
     Parameter(
         "diversion_share",
@@ -96,7 +116,11 @@ POLICE = [
         0.20,
         "share",
         NOT_FOUND,
-        "Assumption: cautions, community resolutions and diversion schemes together.",
+        "Assumption: cautions, community resolutions and diversion schemes together. "
+        "Criminal justice statistics count 196,008 out-of-court disposals in the 12 months to "
+        "June 2023 (published 18 January 2024), 27% of a year's arrests; but many follow no "
+        "arrest (voluntary attendance, street disposals), so 27% is an upper bound, not the "
+        "share." + searched("out-of-court disposals given after an arrest"),
     ),
 ]
 
@@ -111,7 +135,11 @@ COURTS = [
         "share",
         NOT_FOUND,
         "Assumption, checked against Crown Court receipts of 26,403 a quarter (April to June "
-        "2023, Criminal court statistics), which also include appeals and committals.",
+        "2023, Criminal court statistics), which also include appeals and committals."
+        + searched(
+            "receipts by court for people charged after an arrest (court receipts count "
+            "cases, including summary motoring cases that involve no arrest)"
+        ),
     ),
     Parameter(
         "remand_share",
@@ -122,7 +150,11 @@ COURTS = [
         "share",
         NOT_FOUND,
         "Assumption. Tuned with the time on remand to the published remand population of "
-        "17,070 at 30 June 2024.",
+        "17,070 at 30 June 2024."
+        + searched(
+            "the share of defendants remanded in custody (remand status in Criminal "
+            "court statistics)"
+        ),
     ),
     Parameter(
         "magistrates_wait_months",
@@ -157,7 +189,11 @@ COURTS = [
         "Derived by Little's law from the published remand population of 17,070 (30 June "
         "2024): that stock divided by the modelled remand receptions. No published average "
         "time on remand was found, and the receptions rest on the assumed share remanded "
-        "(above), so the two were fitted together.",
+        "(above), so the two were fitted together. For scale: people sentenced in 2016 who "
+        "had been remanded spent 100 days on remand on average (written answer HL2312, 6 "
+        "November 2017), before the court backlogs; and in September 2022 a third of people "
+        "on remand had been held beyond the six-month custody time limit (Prison Reform "
+        "Trust, Bromley Briefings).",
     ),
     Parameter(
         "magistrates_conviction_share",
@@ -189,7 +225,7 @@ COURTS = [
         0.92,
         "share",
         NOT_FOUND,
-        "Assumption.",
+        "Assumption." + searched("conviction rates split by remand status"),
     ),
 ]
 
@@ -206,23 +242,67 @@ SENTENCE_KINDS = (
 # Share of convictions; whatever is left is a fine, discharge or other sentence.
 SENTENCE_MIX = {
     "magistrates": (0.15, 0.02, 0.0, 0.0, 0.0, 0.30, 0.14),
-    "crown": (0.05, 0.08, 0.26, 0.07, 0.004, 0.26, 0.08),
-    "remand": (0.08, 0.12, 0.34, 0.22, 0.02, 0.06, 0.06),
+    "crown": (0.05, 0.08, 0.26, 0.07, 0.002, 0.26, 0.08),
+    "remand": (0.08, 0.12, 0.34, 0.22, 0.01, 0.06, 0.06),
 }
-SENTENCING = [
-    Parameter(
+SENTENCE_MIX_NOTE = (
+    "Not found for people charged after arrest. "
+    + TUNED
+    + searched(
+        "sentence outcomes per person charged after an arrest: Criminal justice statistics give "
+        "outcomes per person sentenced, including summary offences that involve no arrest"
+    )
+)
+# A magistrates' court cannot pass a prison sentence of more than 12 months in all, so these
+# shares are zero by law, not by our choice.
+BEYOND_MAGISTRATES_POWERS = ("1_to_4y", "4y_plus", "indeterminate")
+MAGISTRATES_POWERS_NOTE = (
+    "Derived from the law: a magistrates' court cannot pass a prison sentence of more than 12 "
+    "months in all (6 months for one offence in the base year), so it gives no sentence of a "
+    "year or more and no indeterminate sentence. Longer sentences for cases that start there "
+    "are passed by the Crown Court after committal, which the model counts at the Crown Court. "
+    "A total of exactly 12 months, possible for two either-way offences, is counted in the "
+    "6-to-12-month band."
+)
+# The indeterminate shares are set from published receptions, not from the totals.
+INDETERMINATE_NOTE = (
+    "Not found per conviction. Set so that the model receives about 25 indeterminate "
+    "sentences a month, the 299 a year in Offender management statistics (Table 2.5a, four "
+    "quarters to December 2022)."
+    + searched("indeterminate sentences as a share of convictions by court")
+)
+
+
+def _sentence_share(court: str, kind: str, label: str, share: float) -> Parameter:
+    beyond_powers = court == "magistrates" and kind in BEYOND_MAGISTRATES_POWERS
+    if beyond_powers:
+        source, note = src.MAGISTRATES_POWERS, MAGISTRATES_POWERS_NOTE
+    else:
+        source = NOT_FOUND
+        note = INDETERMINATE_NOTE if kind == "indeterminate" else SENTENCE_MIX_NOTE
+    return Parameter(
         f"{court}_{kind}_share",
         f"{court.capitalize()}: share of convictions given {label}",
         share,
         round(share * 0.8, 4),
         round(share * 1.2, 4),
         "share",
-        NOT_FOUND,
-        "Not found for people charged after arrest. " + TUNED,
+        source,
+        note,
     )
+
+
+SENTENCING = [
+    _sentence_share(court, kind, label, share)
     for court, shares in SENTENCE_MIX.items()
     for (kind, label), share in zip(SENTENCE_KINDS, shares, strict=True)
 ]
+
+BAND_SEARCHED = searched(
+    "the average sentence of people received into prison by sentence-length band (Offender "
+    "management statistics, receptions by sentence length); what we read gives only the "
+    "average for indictable offences, 22.9 months, which the validation checks"
+)
 
 # --- Prison ------------------------------------------------------------------------------
 PRISON = [
@@ -234,7 +314,7 @@ PRISON = [
         4.5,
         "months",
         NOT_FOUND,
-        "Assumption.",
+        "Assumption." + BAND_SEARCHED,
     ),
     Parameter(
         "sentence_6_to_12m_months",
@@ -244,7 +324,7 @@ PRISON = [
         10.5,
         "months",
         NOT_FOUND,
-        "Assumption.",
+        "Assumption." + BAND_SEARCHED,
     ),
     Parameter(
         "sentence_1_to_4y_months",
@@ -254,7 +334,7 @@ PRISON = [
         32.0,
         "months",
         NOT_FOUND,
-        "Assumption. " + TUNED,
+        "Assumption. " + TUNED + BAND_SEARCHED,
     ),
     Parameter(
         "sentence_4y_plus_months",
@@ -264,7 +344,7 @@ PRISON = [
         96.0,
         "months",
         NOT_FOUND,
-        "Assumption. " + TUNED,
+        "Assumption. " + TUNED + BAND_SEARCHED,
     ),
     Parameter(
         "two_thirds_share_4y_plus",
@@ -275,20 +355,26 @@ PRISON = [
         "share",
         NOT_FOUND,
         "Assumption: serious violent and sexual offences are released at two-thirds; the "
-        "release-point lever does not move them.",
+        "release-point lever does not move them. The nearest published figure: 13% of the "
+        "sentenced prison population serve an extended determinate sentence (Prison Reform "
+        "Trust, Bromley Briefings, 2026), which leaves out standard sentences released at "
+        "two-thirds."
+        + searched("the share of sentences of four years or more released at two-thirds"),
     ),
     Parameter(
         "indeterminate_months",
         "Average time in prison, indeterminate sentences",
-        172.0,
-        140.0,
-        210.0,
+        341.0,
+        280.0,
+        420.0,
         "months",
         src.OMSQ_INDETERMINATE_SEP_2024,
         "Derived by Little's law: 8,501 unreleased prisoners serving life or IPP sentences at "
-        "30 September 2024, divided by the modelled indeterminate sentences a month (about "
-        "49, from the assumed sentence shares). The published count excludes people recalled "
-        "on an indeterminate licence, whom the model holds with other recalls.",
+        "30 September 2024, divided by 299 indeterminate receptions a year (24.9 a month; "
+        "Offender management statistics, October to December 2022, Table 2.5a, as used in the "
+        "Ministry of Justice's public prisons ready reckoner code). The published count "
+        "excludes people recalled on an indeterminate licence, whom the model holds with "
+        "other recalls. The two counts are two years apart, so the range is wide.",
     ),
 ]
 
@@ -313,7 +399,11 @@ SUPERVISION = [
         36.0,
         "months",
         NOT_FOUND,
-        "Assumption: the unserved part of the sentence, averaged over sentence lengths.",
+        "Assumption: the unserved part of the sentence, averaged over sentence lengths."
+        + searched(
+            "the average licence length after release (licence caseload and "
+            "terminations in Offender management statistics)"
+        ),
     ),
     Parameter(
         "short_breach_rate",
@@ -356,7 +446,12 @@ SUPERVISION = [
         15.0,
         "months",
         NOT_FOUND,
-        "Assumption.",
+        "Assumption. The only averages we found were for Scotland's community payback orders "
+        "(about 15 months of supervision, 2011 to 2014), another jurisdiction."
+        + searched(
+            "the average length of a community order (probation starts in Offender "
+            "management statistics)"
+        ),
     ),
     Parameter(
         "suspended_order_months",
@@ -378,7 +473,11 @@ SUPERVISION = [
         0.006,
         "share a month",
         NOT_FOUND,
-        "Assumption.",
+        "Assumption."
+        + searched(
+            "community orders ended by a breach that leads to prison (probation "
+            "terminations in Offender management statistics)"
+        ),
     ),
     Parameter(
         "suspended_activation_rate",
@@ -388,7 +487,11 @@ SUPERVISION = [
         0.008,
         "share a month",
         NOT_FOUND,
-        "Assumption.",
+        "Assumption."
+        + searched(
+            "suspended sentence orders activated (probation terminations in Offender "
+            "management statistics)"
+        ),
     ),
 ]
 
@@ -415,7 +518,11 @@ REOFFENDING = [
         NOT_FOUND,
         "Not found by sentence length. Assumption: it must sit well below both the 59.2% "
         "published for sentences under 12 months and the 39% quoted for all prison sentences "
-        "in 2023 (Sentencing Academy), since short sentences pull that average up.",
+        "in 2023 (Sentencing Academy), since short sentences pull that average up."
+        + searched(
+            "the rate for adults released from sentences of 12 months or more; the main "
+            "points of Proven reoffending statistics give only the rates under 12 months"
+        ),
     ),
     Parameter(
         "reoffend_community_order",
@@ -447,7 +554,9 @@ REOFFENDING = [
         0.26,
         "share within a year",
         NOT_FOUND,
-        "Assumption.",
+        "Assumption. We found only a youth caution rate (29.8%, children, year ending March "
+        "2016) and a 2018 evaluation of a three-force pilot, neither for adults today."
+        + searched("proven reoffending after an adult caution or community resolution"),
     ),
     Parameter(
         "reoffend_other_sentence",
@@ -467,7 +576,8 @@ REOFFENDING = [
         9.0,
         "months",
         NOT_FOUND,
-        "Assumption: the middle of the one-year follow-up the statistics use.",
+        "Assumption: the middle of the one-year follow-up the statistics use."
+        + searched("the average time to a first proven reoffence"),
     ),
     Parameter(
         "reoffences_per_reoffender",
@@ -487,9 +597,22 @@ REOFFENDING = [
         1.0,
         "victims",
         NOT_FOUND,
-        "Assumption: some offences (drug possession) have no direct victim; others several.",
+        "Assumption: some offences (drug possession) have no direct victim; others several."
+        + searched("victims per proven reoffence"),
     ),
 ]
+
+# No cost per order or per licence is published in what we could read; both use the same
+# average: probation funding over the people it supervises.
+PROBATION_COST_NOTE = (
+    "Derived: probation funding of about £1,188m a year (£155m a year added to 2019/20 "
+    "funding, which it raised by 15%: £1,033m + £155m) divided by the 238,646 people under "
+    "probation supervision at 30 June 2024, about £4,980 a person. It is an average over all "
+    "probation work (court reports, work with people still in prison, approved premises), "
+    "not the cost of one kind of order, and in prices of the year of the answer, so the "
+    "range is wide. Older figures seen: £652 for one supervision requirement in 2007 "
+    "(National Audit Office), without overheads."
+)
 
 # --- Costs --------------------------------------------------------------------------------
 COSTS = [
@@ -506,23 +629,22 @@ COSTS = [
     Parameter(
         "cost_per_community_order_year",
         "Cost of a year on a community or suspended order",
-        4_500,
-        2_500,
-        7_000,
+        4_980,
+        3_000,
+        7_500,
         "£ a year",
-        NOT_FOUND,
-        "Not found for recent years (the newest figure seen was £652 for one supervision "
-        "requirement in 2007, without overheads). Assumption.",
+        src.PROBATION_FUNDING,
+        PROBATION_COST_NOTE,
     ),
     Parameter(
         "cost_per_licence_year",
         "Cost of a year of supervision on licence",
-        3_500,
-        2_000,
-        6_000,
+        4_980,
+        3_000,
+        7_500,
         "£ a year",
-        NOT_FOUND,
-        "Assumption.",
+        src.PROBATION_FUNDING,
+        PROBATION_COST_NOTE,
     ),
 ]
 

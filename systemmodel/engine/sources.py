@@ -74,7 +74,8 @@ OMSQ_APR_JUN_2024 = Source(
 OMSQ_APR_JUN_2021 = Source(
     title="Offender management statistics quarterly: April to June 2021",
     publisher="Ministry of Justice",
-    table="Main points (prison population at 30 September 2021)",
+    table="Main points (78,756 prisoners at 30 September 2021; 15,206 first receptions April "
+    "to June 2021)",
     published="28 October 2021",
     url="https://www.gov.uk/government/statistics/offender-management-statistics-quarterly-"
     "april-to-june-2021/offender-management-statistics-quarterly-april-to-june-2021",
@@ -138,12 +139,17 @@ BROMLEY_WINTER_2025 = Source(
     "undermine-emergency-prison-overcrowding-measures",
 )
 
-POLICE_POWERS_2018 = Source(
-    title="Police powers and procedures, England and Wales, year ending 31 March 2018",
+POLICE_POWERS_2024 = Source(
+    title="Police powers and procedures: Stop and search, arrests and mental health detentions, "
+    "England and Wales, year ending 31 March 2024",
     publisher="Home Office",
-    table="Arrests for notifiable offences (698,737; 42 of 43 forces)",
-    published="25 October 2018",
-    url="https://www.aol.co.uk/news/2018/10/25/fresh-focus-on-police-as-arrest-figures-halve/",
+    table="Arrests for notifiable offences, year ending March 2024 (720,506)",
+    published="26 September 2024",
+    url="https://www.gov.uk/government/statistics/stop-and-search-arrests-and-mental-health-"
+    "detentions-march-2024/police-powers-and-procedures-stop-and-search-arrests-and-mental-"
+    "health-detentions-england-and-wales-year-ending-31-march-2024",
+    found_via="https://factually.co/fact-checks/society/uk-arrests-per-year-statistics-trends-"
+    "bd08d6",
 )
 
 RECALL_RULES = Source(
@@ -195,4 +201,68 @@ CPS_CONVICTION_RATES_2018 = Source(
     table="Conviction rates 2017-18: magistrates' courts 84.8%, Crown Court 79.9%",
     published="25 July 2018",
     url="https://www.parallelparliament.co.uk/question/163550/magistrates-courts-convictions",
+)
+
+
+# Pages we could read only through a summary link to the series' collection page, so that no
+# address we did not see is given as the publication's own.
+OMSQ_COLLECTION = (
+    "https://www.gov.uk/government/collections/offender-management-statistics-quarterly"
+)
+
+OMSQ_OCT_DEC_2022_INDETERMINATE = Source(
+    title="Offender management statistics quarterly: October to December 2022",
+    publisher="Ministry of Justice",
+    table="Table 2.5a: receptions of prisoners sentenced to indeterminate sentences, 299 in the "
+    "four quarters to December 2022 (the figure the Ministry's own prisons ready reckoner "
+    "model takes from this table)",
+    published="April 2023 (month of the quarterly release; we did not read the day)",
+    url=OMSQ_COLLECTION,
+    found_via="https://github.com/moj-analytical-services/prisonsreadyreckoner/blob/main/tests/"
+    "dev/dev-params.R",
+)
+
+OMSQ_JAN_MAR_2022 = Source(
+    title="Offender management statistics quarterly: January to March 2022",
+    publisher="Ministry of Justice",
+    table="Main points (80,659 prisoners at 30 June 2022; 15,354 first receptions January to "
+    "March 2022)",
+    published="28 July 2022",
+    url="https://www.gov.uk/government/statistics/offender-management-statistics-quarterly-"
+    "january-to-march-2022/offender-management-statistics-quarterly-january-to-march-2022",
+)
+
+OMSQ_JAN_MAR_2023 = Source(
+    title="Offender management statistics quarterly: January to March 2023",
+    publisher="Ministry of Justice",
+    table="Main points (85,851 prisoners at 30 June 2023; 17,139 first receptions January to "
+    "March 2023)",
+    published="27 July 2023",
+    url=OMSQ_COLLECTION,
+    found_via="https://www.russellwebster.com/justicetrendssummer23/",
+)
+
+MAGISTRATES_POWERS = Source(
+    title="Judicial Review and Courts Act 2022, section 13, amending section 224 of the "
+    "Sentencing Act 2020 (general limit on magistrates' court's power to impose custodial "
+    "sentence)",
+    publisher="legislation.gov.uk",
+    table="Applicable limit: 6 months for a summary offence; 12 months for an either-way "
+    "offence, which regulations may set back to 6 (it was 6 from March 2023 to 17 November "
+    "2024, so in the base year); at most 12 months in all for consecutive either-way offences",
+    published="28 April 2022",
+    url="https://www.legislation.gov.uk/ukpga/2022/35/section/13",
+    found_via="https://wyppnldlive.powerappsportals.com/article/?id=02d55330-d9a1-ef11-8a69-"
+    "6045bdd03f4c",
+)
+
+PROBATION_FUNDING = Source(
+    title="Probation: Nationalisation (written question 193367, answered by the Ministry of "
+    "Justice)",
+    publisher="UK Parliament",
+    table="An additional £155m a year for the unified Probation Service, a 15% increase on "
+    "funding in 2019/20",
+    published="2023 or 2024 (the answer counts 2022/23 as a finished year; the page we read "
+    "did not show the date)",
+    url="https://www.parallelparliament.co.uk/question/193367/probation-nationalisation",
 )
