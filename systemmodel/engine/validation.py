@@ -1,4 +1,5 @@
-"""How well the model reproduces published figures: the base year, and the months after.
+"""How well the model reproduces published figures: the base year, the years before it and
+the months after.
 
 The model starts from a steady state fitted to mid-2024. It is not fitted to earlier years,
 so the comparison with them says honestly how far a constant-flow model is from history.
@@ -103,10 +104,55 @@ BASE_YEAR = (
     ),
 )
 
-HISTORY = (
-    Published(
-        "prison_population", "People in prison", "30 September 2021", 78_756, src.OMSQ_APR_JUN_2021
+
+@dataclass(frozen=True)
+class PastYear:
+    """A published prison population before the base year, with the first receptions
+    published for the quarter that ends three months before it (the model's intake then)."""
+
+    published: Published
+    receptions: float
+    receptions_when: str
+
+    @property
+    def receptions_share(self) -> float:
+        """That year's receptions as a share of the base year's."""
+        return self.receptions / BASE_RECEPTIONS
+
+
+# First receptions in January to March 2024, the quarter that ends three months before the
+# base year: what each earlier year's receptions are compared with.
+BASE_RECEPTIONS = 18_344
+
+BEFORE = (
+    PastYear(
+        Published(
+            "prison_population",
+            "People in prison",
+            "30 September 2021",
+            78_756,
+            src.OMSQ_APR_JUN_2021,
+        ),
+        15_206,
+        "April to June 2021",
     ),
+    PastYear(
+        Published(
+            "prison_population", "People in prison", "30 June 2022", 80_659, src.OMSQ_JAN_MAR_2022
+        ),
+        15_354,
+        "January to March 2022",
+    ),
+    PastYear(
+        Published(
+            "prison_population", "People in prison", "30 June 2023", 85_851, src.OMSQ_JAN_MAR_2023
+        ),
+        17_139,
+        "January to March 2023",
+    ),
+)
+
+AFTER = (
     Published(
         "prison_population", "People in prison", "30 September 2024", 86_966, src.OMSQ_APR_JUN_2024
     ),
@@ -162,15 +208,44 @@ def baseline_against_published(months: int = 120, draws: int = 1, seed: int = 7)
     return {item.measure: np.asarray(named[item.measure]) for item in BASE_YEAR}
 
 
-def history() -> list[Comparison]:
-    """The constant-flow baseline beside the years before and after the base year."""
+@dataclass(frozen=True)
+class PastComparison:
+    """One earlier year two ways: with today's flows held steady, and with that year's
+    published intake (first receptions) fed in and given time to settle."""
+
+    past: PastYear
+    todays_flows: Comparison
+    that_years_intake: Comparison
+
+
+def _baseline_prison_population() -> float:
     named = series(run(months=1, draws=1, central=True))
-    baseline = float(named["prison_population"][0, 0])
-    return [Comparison(item, baseline) for item in HISTORY]
+    return float(named["prison_population"][0, 0])
+
+
+def history_before() -> list[PastComparison]:
+    """The years before the base year. The model is linear in its intake (every flow is a
+    rate times a stock, fed by arrests), so its steady state with a year's receptions is
+    today's steady state scaled by that year's receptions over the base year's."""
+    baseline = _baseline_prison_population()
+    return [
+        PastComparison(
+            past,
+            Comparison(past.published, baseline),
+            Comparison(past.published, baseline * past.receptions_share),
+        )
+        for past in BEFORE
+    ]
+
+
+def history_after() -> list[Comparison]:
+    """The constant-flow baseline beside the published figures after the base year."""
+    baseline = _baseline_prison_population()
+    return [Comparison(item, baseline) for item in AFTER]
 
 
 def early_release_check() -> Comparison:
     """Out of sample: release at 40% from September 2024 (three months after the base year),
     compared with the published population three months later (31 December 2024)."""
     named = series(run({"release_point": 0.4}, months=3, draws=1, central=True))
-    return Comparison(HISTORY[2], float(np.asarray(named["prison_population"])[2, 0]))
+    return Comparison(AFTER[1], float(np.asarray(named["prison_population"])[2, 0]))

@@ -9,7 +9,12 @@ from django.utils.safestring import mark_safe
 from systemmodel.engine import parameters as parameter_table
 from systemmodel.engine.levers import LEVERS
 from systemmodel.engine.structure import FLOWS, STOCKS
-from systemmodel.engine.validation import base_year, early_release_check, history
+from systemmodel.engine.validation import (
+    base_year,
+    early_release_check,
+    history_after,
+    history_before,
+)
 
 # Where each stock sits in the diagram: (column, row). Columns run left to right through
 # the system: police, courts, sentence, after release.
@@ -160,7 +165,8 @@ def page_context() -> dict:
         "assumed_count": len(parameter_table.PARAMETERS) - found,
         "levers": LEVERS,
         "base_year": base_year(),
-        "history": history(),
+        "history_before": history_before(),
+        "history_after": history_after(),
         "early_release": early_release_check(),
         "limits": LIMITS,
     }
