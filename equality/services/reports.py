@@ -25,7 +25,12 @@ from core.lib.suppression import (
 )
 from equality.models import Group, PublishedReport, Response
 from equality.questions import QUESTIONS
-from equality.services.references import reference_columns, reference_percent
+from equality.services.references import (
+    citation,
+    reference_columns,
+    reference_percent,
+    references,
+)
 
 POPULATION = "respondents"
 GROUPS = list(Group)
@@ -105,6 +110,22 @@ def publish(year: int, by) -> PublishedReport:
     )  # fmt: skip
 
 
+def published_list() -> list[dict]:
+    """Every published report, newest first, with the addresses of its page, CSV and PDF: for
+    the /plans/ front door, which lists each report with its CSV beside it."""
+    from django.urls import reverse
+
+    return [
+        {
+            "year": report.year, "answers": report.answers,
+            "url": reverse("equality:report", args=[report.year]),
+            "csv_url": reverse("equality:report_csv", args=[report.year]),
+            "pdf_url": reverse("equality:report_pdf", args=[report.year]),
+        }
+        for report in PublishedReport.objects.order_by("-year").only("year", "answers")
+    ]  # fmt: skip
+
+
 @dataclass
 class Row:
     label: str
@@ -112,6 +133,8 @@ class Row:
     all: Figure
     references: list[float | None]
     last_year: Figure | None
+    # (this year, last year) for each group then for all answers: the year-on-year table.
+    year_on_year: list[tuple[Figure, Figure]]
 
 
 @dataclass
@@ -120,6 +143,7 @@ class Section:
     rows: list[Row]
     totals: list[Figure]
     all_total: Figure
+    citations: list[dict]
 
 
 def _figure(figures: dict, key: str, base_key: str) -> Figure:
@@ -135,19 +159,20 @@ def sections(figures: dict, last_year_figures: dict | None = None) -> list[Secti
     for q in QUESTIONS:
         rows = []
         for code, label in q.categories():
-            by_group = [
-                _figure(figures, f"{q.field}|{code}|{g.value}", f"{POPULATION}|{TOTAL}|{g.value}")
-                for g in GROUPS
+            keys = [
+                (f"{q.field}|{code}|{column}", f"{POPULATION}|{TOTAL}|{column}")
+                for column in [*(g.value for g in GROUPS), TOTAL]
             ]
-            all_key, all_base = f"{q.field}|{code}|{TOTAL}", f"{POPULATION}|{TOTAL}|{TOTAL}"
-            last = _figure(last_year_figures, all_key, all_base) if last_year_figures else None
+            now = [_figure(figures, key, base) for key, base in keys]
+            before = [_figure(last_year_figures or {}, key, base) for key, base in keys]
             rows.append(
                 Row(
                     label=label,
-                    by_group=by_group,
-                    all=_figure(figures, all_key, all_base),
+                    by_group=now[:-1],
+                    all=now[-1],
                     references=[reference_percent(r["key"], q.field, code) for r in refs],
-                    last_year=last,
+                    last_year=before[-1] if last_year_figures else None,
+                    year_on_year=list(zip(now, before, strict=True)) if last_year_figures else [],
                 )
             )
         totals = [
@@ -157,7 +182,8 @@ def sections(figures: dict, last_year_figures: dict | None = None) -> list[Secti
         all_total = _figure(
             figures, f"{POPULATION}|{TOTAL}|{TOTAL}", f"{POPULATION}|{TOTAL}|{TOTAL}"
         )
-        result.append(Section(q, rows, totals, all_total))
+        citations = [citation(r["key"], q.field) for r in refs]
+        result.append(Section(q, rows, totals, all_total, citations))
     return result
 
 
@@ -175,30 +201,49 @@ def report_context(figures: dict, year: int) -> dict:
 
 
 def _reference_note() -> str:
-    from equality.services.references import references
-
     return references()["note"]
 
 
 HIDDEN_IN_CSV = "[c]"
 
 
+def _csv_percent(figure: Figure):
+    return HIDDEN_IN_CSV if figure.percent is None else figure.percent
+
+
 def csv_rows(report: PublishedReport):
-    """Header and rows for the CSV: one line per characteristic, category and group."""
+    """Header and rows for the CSV: one line per characteristic, category and group, with last
+    year's published percentage when there is a report for last year."""
     refs = reference_columns()
+    last = PublishedReport.objects.filter(year=report.year - 1).first()
     yield ["characteristic", "category", "group", "count", "percent of group",
+           f"percent of group {report.year - 1}" if last else "",
            *[f"{r['name']} (%)" for r in refs]]  # fmt: skip
-    for section in sections(report.figures):
+    labels = [*(g.label for g in GROUPS), "All"]
+    for section in sections(report.figures, last.figures if last else None):
         for row in section.rows:
-            columns = [*zip([g.label for g in GROUPS], row.by_group, strict=True), ("All", row.all)]
-            for group_label, figure in columns:
+            pairs = row.year_on_year or [(f, None) for f in [*row.by_group, row.all]]
+            for group_label, (figure, before) in zip(labels, pairs, strict=True):
                 yield [
                     section.question.title, row.label, group_label,
                     HIDDEN_IN_CSV if figure.hidden else figure.count,
-                    HIDDEN_IN_CSV if figure.percent is None else figure.percent,
+                    _csv_percent(figure), _csv_percent(before) if before else "",
                     *["" if p is None else p for p in row.references],
                 ]  # fmt: skip
     yield []
     yield [f"{HIDDEN_IN_CSV} = hidden to protect the people who answered.", RULE_STATEMENT]
     for r in refs:
         yield [f"Source: {r['name']}", r["source"], r["url"]]
+    for section in sections(report.figures):
+        for cited in section.citations:
+            yield [f"{section.question.title}: {cited['name']}", *_citation_cells(cited)]
+
+
+def _citation_cells(cited: dict) -> list[str]:
+    if "missing" in cited:
+        return [cited["missing"]]
+    return [
+        f"{cited['title']}, {cited['table']}, published {cited['published']}",
+        cited["url"], f"Base: {cited['base']}",
+        f"Checked in: {cited['checked_in']}" if cited["checked_in"] else "",
+    ]  # fmt: skip

@@ -75,7 +75,7 @@ def test_the_page_shows_the_rule_the_references_and_hides_percentages(client, ye
     reports.publish(2026, StaffFactory())
     page = client.get(reverse("equality:report", args=[2026])).content.decode()
     assert escape(RULE_STATEMENT) in page
-    assert "Census 2021" in page and "Offender Management Statistics" in page
+    assert "Census 2021" in page and "Offender management statistics quarterly" in page
     # The trustees' 2 of 10 (20%) is hidden with its percentage; so is the 8 (80%) that
     # would give it away by subtraction from the 10.
     assert "20.0%" not in page and "80.0%" not in page
@@ -128,6 +128,15 @@ def test_next_year_keeps_last_years_hidden_figure_hidden_when_unchanged(year_of_
     # Last year's column is last year's report as published, hidden figures and all.
     asian = next(r for r in ethnicity.rows if r.label.startswith("Asian"))
     assert asian.last_year.hidden
+    # Year on year for each group too: the trustees' 2 of 10 Mixed is hidden in both years.
+    mixed = next(r for r in ethnicity.rows if r.label.startswith("Mixed"))
+    trustees_now, trustees_before = mixed.year_on_year[reports.GROUPS.index(Group.TRUSTEES)]
+    assert len(mixed.year_on_year) == len(reports.GROUPS) + 1
+    assert trustees_now.hidden and trustees_before.hidden
+    white = next(r for r in ethnicity.rows if r.label == "White")
+    leaders_now, leaders_before = white.year_on_year[reports.GROUPS.index(Group.MEMBER_LEADERSHIP)]
+    assert leaders_before.count == 30  # last year's as published
+    assert leaders_now.hidden or leaders_now.count == 40  # may be a complementary cell
     prefer_not = next(r for r in context["sections"][1].rows if r.label == "Prefer not to say")
     assert prefer_not.last_year.count == last.figures["sex|prefer_not|Total"] == 0
 
