@@ -12,6 +12,8 @@
   fields are authorship links, anonymised with the account.
 """
 
+from django.db.models import Q
+
 from core import audit
 from core.registries import personal_data
 from core.registries.personal_data import DataSubject, PersonalDataSource
@@ -20,7 +22,10 @@ from core.registries.personal_data import DataSubject, PersonalDataSource
 def _applications(subject: DataSubject):
     from programmes.models import Application
 
-    return Application.objects.filter(email__in=subject.emails).select_related("cohort__programme")
+    mine = Q(email__in=subject.emails)
+    if subject.user is not None:
+        mine |= Q(user=subject.user)
+    return Application.objects.filter(mine).select_related("cohort__programme")
 
 
 def export_applications(subject: DataSubject) -> dict[str, list[dict]]:

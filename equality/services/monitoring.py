@@ -75,8 +75,9 @@ def refusal(user, exercise: Exercise, invited: bool = False) -> str | None:
         )
     if group == Group.PROGRAMME and not participants.is_participant(user, _cohort_id(exercise)):
         return (
-            "This form is for people taking part in the leadership programme, matched by the "
-            "email address you applied with."
+            "This form is for people taking part in the leadership programme: we recognise "
+            "you by the account you applied or accepted your place with, or else by the email "
+            "address you applied with."
         )
     if (
         group == Group.MEMBER_LEADERSHIP

@@ -51,6 +51,21 @@ def test_programme_form_is_for_participants_of_that_cohort(client):
     assert _post(client, exercise).status_code == 302 and Response.objects.count() == 1
 
 
+def test_programme_form_knows_a_participant_by_their_linked_account(client):
+    cohort = CohortFactory()
+    exercise = monitoring.exercise_for(Group.PROGRAMME, cohort, year=2026)
+    # Applied as sam@home, signs in as sam@work: the linked account is what counts.
+    participant = UserFactory(email="sam@work.example.org")
+    ApplicationFactory(
+        cohort=cohort, email="sam@home.example.org", user=participant, status="accepted"
+    )
+    holder_of_old_address = UserFactory(email="sam@home.example.org")
+    client.force_login(holder_of_old_address)
+    assert _post(client, exercise).status_code == 403 and not Response.objects.exists()
+    client.force_login(participant)
+    assert _post(client, exercise).status_code == 302 and Response.objects.count() == 1
+
+
 def test_trustees_form_takes_staff_or_the_invitation_link(client):
     exercise = ExerciseFactory(group=Group.TRUSTEES, context_key="")
     other = ExerciseFactory(group=Group.TRUSTEES, context_key="", year=2027)

@@ -105,6 +105,12 @@ class Application(models.Model):
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="applications")
     name = models.CharField(max_length=200)
     email = models.EmailField()
+    # The applicant's account, when they applied or accepted their place signed in: how the
+    # site knows them whatever address they sign in with (programmes.services.participants).
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="programme_applications",
+    )  # fmt: skip
     region = models.ForeignKey(
         "taxonomy.Term", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

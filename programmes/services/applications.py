@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from core import audit
 from programmes.models import Application, ApplicationStatus, Cohort
+from programmes.services import participants as taking_part
 from programmes.services.mail import send
 
 CLOSED = "Applications for this cohort are closed, so we have not saved this one."
@@ -29,7 +30,9 @@ def link_for(application: Application) -> str:
 
 
 @transaction.atomic
-def submit(cohort: Cohort, data: dict, consent_text: str) -> Application:
+def submit(cohort: Cohort, data: dict, consent_text: str, user=None) -> Application:
+    """Save an application; one sent signed in is linked to that account
+    (taking_part.link_account), so the site knows the participant by it later."""
     if not cohort.is_open:
         raise ValidationError(CLOSED)
     email = data["email"].lower()
@@ -38,8 +41,9 @@ def submit(cohort: Cohort, data: dict, consent_text: str) -> Application:
             "You have already applied to this cohort with this email address. We have your "
             "application: there is no need to send it again."
         )
+    linked = user if user is not None and user.is_authenticated else None
     application = Application.objects.create(
-        cohort=cohort, consent_text=consent_text, **{**data, "email": email}
+        cohort=cohort, consent_text=consent_text, user=linked, **{**data, "email": email}
     )
     audit.record_change(None, application, {})
     send(
@@ -97,11 +101,14 @@ def decide(actor, application: Application, decision: str) -> Application:
 
 
 @transaction.atomic
-def respond(application: Application, accept: bool) -> Application:
-    """The applicant accepts or declines their offer through their personal link."""
+def respond(application: Application, accept: bool, user=None) -> Application:
+    """The applicant accepts or declines their offer through their personal link; accepting
+    while signed in links the place to that account, if nothing is linked yet."""
     if application.status != ApplicationStatus.OFFERED:
         raise ValidationError("There is no open offer to answer on this application.")
     if accept:
+        if user is not None:
+            taking_part.link_account(application, user)
         return _set_status(None, application, ApplicationStatus.ACCEPTED)
     _set_status(None, application, ApplicationStatus.DECLINED)
     offer_next(application.cohort)

@@ -46,7 +46,7 @@ def apply(request, slug, cohort):
                           status=429)  # fmt: skip
         data = {k: v for k, v in form.cleaned_data.items() if k != "consent"}
         try:
-            applications.submit(chosen, data, APPLICATION_CONSENT)
+            applications.submit(chosen, data, APPLICATION_CONSENT, user=request.user)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -81,7 +81,9 @@ def my_place(request, key):
 def respond(request, key):
     application = _by_key(key)
     try:
-        applications.respond(application, accept=request.POST.get("answer") == "accept")
+        applications.respond(
+            application, accept=request.POST.get("answer") == "accept", user=request.user
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
