@@ -1,18 +1,18 @@
 """What the public and report pages show, gathered in one place so views stay thin."""
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from core.lib.charts import Series, grouped_bar_chart, pattern_names
 from plans.models import ActivityStatus, PlanStatus, Strategy
 from plans.services import links, planning
 
 
-def equality_reports_url() -> str:
-    """The Equality Impact Reports live in the `equality` app; linked once it is installed."""
-    try:
-        return reverse("equality:index")
-    except NoReverseMatch:
-        return ""
+def equality_reports() -> dict:
+    """The Equality Impact Reports (the `equality` app's public report list): the index's
+    address and each published report with its CSV and PDF, for the front door."""
+    from equality.services.reports import published_list
+
+    return {"url": reverse("equality:index"), "reports": published_list()}
 
 
 def front_door(user) -> list[dict]:

@@ -38,7 +38,8 @@ def indicator_rows(plan, upto_quarter: int, *, recompute: bool = True) -> list[d
     computed from the records (and stored) so the update and the indicator pages agree."""
     today = timezone.localdate()
     rows = []
-    for indicator in plan.indicators.select_related("objective"):
+    # One query for every stored value, not one per indicator.
+    for indicator in plan.indicators.select_related("objective").prefetch_related("values"):
         values = {}
         stored = {v.quarter: v for v in indicator.values.all()}
         for q in range(1, upto_quarter + 1):
@@ -127,6 +128,12 @@ def draft_content(report: Report) -> dict:
         "status_counts": _status_counts(plan, cut),
         "status_changes": moves,
         "plan_changes": edits,
+        "versions": [
+            {"number": v.number, "reason": v.reason, "on": v.created_at.date().isoformat()}
+            for v in plan.versions.filter(
+                number__gt=1, created_at__gte=cut.start_moment, created_at__lte=cut.end_moment
+            )
+        ],
         "indicators": indicator_rows(plan, 4 if report.is_annual else report.quarter),
         "highlights": _highlights(plan, cut),
         "quarters": [

@@ -18,7 +18,7 @@ from plans.services import pages, reports
 def index(request):
     return render(request, "plans/index.html", {
         "networks": pages.front_door(request.user),
-        "equality_url": pages.equality_reports_url(),
+        "equality": pages.equality_reports(),
     })  # fmt: skip
 
 

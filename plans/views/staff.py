@@ -1,6 +1,7 @@
 """Staff pages under /plans/staff/: strategy, plan, activities, indicators and reports."""
 
 from django.contrib import messages
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -35,9 +36,10 @@ staff_only = staff_required("Strategy and reporting are run by the alliance's st
 def index(request):
     return render(request, "plans/staff/index.html", {
         "strategies": scope.strategies(request.user).select_related("network"),
-        "plans": scope.plans(request.user).select_related("network"),
-        "surveys": scope.surveys(request.user).select_related("network"),
-        "equality_url": pages.equality_reports_url(),
+        "plans": scope.plans(request.user).select_related("network")
+        .annotate(activity_count=Count("activities")),
+        "surveys": scope.surveys(request.user).select_related("network")
+        .annotate(answer_count=Count("responses")),
     })  # fmt: skip
 
 

@@ -115,5 +115,27 @@ def test_staff_update_the_plan_publish_an_update_and_a_member_reads_it(page, new
     axe_check(page)
     page.goto(f"{live_server.url}/plans/staff/activities/{plan.activities.first().pk}/")
     axe_check(page)
-    page.goto(f"{live_server.url}/plans/staff/plans/{plan.pk}/indicators/new/")
+    # Every other staff form, and the annual report drafted and read: axe on each.
+    indicator = plan.indicators.first()
+    aim = strategy.aims.first()
+    for path in (
+        f"plans/{plan.pk}/indicators/new/", f"indicators/{indicator.pk}/edit/",
+        "strategies/new/", f"strategies/{strategy.pk}/edit/", f"strategies/{strategy.pk}/aims/new/",
+        f"aims/{aim.pk}/objectives/new/", "plans/new/", f"plans/{plan.pk}/activities/new/",
+    ):  # fmt: skip
+        page.goto(f"{live_server.url}/plans/staff/{path}")
+        axe_check(page)
+    page.goto(f"{live_server.url}/plans/staff/plans/{plan.pk}/")
+    page.get_by_label("Draft from the records").select_option("annual")
+    page.get_by_role("button", name="Draft", exact=True).click()
+    expect(page.get_by_text("Drafted from the records.")).to_be_visible()
     axe_check(page)
+    page.get_by_label("Everyone", exact=True).check()
+    page.get_by_role("button", name="Publish", exact=True).click()
+    expect(page.get_by_text("Published.")).to_be_visible()
+    annual = plan.reports.get(quarter__isnull=True)
+    visitor = new_page(PHONE)
+    visitor.goto(f"{live_server.url}{annual.get_absolute_url()}")
+    expect(visitor.get_by_role("heading", level=1)).to_contain_text("annual impact report")
+    axe_check(visitor)
+    shoot(visitor, "annual-phone")
