@@ -16,8 +16,12 @@ class CheckExplained:
 
     @property
     def term_links(self) -> list[tuple[str, str]]:
-        """(dictionary slug, words) for each term the explanation uses."""
-        return [(slug, TERM_WORDS[slug]) for slug in self.terms]
+        return term_links(self.terms)
+
+
+def term_links(slugs: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(dictionary slug, words) for each term, for linking to the dictionary."""
+    return [(slug, TERM_WORDS[slug]) for slug in slugs]
 
 
 # The dictionary's words for the terms the explainer links to (glossary/data/dictionary.json).
@@ -31,6 +35,21 @@ TERM_WORDS = {
     "rehabilitation-of-offenders-act-1974": "Rehabilitation of Offenders Act 1974",
     "barred-lists": "barred lists",
     "ban-the-box": "Ban the Box",
+    # The rehabilitation-period explainer's table (rehabilitation_rules.py).
+    "life-sentence": "life sentence",
+    "indeterminate-sentence": "indeterminate sentence",
+    "extended-determinate-sentence": "extended sentence",
+    "custodial-sentence": "custodial sentence",
+    "licence": "licence",
+    "fine": "fine",
+    "community-order": "community order",
+    "youth-rehabilitation-order": "youth rehabilitation order",
+    "conditional-discharge": "conditional discharge",
+    "absolute-discharge": "absolute discharge",
+    "simple-caution": "simple caution",
+    "youth-caution": "youth caution",
+    "conditional-caution": "conditional caution",
+    "youth-conditional-caution": "youth conditional caution",
 }
 
 CHECKS = [
