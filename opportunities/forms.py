@@ -1,4 +1,5 @@
-"""The posting form: every rule a listing must keep, with a message that says how to fix it."""
+"""The posting form: every rule a listing must keep, with a message that says how to fix it;
+and the questions of the spent-conviction explainer."""
 
 from django import forms
 from django.utils import timezone
@@ -6,6 +7,7 @@ from django.utils import timezone
 from core.lib.pickers import use_pickers
 from core.roles import is_staff_member
 from opportunities.models import PAID_KINDS, Opportunity
+from opportunities.services import rehabilitation
 from opportunities.services.access import employers_for
 from taxonomy.models import Term, Vocabulary
 
@@ -107,3 +109,89 @@ class OpportunityForm(forms.ModelForm):
                 self.add_error("pay_min", "Pay must be more than £0.")
             elif low > high:
                 self.add_error("pay_max", "The top of the range is below the bottom.")
+
+
+def _date_field(label: str, help_text: str) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        help_text=help_text,
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter a real date, for example 27 3 2024."},
+    )
+
+
+WHOLE_NUMBER = {"invalid": "Enter a whole number, for example 12."}
+
+
+class RehabilitationForm(forms.Form):
+    """The spent-conviction explainer's questions. Only the type is required: the service says
+    which other answers a type needs (rehabilitation.work_out), and clean() shows its answer
+    or its reason as a message on the field concerned."""
+
+    disposal = forms.ChoiceField(
+        label="What did you get?",
+        choices=[("", "Choose one")] + rehabilitation.Disposal.choices,
+        error_messages={
+            "required": "Choose what you were given from the list.",
+            "invalid_choice": "Choose what you were given from the list.",
+        },
+    )
+    age_at_conviction = forms.IntegerField(
+        label="Your age on the date of conviction",
+        help_text="In whole years. Not needed for a caution, a discharge or a court order.",
+        required=False,
+        error_messages=WHOLE_NUMBER,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    length = forms.IntegerField(
+        label="Length of the prison sentence",
+        help_text="Prison or custody only: the term the court gave.",
+        required=False,
+        error_messages=WHOLE_NUMBER,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    length_unit = forms.ChoiceField(
+        label="Length in",
+        choices=rehabilitation.LengthUnit.choices,
+        initial=rehabilitation.LengthUnit.MONTHS,
+        required=False,
+        error_messages={"invalid_choice": "Choose days, weeks, months or years."},
+    )
+    schedule_18 = forms.ChoiceField(
+        label="More than 4 years in prison: is the offence in Schedule 18 to the Sentencing Code?",
+        help_text="Schedule 18 lists serious violent, sexual and terrorism offences. Answer "
+        "yes only if a single term of more than 4 years was for such an offence. A solicitor "
+        "or probation officer can tell you.",
+        choices=rehabilitation.Schedule18.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose yes, no or not sure."},
+    )
+    conviction_date = _date_field(
+        "Date of conviction, or of the caution",
+        "The day the court found you guilty, or the day you were given the caution.",
+    )
+    end_date = _date_field(
+        "End date",
+        "Prison: the last day of the whole sentence, including time on licence. A court "
+        "order: its last day. A compensation order: the day you paid the last of it. A "
+        "conditional caution: the day it stopped, if that was within 3 months.",
+    )
+
+    outcome: rehabilitation.Outcome | None = None
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        # An empty choice is "", an empty number or date None: both mean "not answered".
+        answers = {name: data.get(name) for name in self.fields}
+        facts = rehabilitation.Facts(
+            **{name: None if value == "" else value for name, value in answers.items()}
+        )
+        try:
+            self.outcome = rehabilitation.work_out(facts, timezone.localdate())
+        except rehabilitation.Unanswerable as reason:
+            self.add_error(reason.field, reason.message)
+        return data

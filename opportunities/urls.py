@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opportunities.views import alerts, board, posting, staff
+from opportunities.views import alerts, board, posting, rehabilitation, staff
 
 app_name = "opportunities"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("feed.rss", board.board_rss, name="feed_rss"),
     path("feed.atom", board.board_atom, name="feed_atom"),
     path("checks/", board.checks, name="checks"),
+    path("checks/rehabilitation/", rehabilitation.rehabilitation, name="rehabilitation"),
     path("post/", posting.create, name="create"),
     path("mine/", posting.mine, name="mine"),
     path("alerts/", alerts.create, name="alert_create"),

@@ -49,6 +49,9 @@ RULES = {
     "opportunities:feed_rss": public(why="The board's open listings, its filters applied."),
     "opportunities:feed_atom": public(why="As the RSS feed."),
     "opportunities:checks": public(why="What each level of criminal record check shows."),
+    "opportunities:rehabilitation": public(
+        why="When a conviction becomes spent: a form anyone may use; nothing is stored."
+    ),
     "opportunities:create": rule(get(POSTERS), why="Staff, and member contacts for their own."),
     "opportunities:mine": rule(get(SIGNED_IN), why="A person's own listings (none for most)."),
     "opportunities:alert_create": rule(
