@@ -66,14 +66,14 @@ POLICE = [
         "arrests_per_month",
         "Arrests each month",
         60_042,
-        55_000,
+        54_000,
         66_000,
         "people a month",
         src.POLICE_POWERS_2024,
         "720,506 arrests in the year ending March 2024, divided by 12: the year that ends "
         "three months before the base year. It includes people re-arrested after "
         "reoffending: the model works out how many are first-time arrests. It also includes "
-        "children, whom the model does not follow apart, so the range reaches down to 55,000.",
+        "children, whom the model does not follow apart, so the range reaches down to 54,000.",
     ),
     Parameter(
         "investigation_months",
@@ -93,8 +93,8 @@ POLICE = [
         "charge_share",
         "Share of arrests that lead to a charge",
         0.291,
-        0.24,
-        0.36,
+        0.233,
+        0.349,
         "share",
         NOT_FOUND,
         "Assumption. "
@@ -365,8 +365,8 @@ PRISON = [
         "indeterminate_months",
         "Average time in prison, indeterminate sentences",
         341.0,
-        280.0,
-        420.0,
+        270.0,
+        410.0,
         "months",
         src.OMSQ_INDETERMINATE_SEP_2024,
         "Derived by Little's law: 8,501 unreleased prisoners serving life or IPP sentences at "
@@ -631,7 +631,7 @@ COSTS = [
         "Cost of a year on a community or suspended order",
         4_980,
         3_000,
-        7_500,
+        7_000,
         "£ a year",
         src.PROBATION_FUNDING,
         PROBATION_COST_NOTE,
@@ -641,7 +641,7 @@ COSTS = [
         "Cost of a year of supervision on licence",
         4_980,
         3_000,
-        7_500,
+        7_000,
         "£ a year",
         src.PROBATION_FUNDING,
         PROBATION_COST_NOTE,

@@ -33,7 +33,7 @@ def test_todays_practice_is_a_steady_state_that_obeys_littles_law_for_every_stoc
 
 def test_a_changed_system_settles_to_a_new_steady_state_that_obeys_littles_law():
     levers = {"release_point": 0.4, "diversion": 0.2, "remand_to_bail": 0.3, "recall_share": 0.5}
-    # Long enough for the slowest stock to settle: indeterminate sentences stay up to 420
-    # months (35 years), and e^(-8000/420) is below 1e-8.
+    # Long enough for the slowest stock to settle: indeterminate sentences stay up to 410
+    # months (34 years), and e^(-8000/410) is below 1e-8.
     result = run(levers, months=8000, draws=10, seed=8)
     _check_littles_law(result, rtol=1e-6)
