@@ -131,7 +131,7 @@ def _post(client, **answers):
 @pytest.mark.parametrize(
     "answers,message",
     [
-        ({}, "What did you get?: Choose what you were given from the list."),
+        ({}, ('<a href="#id_disposal">Choose what you were given from the list.</a>')),
         ({"disposal": "life<script>"}, "Choose what you were given from the list."),
         (
             {"disposal": "fine", "age_at_conviction": "<img src=x onerror=alert(1)>"},

@@ -93,3 +93,35 @@ def test_the_guidance_reads_plainly():
     # The words we wrote ourselves; the statute's names for sentences are what they are.
     ours = [rule.runs for rule in RULES] + [words for words, _ in GENERAL]
     assert textstat.flesch_kincaid_grade(" ".join(ours)) <= 9
+
+
+def test_the_answers_read_plainly():
+    from datetime import date
+
+    from opportunities.services.rehabilitation import Disposal, Facts, work_out
+
+    today = date(2026, 12, 6)
+    answers = [
+        Facts(Disposal.CUSTODY, age_at_conviction=30, length=2, length_unit="years"),
+        Facts(
+            Disposal.CUSTODY,
+            age_at_conviction=30,
+            length=9,
+            length_unit="months",
+            end_date=date(2026, 1, 1),
+        ),
+        Facts(
+            Disposal.CUSTODY,
+            age_at_conviction=30,
+            length=6,
+            length_unit="years",
+            schedule_18="unsure",
+            end_date=date(2020, 1, 1),
+        ),
+        Facts(Disposal.COMMUNITY),
+        Facts(Disposal.COMPENSATION),
+        Facts(Disposal.CONDITIONAL_CAUTION),
+        Facts(Disposal.CAUTION),
+    ]
+    words = " ".join(work_out(facts, today).summary for facts in answers)
+    assert textstat.flesch_kincaid_grade(words) <= 9
