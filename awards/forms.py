@@ -12,12 +12,14 @@ from awards.models import (
     PanelMember,
     Scheme,
 )
-from awards.services.nominating import kinds_for
+from awards.services import eligibility, reach
+from core.lib.pickers import use_pickers
 from core.lib.uploads import UploadRefused, check_size, clean_upload, read_head, sniff
 from core.models import User
-from core.roles import Role
+from core.roles import Role, is_admin
 from members.models import Organisation
 from members.services.applications.screening import make_form_token
+from members.services.permissions import networks_run_by
 
 MAX_LINKS = 10
 SUPPORTING_KINDS = {"pdf": "PDF", "docx": "Word document", "png": "PNG image", "jpg": "JPEG image"}
@@ -67,9 +69,10 @@ class NominationForm(forms.Form):
     )  # fmt: skip
     nominee_website = forms.URLField(max_length=500, required=False, label="Website (optional)")
     articles = forms.ModelMultipleChoiceField(
-        queryset=None, required=False, label="Articles from our media monitor",
-        help_text="Hold Ctrl (or Cmd) to choose more than one.",
-    )  # fmt: skip
+        queryset=None,
+        required=False,
+        label="Articles from our media monitor",
+    )
     article_links = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 3}),
         label="Links to articles or programmes", help_text="One link per line, up to ten.",
@@ -102,7 +105,7 @@ class NominationForm(forms.Form):
         kwargs.setdefault("initial", {}).setdefault("form_token", make_form_token())
         super().__init__(*args, **kwargs)
         self.category = category
-        kinds = kinds_for(category)
+        kinds = eligibility.kinds_for(category)
         self.fields["nominee_kind"].choices = [(k, NomineeKind(k).label) for k in kinds]
         if len(kinds) == 1:
             self.fields["nominee_kind"].initial = kinds[0]
@@ -120,24 +123,38 @@ class NominationForm(forms.Form):
         else:
             del self.fields["articles"], self.fields["article_links"]
         if NomineeKind.MEMBER in kinds:
-            self.fields["organisation"].queryset = (
-                Organisation.objects.filter(memberships__status="active")
-                .distinct()
-                .order_by("name")
-            )
+            self.fields["organisation"].queryset = eligibility.member_organisations(
+                category
+            ).order_by("name")
         else:
             del self.fields["organisation"]
         if NomineeKind.PERSON not in kinds:
             del self.fields["nominee_email"]
         if not category.self_nomination:
             del self.fields["is_self_nomination"]
+        # The eligibility rules' own question (how a group is led by people with lived
+        # experience, where a student journalist studies): required for the kinds it is about.
+        self.rule_questions = {
+            kind: question
+            for kind in kinds
+            if (question := eligibility.question_for(category, kind)) is not None
+        }
+        if self.rule_questions:
+            # A category's rule asks one question (of one kind of nominee, or of every kind).
+            self.fields["eligibility_answer"] = forms.CharField(
+                label=next(iter(self.rule_questions.values())), max_length=ANSWER_MAX,
+                required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=_rule_help(category, self.rule_questions, kinds),
+            )  # fmt: skip
         for number, question in enumerate(category.question_list()):
             self.fields[f"answer_{number}"] = forms.CharField(
                 label=question, max_length=ANSWER_MAX, widget=forms.Textarea(attrs={"rows": 4})
             )
+        # Long lists (the directory, the monitor's articles) become search boxes.
+        use_pickers(self, "organisation", "articles")
         self.order_fields(
             ["nominee_kind", "organisation", "nominee_name", "nominee_email", "nominee_website",
-             "articles", "article_links", "statement"]
+             "articles", "article_links", "eligibility_answer", "statement"]
             + [f"answer_{n}" for n in range(len(category.question_list()))]
         )  # fmt: skip
 
@@ -189,10 +206,24 @@ class NominationForm(forms.Form):
             [question, data.get(f"answer_{n}", "")]
             for n, question in enumerate(self.category.question_list())
         ]
+        rule_question = self.rule_questions.get(kind)
+        if rule_question:
+            answer = (data.get("eligibility_answer") or "").strip()
+            if not answer:
+                self.add_error("eligibility_answer", "Answer this: the category's rules ask it.")
+            data["answers"].insert(0, [rule_question, answer])
         return data
 
     def uploads(self) -> list:
         return [f for f in (self.cleaned_data.get("file_1"), self.cleaned_data.get("file_2")) if f]
+
+
+def _rule_help(category: Category, questions: dict, kinds) -> str:
+    """Which nominees the eligibility question is for, when not every kind needs it."""
+    if len(questions) == len(kinds):
+        return f"{category.name} is for {category.get_eligibility_display().lower()}."
+    for_kinds = " or ".join(NomineeKind(k).label.lower() for k in questions)
+    return f"Needed when you nominate {for_kinds}: the directory cannot confirm it."
 
 
 class ScreeningForm(forms.Form):
@@ -298,6 +329,12 @@ class SchemeForm(forms.ModelForm):
         model = Scheme
         fields = ["name", "slug", "network", "description", "is_media"]
 
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Staff tie a scheme to a network they run (admins: any, or none for every network).
+        self.fields["network"].queryset = networks_run_by(user)
+        self.fields["network"].required = not is_admin(user)
+
 
 class CycleForm(forms.ModelForm):
     class Meta:
@@ -312,6 +349,10 @@ class CycleForm(forms.ModelForm):
             for name in ["nominations_open", "nominations_close", "judging_ends",
                          "shortlist_announced_on", "ceremony_on", "winners_published_on"]
         }  # fmt: skip
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scheme"].queryset = reach.schemes_run_by(user)
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]

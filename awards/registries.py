@@ -5,7 +5,8 @@ from django.db.models import Q
 from django.urls import reverse
 
 from awards import changes as awards_changes
-from awards.services import archive, scoring
+from awards.models import NominationStatus
+from awards.services import archive, reach, scoring
 from core.registries import changes, home, navigation, search
 from core.roles import Role, is_staff_member
 from taxonomy.sections import TopicSection
@@ -30,6 +31,21 @@ home.register(
         context=judging_panel,
         audiences=frozenset({home.JUDGE}),
         order=10,
+    )
+)
+
+
+def _to_screen(user) -> int:
+    return reach.nominations_run_by(user).filter(status=NominationStatus.RECEIVED).count()
+
+
+home.register_attention(
+    home.AttentionItem(
+        key="awards.to_screen",
+        label="award nominations to screen",
+        count=_to_screen,
+        url_name="awards:staff_index",
+        order=60,
     )
 )
 

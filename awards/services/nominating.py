@@ -1,8 +1,9 @@
 """The public nomination form's work: one nominator's nomination, saved whole or not at all.
 
 The form has already checked each field; here are the rules that need the database: the cycle
-is open, the nominee fits the category, nobody nominates the same nominee twice, and a person
-who is nominated is asked for their consent before they can be shortlisted or named.
+is open, the nominee fits the category's eligibility rules (services/eligibility.py), nobody
+nominates the same nominee twice, and a person who is nominated is asked for their consent
+before they can be shortlisted or named.
 """
 
 from django.conf import settings
@@ -13,30 +14,17 @@ from django.urls import reverse
 from awards.models import (
     Category,
     Consent,
-    Eligibility,
     Nomination,
     NominationStatus,
     Nominator,
     NomineeKind,
     SupportingFile,
 )
+from awards.services import eligibility
 from core.email import TRANSACTIONAL, queue_email
 
-# Which kinds of nominee each eligibility rule accepts.
-KINDS_FOR = {
-    Eligibility.ANY_ORGANISATION: (NomineeKind.MEMBER, NomineeKind.ORGANISATION),
-    Eligibility.MEMBER_ORGANISATIONS: (NomineeKind.MEMBER,),
-    Eligibility.LIVED_EXPERIENCE_LED: (NomineeKind.MEMBER, NomineeKind.ORGANISATION),
-    Eligibility.INDIVIDUALS: (NomineeKind.PERSON,),
-    Eligibility.JOURNALISTS: (NomineeKind.MEDIA,),
-    Eligibility.STUDENT_JOURNALISTS: (NomineeKind.MEDIA,),
-}
 ACTIVE = (NominationStatus.RECEIVED, NominationStatus.ELIGIBLE)
 CLOSED = "Nominations for this category are closed, so we have not saved this one."
-
-
-def kinds_for(category: Category) -> tuple[str, ...]:
-    return KINDS_FOR[category.eligibility]
 
 
 def normalised(name: str) -> str:
@@ -59,15 +47,12 @@ def _check(category: Category, data: dict) -> None:
     if not category.cycle.is_open:
         raise ValidationError(CLOSED)
     kind = data["nominee_kind"]
-    if kind not in kinds_for(category):
+    if kind not in eligibility.kinds_for(category):
         raise ValidationError({"nominee_kind": "This category does not take that kind of nominee."})
     organisation = data.get("organisation")
-    lived = category.eligibility == Eligibility.LIVED_EXPERIENCE_LED
-    if lived and organisation is not None and not organisation.lived_experience_led:
-        raise ValidationError(
-            {"organisation": "This category is for lived-experience-led groups, and the "
-             "directory does not list this organisation as one."}
-        )  # fmt: skip
+    found = eligibility.problems(category, kind, organisation)
+    if found:
+        raise ValidationError({"organisation": " ".join(found)})
     if data.get("is_self_nomination") and not category.self_nomination:
         raise ValidationError(
             {"is_self_nomination": "This category does not accept self-nominations."}

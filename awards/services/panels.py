@@ -6,12 +6,17 @@ every judge from one organisation. `warnings(category)` says in words what is br
 
 Conflicts are declared by the judge or detected from the shared records: the nominee is the
 judge's own organisation (or one they are affiliated with), someone from the judge's
-organisation nominated it, the nominee runs a network the judge's organisation belongs to,
-or the nominee is the judge. A conflict recuses the judge from that one nomination until staff
-override it with a reason. Every declaration, detection, recusal and override is audited.
+organisation nominated it (by the organisation they gave, or their own affiliations when they
+were signed in), the nominee runs a network the judge's organisation belongs to, the nominee
+wrote or co-produced a published library resource with the judge's organisation or with the
+judge, or the nominee is the judge. Detection runs when a judge joins the panel, when a
+nomination is ruled eligible, and whenever staff ask. A conflict recuses the judge from that
+one nomination until staff override it with a reason. Every declaration, detection, recusal
+and override is audited.
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -42,7 +47,65 @@ def _network_hosts(organisations) -> dict[int, str]:
     return hosts
 
 
-def reasons_for(member: PanelMember, nomination: Nomination, organisations, hosts) -> list[str]:
+@dataclass(frozen=True)
+class CoAuthored:
+    """A published library resource a nominee wrote with others."""
+
+    title: str
+    organisations: frozenset[int]
+    people: frozenset[int]
+
+
+def co_authorships(nominations) -> dict[int, list[CoAuthored]]:
+    """{nominee organisation pk: the published library resources it wrote or co-produced,
+    with everyone who did}, for the directory organisations among `nominations`."""
+    from library.models import Resource, ResourceStatus
+
+    nominees = {n.organisation_id for n in nominations if n.organisation_id}
+    if not nominees:
+        return {}
+    authors = Resource.author_organisations.through
+    co_producers = Resource.co_produced_with.through
+    published = Resource.objects.filter(status=ResourceStatus.PUBLISHED).values("pk")
+    resource_ids = set()
+    for through in (authors, co_producers):
+        resource_ids |= set(
+            through.objects.filter(organisation_id__in=nominees, resource_id__in=published)
+            .values_list("resource_id", flat=True)
+        )  # fmt: skip
+    organisations, people = defaultdict(set), defaultdict(set)
+    for through in (authors, co_producers):
+        for resource_id, organisation_id in through.objects.filter(
+            resource_id__in=resource_ids
+        ).values_list("resource_id", "organisation_id"):
+            organisations[resource_id].add(organisation_id)
+    for resource_id, person_id in Resource.author_people.through.objects.filter(
+        resource_id__in=resource_ids
+    ).values_list("resource_id", "person_id"):
+        people[resource_id].add(person_id)
+    found = defaultdict(list)
+    for resource_id, title in Resource.objects.filter(pk__in=resource_ids).values_list(
+        "pk", "title"
+    ):
+        work = CoAuthored(
+            title, frozenset(organisations[resource_id]), frozenset(people[resource_id])
+        )
+        for nominee in work.organisations & nominees:
+            found[nominee].append(work)
+    return found
+
+
+def _nominator_organisations(nominator) -> set[int]:
+    """The directory organisations a signed-in nominator is affiliated with."""
+    person = getattr(nominator.user, "person", None) if nominator.user_id else None
+    return {o.pk for o in person.organisations.all()} if person is not None else set()
+
+
+def reasons_for(
+    member: PanelMember, nomination: Nomination, organisations, hosts, co_authors=None
+) -> list[str]:
+    """Why the records tie this judge to this nomination, in words (empty when nothing
+    does). `co_authors` is `co_authorships` of the nominations being checked."""
     reasons = []
     judge = member.judge
     for organisation in organisations:
@@ -51,13 +114,28 @@ def reasons_for(member: PanelMember, nomination: Nomination, organisations, host
         ):
             reasons.append(f"The nominee is the judge's organisation, {organisation.name}.")
         for nominator in nomination.nominators.all():
-            if normalised(nominator.organisation_name) == normalised(organisation.name):
+            if normalised(nominator.organisation_name) == normalised(
+                organisation.name
+            ) or organisation.pk in _nominator_organisations(nominator):
                 reasons.append(f"{nominator.name} of {organisation.name} nominated it.")
     if nomination.organisation_id in hosts:
         reasons.append(
             f"The nominee runs {hosts[nomination.organisation_id]}, which the judge's "
             "organisation belongs to."
         )
+    person = getattr(judge, "person", None)
+    for work in (co_authors or {}).get(nomination.organisation_id, ()):
+        for organisation in organisations:
+            if (
+                organisation.pk != nomination.organisation_id
+                and organisation.pk in work.organisations
+            ):
+                reasons.append(
+                    f"The nominee and the judge's organisation, {organisation.name}, wrote "
+                    f"“{work.title}” together."
+                )
+        if person is not None and person.pk in work.people:
+            reasons.append(f"The judge is an author of “{work.title}” with the nominee.")
     if nomination.nominee_email and nomination.nominee_email.lower() == judge.email.lower():
         reasons.append("The judge is the nominee.")
     if any(n.email.lower() == judge.email.lower() for n in nomination.nominators.all()):
@@ -66,15 +144,16 @@ def reasons_for(member: PanelMember, nomination: Nomination, organisations, host
 
 
 @transaction.atomic
-def detect_conflicts(category: Category) -> int:
+def detect_conflicts(category: Category, only=None) -> int:
     """Record a detected conflict for each judge and nomination the records tie together
-    (once: a conflict staff overrode is not raised again). Returns how many are new."""
+    (once: a conflict staff overrode is not raised again), for every nomination still in
+    play or `only` those given. Returns how many are new."""
     created = 0
-    nominations = list(
-        Nomination.objects.filter(category=category, status__in=ACTIVE).prefetch_related(
-            "nominators"
-        )
-    )
+    nominations = Nomination.objects.filter(category=category, status__in=ACTIVE)
+    if only is not None:
+        nominations = nominations.filter(pk__in=[n.pk for n in only])
+    nominations = list(nominations.prefetch_related("nominators__user__person__organisations"))
+    co_authors = co_authorships(nominations)
     for member in category.panel.select_related("judge", "organisation"):
         organisations = judge_organisations(member)
         hosts = _network_hosts(organisations)
@@ -86,7 +165,7 @@ def detect_conflicts(category: Category) -> int:
         for nomination in nominations:
             if nomination.pk in existing:
                 continue
-            reasons = reasons_for(member, nomination, organisations, hosts)
+            reasons = reasons_for(member, nomination, organisations, hosts, co_authors)
             if reasons:
                 conflict = Conflict.objects.create(
                     panel_member=member, nomination=nomination,

@@ -1,11 +1,13 @@
-"""Staff screening: eligible or not (with a reason), merging duplicates, withdrawing, and a
-nominated person's consent. Every change is in the audit log."""
+"""Staff screening: eligible or not (with a reason; the category's rules are checked again,
+see services/eligibility.py), merging duplicates, withdrawing, and a nominated person's
+consent. Every change is in the audit log."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from awards.models import Consent, Nomination, NominationStatus
+from awards.services import eligibility, panels
 from awards.services.nominating import ACTIVE, normalised
 from core import audit
 
@@ -18,15 +20,26 @@ def _save(actor, nomination: Nomination, before: dict, **changes) -> Nomination:
     return nomination
 
 
+@transaction.atomic
 def screen(actor, nomination: Nomination, eligible: bool, reason: str) -> Nomination:
+    """Rule a nomination eligible or not. Eligible against what the records say (a member
+    who is not one, a group the directory does not list as lived-experience-led) only with a
+    reason. Once eligible, the panel's judges are checked for conflicts with it."""
     if nomination.status not in ACTIVE + (NominationStatus.INELIGIBLE,):
         raise ValidationError("This nomination was merged or withdrawn; it cannot be screened.")
     reason = reason.strip()
     if not eligible and not reason:
         raise ValidationError({"reason": "Say why the nomination is not eligible."})
+    if eligible and not reason and (found := eligibility.nomination_problems(nomination)):
+        raise ValidationError(
+            {"reason": " ".join(found) + " To rule it eligible anyway, say why in the reason."}
+        )
     status = NominationStatus.ELIGIBLE if eligible else NominationStatus.INELIGIBLE
-    return _save(actor, nomination, audit.snapshot(nomination), status=status,
-                 screening_reason=reason)  # fmt: skip
+    _save(actor, nomination, audit.snapshot(nomination), status=status,
+          screening_reason=reason)  # fmt: skip
+    if eligible:
+        panels.detect_conflicts(nomination.category, [nomination])
+    return nomination
 
 
 def withdraw(actor, nomination: Nomination, reason: str) -> Nomination:

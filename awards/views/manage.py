@@ -5,8 +5,8 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
 from awards.forms import CategoryForm, CriterionFormSet, CycleForm, SchemeForm, check_weights
-from awards.models import Category, Cycle, Scheme
-from awards.services import setup
+from awards.models import Category
+from awards.services import reach, setup
 from core.lib.form_pages import posted, status_code
 from core.roles import staff_required
 
@@ -34,23 +34,23 @@ def _edit(request, form, title, done, formset=None, back=None):
 
 @staff_only
 def scheme_form(request, pk=None):
-    scheme = get_object_or_404(Scheme, pk=pk) if pk else None
-    form = SchemeForm(posted(request), instance=scheme)
+    scheme = get_object_or_404(reach.schemes_run_by(request.user), pk=pk) if pk else None
+    form = SchemeForm(posted(request), instance=scheme, user=request.user)
     title = f"Edit {scheme}" if scheme else "New award scheme"
     return _edit(request, form, title, "Scheme saved.", back=lambda r: "awards:staff_index")
 
 
 @staff_only
 def cycle_form(request, pk=None):
-    cycle = get_object_or_404(Cycle, pk=pk) if pk else None
-    form = CycleForm(posted(request), instance=cycle)
+    cycle = get_object_or_404(reach.cycles_run_by(request.user), pk=pk) if pk else None
+    form = CycleForm(posted(request), instance=cycle, user=request.user)
     title = f"Edit {cycle}" if cycle else "New cycle"
     return _edit(request, form, title, "Cycle saved.", back=lambda r: r.get_staff_url())
 
 
 @staff_only
 def category_form(request, cycle, pk=None):
-    found = get_object_or_404(Cycle, pk=cycle)
+    found = get_object_or_404(reach.cycles_run_by(request.user), pk=cycle)
     category = get_object_or_404(Category, pk=pk, cycle=found) if pk else Category(cycle=found)
     form = CategoryForm(posted(request), instance=category)
     formset = CriterionFormSet(posted(request), instance=category, prefix="criteria")

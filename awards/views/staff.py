@@ -20,19 +20,19 @@ from awards.forms import (
 from awards.models import (
     Category,
     Conflict,
-    Cycle,
     Nomination,
     NominationStatus,
-    PanelMember,
     SupportingFile,
 )
 from awards.services import (
     decisions,
+    eligibility,
     exporting,
     media_entries,
     nominating,
     panels,
     ranking_cache,
+    reach,
     screening,
 )
 from core.audit import history_for
@@ -53,15 +53,24 @@ CONTENT_TYPES = {
 
 @staff_only
 def index(request):
-    cycles = Cycle.objects.select_related("scheme").annotate(
-        nominations=Count("categories__nominations", distinct=True)
+    cycles = (
+        reach.cycles_run_by(request.user)
+        .select_related("scheme")
+        .annotate(
+            nominations=Count("categories__nominations", distinct=True),
+            to_screen=Count(
+                "categories__nominations",
+                filter=Q(categories__nominations__status=NominationStatus.RECEIVED),
+                distinct=True,
+            ),
+        )
     )
     return render(request, "awards/staff/index.html", {"cycles": cycles})
 
 
 @staff_only
 def cycle(request, pk):
-    found = get_object_or_404(Cycle.objects.select_related("scheme"), pk=pk)
+    found = get_object_or_404(reach.cycles_run_by(request.user).select_related("scheme"), pk=pk)
     categories = found.categories.annotate(
         received=Count("nominations", filter=Q(nominations__status=NominationStatus.RECEIVED)),
         eligible=Count("nominations", filter=Q(nominations__status=NominationStatus.ELIGIBLE)),
@@ -70,13 +79,15 @@ def cycle(request, pk):
     return render(request, "awards/staff/cycle.html", {"cycle": found, "categories": categories})
 
 
-def _category(pk) -> Category:
-    return get_object_or_404(Category.objects.select_related("cycle__scheme"), pk=pk)
+def _category(request, pk) -> Category:
+    return get_object_or_404(
+        reach.categories_run_by(request.user).select_related("cycle__scheme"), pk=pk
+    )
 
 
 @staff_only
 def nominations(request, pk):
-    category = _category(pk)
+    category = _category(request, pk)
     status = request.GET.get("status", "")
     found = category.nominations.annotate(nominator_count=Count("nominators")).order_by(
         "status", "nominee_name"
@@ -92,7 +103,7 @@ def nominations(request, pk):
 
 @staff_only
 def nominations_csv(request, pk):
-    category = _category(pk)
+    category = _category(request, pk)
     status = request.GET.get("status", "")
     status = status if status in NominationStatus.values else ""
     lines = exporting.export_lines(request.user, category, status)
@@ -100,9 +111,11 @@ def nominations_csv(request, pk):
     return as_attachment(response, exporting.filename(category, status))
 
 
-def _nomination(pk) -> Nomination:
+def _nomination(request, pk) -> Nomination:
     return get_object_or_404(
-        Nomination.objects.select_related("category__cycle__scheme", "organisation", "merged_into"),
+        reach.nominations_run_by(request.user).select_related(
+            "category__cycle__scheme", "organisation", "merged_into"
+        ),
         pk=pk,
     )
 
@@ -114,6 +127,8 @@ def _nomination_page(request, nomination, status=200, **forms):
         "nominators": nomination.nominators.prefetch_related("files"),
         "articles": nomination.articles.select_related("outlet"),
         "duplicates": screening.possible_duplicates(nomination),
+        "problems": eligibility.nomination_problems(nomination),
+        "to_confirm": eligibility.to_confirm(nomination),
         "conflicts": nomination.conflicts.select_related("panel_member__judge"),
         "history": history_for(nomination)[:20],
         "screening_form": forms.get("screening_form")
@@ -142,7 +157,7 @@ def _nomination_page(request, nomination, status=200, **forms):
 
 @staff_only
 def nomination(request, pk):
-    return _nomination_page(request, _nomination(pk))
+    return _nomination_page(request, _nomination(request, pk))
 
 
 def _act(request, nomination, form, form_name, action, done):
@@ -161,7 +176,7 @@ def _act(request, nomination, form, form_name, action, done):
 @staff_only
 @require_POST
 def screen(request, pk):
-    nomination = _nomination(pk)
+    nomination = _nomination(request, pk)
     return _act(
         request, nomination, ScreeningForm(request.POST), "screening_form",
         lambda data: screening.screen(request.user, nomination, data["decision"] == "eligible",
@@ -173,7 +188,7 @@ def screen(request, pk):
 @staff_only
 @require_POST
 def withdraw(request, pk):
-    nomination = _nomination(pk)
+    nomination = _nomination(request, pk)
     return _act(
         request, nomination, ReasonForm(request.POST), "withdraw_form",
         lambda data: screening.withdraw(request.user, nomination, data["reason"]),
@@ -184,7 +199,7 @@ def withdraw(request, pk):
 @staff_only
 @require_POST
 def merge(request, pk):
-    keeper = _nomination(pk)
+    keeper = _nomination(request, pk)
     form = MergeForm(request.POST)
     duplicate = None
     if form.is_valid():
@@ -205,7 +220,7 @@ def merge(request, pk):
 @staff_only
 @require_POST
 def resend_consent(request, pk):
-    nomination = _nomination(pk)
+    nomination = _nomination(request, pk)
     if nomination.nominee_email and nomination.consent != "not_needed":
         nominating.request_consent(nomination)
         messages.success(request, f"We have asked {nomination.nominee_name} again for consent.")
@@ -215,7 +230,7 @@ def resend_consent(request, pk):
 @staff_only
 @require_POST
 def decide(request, pk):
-    nomination = _nomination(pk)
+    nomination = _nomination(request, pk)
     return _act(
         request, nomination, DecisionForm(request.POST), "decision_form",
         lambda data: decisions.decide(request.user, nomination, **data),
@@ -225,7 +240,12 @@ def decide(request, pk):
 
 @staff_only
 def supporting_file(request, pk):
-    found = get_object_or_404(SupportingFile, pk=pk)
+    found = get_object_or_404(
+        SupportingFile.objects.filter(
+            nominator__nomination__in=reach.nominations_run_by(request.user)
+        ),
+        pk=pk,
+    )
     return attachment(
         found.file, found.filename, CONTENT_TYPES.get(found.kind, "application/octet-stream")
     )
@@ -233,7 +253,7 @@ def supporting_file(request, pk):
 
 @staff_only
 def panel(request, pk):
-    category = _category(pk)
+    category = _category(request, pk)
     form = PanelMemberForm(posted(request))
     if form.is_bound and form.is_valid():
         try:
@@ -259,7 +279,7 @@ def panel(request, pk):
 @staff_only
 @require_POST
 def remove_judge(request, pk):
-    member = get_object_or_404(PanelMember, pk=pk)
+    member = get_object_or_404(reach.panel_members_run_by(request.user), pk=pk)
     panels.remove_judge(request.user, member)
     messages.success(request, f"{member.judge} is no longer on the panel.")
     return redirect("awards:staff_panel", pk=member.category_id)
@@ -268,7 +288,7 @@ def remove_judge(request, pk):
 @staff_only
 @require_POST
 def detect(request, pk):
-    category = _category(pk)
+    category = _category(request, pk)
     created = panels.detect_conflicts(category)
     messages.success(request, f"Checked the records: {created} new conflict(s) found.")
     return redirect("awards:staff_panel", pk=pk)
@@ -277,7 +297,9 @@ def detect(request, pk):
 @staff_only
 @require_POST
 def override(request, pk):
-    conflict = get_object_or_404(Conflict.objects.select_related("panel_member"), pk=pk)
+    conflict = get_object_or_404(
+        reach.conflicts_run_by(request.user).select_related("panel_member"), pk=pk
+    )
     form = OverrideForm(request.POST)
     try:
         if not form.is_valid():
@@ -294,7 +316,7 @@ def override(request, pk):
 
 @staff_only
 def ranking(request, pk):
-    category = _category(pk)
+    category = _category(request, pk)
     result, warnings = ranking_cache.category_ranking(category)
     context = {
         "category": category,
@@ -309,7 +331,7 @@ def ranking(request, pk):
 @staff_only
 @require_POST
 def close_panel(request, pk):
-    category = _category(pk)
+    category = _category(request, pk)
     closing = request.POST.get("closed", "1") == "1"
     decisions.close_panel(request.user, category, closing)
     messages.success(request, "Scoring is closed." if closing else "Scoring is open again.")
@@ -319,7 +341,7 @@ def close_panel(request, pk):
 @staff_only
 @require_POST
 def enter_media_shortlist(request, pk):
-    category = _category(pk)
+    category = _category(request, pk)
     try:
         created = media_entries.enter_media_shortlist(request.user, category)
     except ValidationError as error:
