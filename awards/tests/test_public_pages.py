@@ -95,3 +95,43 @@ def test_the_cycle_page_does_not_tell_the_winner_before_the_winners_are_publishe
                       winner=True)  # fmt: skip
     page = client.get(cycle.get_absolute_url()).content.decode()
     assert "Secret Winner" in page and "Winner:" not in page
+
+
+def test_the_ceremony_links_to_its_event(client):
+    from events.tests.factories import EventFactory
+
+    event = EventFactory(title="Awards evening")
+    cycle = _published_cycle(ceremony_on=days_from_today(14), ceremony_event=event)
+    page = client.get(cycle.get_absolute_url()).content.decode()
+    assert f'href="{event.get_absolute_url()}"' in page
+
+
+def test_the_archive_pages_through_every_winner_keeping_the_filters(client, monkeypatch):
+    from awards.services import archive
+
+    monkeypatch.setattr(archive, "ARCHIVE_PAGE", 2)
+    cycle = _published_cycle(winners_published_on=days_from_today(-1))
+    other = _published_cycle(winners_published_on=days_from_today(-1))
+    for name in ("Alpha Trust", "Beta Trust", "Gamma Trust"):
+        category = CategoryFactory(cycle=cycle, name=f"{name} award")  # ordered by name
+        NominationFactory(category=category, nominee_name=name, winner=True)
+    NominationFactory(category=CategoryFactory(cycle=other), nominee_name="Omega", winner=True)
+    first = client.get(reverse("awards:winners"), {"year": cycle.year}).content.decode()
+    assert "3 winners" in first and "Omega" not in first
+    assert f"?year={cycle.year}&amp;page=2" in first
+    # Each year is a facet option with its count; the chosen one clears the filter.
+    assert f'href="?year={other.year}"' in first
+    second = client.get(reverse("awards:winners"), {"year": cycle.year, "page": 2})
+    assert "<h3>Gamma Trust</h3>" in second.content.decode()
+    assert "<h3>Alpha Trust</h3>" not in second.content.decode()
+
+
+def test_an_htmx_facet_click_gets_only_the_listing(client):
+    cycle = _published_cycle(winners_published_on=days_from_today(-1))
+    NominationFactory(category=CategoryFactory(cycle=cycle), nominee_name="Alpha", winner=True)
+    response = client.get(
+        reverse("awards:winners"), {"year": cycle.year},
+        headers={"HX-Request": "true", "HX-Target": "winners-body"},
+    )  # fmt: skip
+    page = response.content.decode()
+    assert "Alpha" in page and "<h1>" not in page

@@ -20,7 +20,6 @@ from members.services.applications import screening as form_checks
 
 NOMINATE_LIMIT = 10
 NOMINATE_WINDOW_SECONDS = 60 * 60
-ARCHIVE_PAGE = 60
 
 REFUSALS = {
     "rate_limited": "This form has been sent too many times from your connection in the last "
@@ -133,16 +132,10 @@ def consent(request, key):
 
 
 def winners(request):
-    filters = archive.parse_filters(request.GET)
-    found = archive.archive(filters)
-    context = {
-        "winners": found[:ARCHIVE_PAGE],
-        "total": found.count(),
-        "filters": filters,
-        "choices": archive.archive_choices(),
-        "page_size": ARCHIVE_PAGE,
-    }
-    return render(request, "awards/winners.html", context)
+    context = {"listing": archive.listing(request.GET)}
+    # htmx (a facet or page link) asks for the listing only.
+    template = "awards/_winners_body.html" if request.htmx else "awards/winners.html"
+    return render(request, template, context)
 
 
 def certificate(request, pk):
