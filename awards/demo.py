@@ -253,37 +253,47 @@ def _media(network, rng) -> int:
         "gives a voice to the people it affects.",
     )  # fmt: skip
     year = timezone.localdate().year
-    cycle = Cycle.objects.create(
-        scheme=scheme, year=year - 1, slug=f"media-awards-{year - 1}",
-        nominations_open=_date(-500), nominations_close=_date(-430),
-        shortlist_announced_on=_date(-400), winners_published_on=_date(-380),
-    )  # fmt: skip
-    category = _category(
-        cycle, "Journalist of the Year", "journalist", Eligibility.JOURNALISTS, MEDIA_CRITERIA,
-        prize_description="A trophy and a year's membership of a press freedom charity",
-    )  # fmt: skip
-    best = list(
+    ranked = list(
         Article.objects.filter(score__isnull=False, is_syndicated_copy=False)
-        .select_related("outlet").order_by("-score")[:3]
+        .select_related("outlet").order_by("-score")[:6]
     )  # fmt: skip
-    for position, article in enumerate(best):
-        nomination = _nomination(
-            category, f"{article.byline or 'Staff reporter'}, {article.outlet.name}",
-            kind=NomineeKind.MEDIA, status=NominationStatus.ELIGIBLE, shortlisted=True,
-            winner=position == 0,
-            citation="For reporting that put the people affected at its centre."
-            if position == 0 else "",
+    created = 0
+    # The last two years' Media Awards, three shortlisted articles each, the best one winning.
+    for years_ago, best in ((1, ranked[:3]), (2, ranked[3:6])):
+        days = 365 * (years_ago - 1)
+        cycle = Cycle.objects.create(
+            scheme=scheme, year=year - years_ago, slug=f"media-awards-{year - years_ago}",
+            nominations_open=_date(-500 - days), nominations_close=_date(-430 - days),
+            shortlist_announced_on=_date(-400 - days), winners_published_on=_date(-380 - days),
         )  # fmt: skip
-        nomination.articles.add(article)
-        _nominator(nomination, 400 + position)
-    _category(
-        Cycle.objects.create(
-            scheme=scheme, year=year, slug=f"media-awards-{year}",
-            nominations_open=_date(-60), nominations_close=_date(30),
-        ),
-        "Journalist of the Year", "journalist", Eligibility.JOURNALISTS, MEDIA_CRITERIA,
+        category = _category(
+            cycle, "Journalist of the Year", "journalist", Eligibility.JOURNALISTS,
+            MEDIA_CRITERIA,
+            prize_description="A trophy and a year's membership of a press freedom charity",
+        )  # fmt: skip
+        for position, article in enumerate(best):
+            nomination = _nomination(
+                category, f"{article.byline or 'Staff reporter'}, {article.outlet.name}",
+                kind=NomineeKind.MEDIA, status=NominationStatus.ELIGIBLE, shortlisted=True,
+                winner=position == 0,
+                citation="For reporting that put the people affected at its centre."
+                if position == 0 else "",
+            )  # fmt: skip
+            nomination.articles.add(article)
+            _nominator(nomination, 400 + 10 * years_ago + position)
+            created += 1
+    current = Cycle.objects.create(
+        scheme=scheme, year=year, slug=f"media-awards-{year}",
+        nominations_open=_date(-60), nominations_close=_date(30),
     )  # fmt: skip
-    return len(best)
+    _category(
+        current, "Journalist of the Year", "journalist", Eligibility.JOURNALISTS, MEDIA_CRITERIA
+    )
+    _category(
+        current, "Student Journalist of the Year", "student-journalist",
+        Eligibility.STUDENT_JOURNALISTS, MEDIA_CRITERIA, self_nomination=True, order=1,
+    )  # fmt: skip
+    return created
 
 
 @transaction.atomic
