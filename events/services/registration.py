@@ -5,12 +5,11 @@ only by a conditional UPDATE (`... SET places_taken = places_taken + 1 WHERE pla
 capacity`), which the database applies atomically on every engine; a check constraint
 refuses a count above capacity as a last line. Each change also runs in a transaction that
 first locks the event row: SELECT ... FOR UPDATE on PostgreSQL, and on SQLite the project's
-IMMEDIATE transactions (settings: transaction_mode) take the write lock at BEGIN. So the
-per-organisation limit and the waitlist order are read by one registration at a time.
-
-SQLite answers a writer that finds the lock taken with "database is locked" once its busy
-timeout runs out (at once, for the shared in-memory database tests use); the change is then
-tried again from the start, in a new transaction, a few times (`core.lib.locked_retry`).
+IMMEDIATE transactions (settings: transaction_mode) take the write lock at BEGIN, waiting up
+to the busy timeout while another writer holds it. So the per-organisation limit and the
+waitlist order are read by one registration at a time, and nothing is ever tried twice: a
+transaction never reads first and upgrades to write later, so no writer can be refused half
+way (SQLite's "database is locked" without waiting) and readers in WAL never wait at all.
 """
 
 import datetime
@@ -20,7 +19,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from core.lib.locked_retry import retry_when_locked
 from events.models import (
     HOLDS_PLACE,
     Answer,
@@ -58,9 +56,7 @@ def register(event: Event, applicant: Applicant, *, email_verified: bool = True)
             }.get(state, "This event is not taking registrations.")
         )
     email = applicant.email.strip().lower()
-    registration = retry_when_locked(lambda: _register(event, applicant, email, email_verified))
-    # Outside the retry: sending may itself meet a locked database, and trying the
-    # registration again after it was committed would refuse the person as registered twice.
+    registration = _register(event, applicant, email, email_verified)
     if registration.status == RegistrationStatus.UNVERIFIED:
         notify.after_commit(notify.verify_email, registration)
     else:
@@ -102,10 +98,6 @@ def _register(event, applicant, email, email_verified) -> Registration:
 
 def verify(registration: Registration) -> Registration:
     """The visitor opened the link in their email: now they take a place or join the list."""
-    return retry_when_locked(lambda: _verify(registration))
-
-
-def _verify(registration: Registration) -> Registration:
     with transaction.atomic():
         lock_event(registration.event)
         registration.refresh_from_db()
@@ -120,10 +112,6 @@ def _verify(registration: Registration) -> Registration:
 
 def cancel(registration: Registration, now=None) -> Registration:
     """Cancel; a place it held goes to the next person on the waitlist."""
-    return retry_when_locked(lambda: _cancel(registration, now))
-
-
-def _cancel(registration: Registration, now=None) -> Registration:
     now = now or timezone.now()
     with transaction.atomic():
         event = lock_event(registration.event)
@@ -143,10 +131,6 @@ def _cancel(registration: Registration, now=None) -> Registration:
 
 
 def accept_offer(registration: Registration, now=None) -> Registration:
-    return retry_when_locked(lambda: _accept_offer(registration, now))
-
-
-def _accept_offer(registration: Registration, now=None) -> Registration:
     now = now or timezone.now()
     with transaction.atomic():
         lock_event(registration.event)
@@ -216,8 +200,8 @@ def expire_offers(now=None) -> int:
 
 
 def lock_event(event: Event) -> Event:
-    """The event row, locked for the rest of the transaction (a no-op on SQLite, where the
-    IMMEDIATE transaction already holds the database's write lock)."""
+    """The event row, locked for the rest of the transaction (FOR UPDATE is left out on
+    SQLite, where the IMMEDIATE transaction already holds the database's write lock)."""
     return Event.objects.select_for_update().get(pk=event.pk)
 
 

@@ -5,7 +5,9 @@ The race is run as production runs: each racer is a process of its own with its 
 connection (as each web server worker has), all released at the same instant once every one
 is ready. On SQLite the test database is copied to a file opened with the production settings
 (WAL, IMMEDIATE transactions, a busy timeout), since the in-memory test database's shared-cache
-locking is not what a deployment sees; on PostgreSQL the racers use the test database itself.
+locking is not what a deployment sees: there every conflict is "database table is locked" at
+once, readers included (test_sqlite_writers_wait); on PostgreSQL the racers use the test
+database itself. Nothing is retried: each racer's IMMEDIATE transaction waits its turn.
 Run the suite on both engines (DATABASE_URL=postgres://... for PostgreSQL)."""
 
 import os
@@ -80,6 +82,8 @@ def _outcome(url: str, events: list[Event]) -> Counter:
             every = database.execute("SELECT event_id, status FROM events_registration")
             rows = [row for row in every.fetchall() if row[0] in pks]
             taken = dict(database.execute("SELECT id, places_taken FROM events_event").fetchall())
+            # The racers opened it as a deployment does (settings: journal_mode=WAL).
+            assert database.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     else:
         rows = list(
             Event.objects.filter(pk__in=pks).values_list("registrations__event_id",
