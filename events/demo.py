@@ -18,6 +18,7 @@ from events.models import (
     EventStatus,
     Group,
     GroupMember,
+    Invitation,
     Question,
     Registration,
     RegistrationStatus,
@@ -166,6 +167,13 @@ def _questions(event) -> None:
     )
 
 
+# Made-up officials (example.gov.uk is no real address) for the invitation-only forum.
+OFFICIALS = [
+    ("Dana Whitfield (sentencing policy)", "dana.whitfield@example.gov.uk"),
+    ("Omar Reyes (remand policy)", "omar.reyes@example.gov.uk"),
+]
+
+
 @transaction.atomic
 def load_demo_events(seed: int = 12) -> int:
     if Event.objects.exists():
@@ -201,19 +209,25 @@ def load_demo_events(seed: int = 12) -> int:
                 "what members want the alliance to push for next.",
             )  # fmt: skip
             made.append(event)
-    made.append(
-        _event(
-            EventKind.POLICY_FORUM,
-            "Policy forum with officials: sentencing and remand",
-            40,
-            2,
-            networks=networks,
-            venue=venues[0],
-            visibility=Visibility.INVITATION,
-            capacity=25,
-            summary="Members and officials discuss the sentencing review.",
-        )  # fmt: skip
+    forum = _event(
+        EventKind.POLICY_FORUM,
+        "Policy forum with officials: sentencing and remand",
+        40,
+        2,
+        networks=networks,
+        venue=venues[0],
+        visibility=Visibility.INVITATION,
+        capacity=25,
+        summary="Members and officials discuss the sentencing review.",
     )
+    made.append(forum)
+    # Invited personally (staff page "Invitations"); the demo sends no email.
+    for name, email in OFFICIALS:
+        Invitation.objects.create(event=forum, name=name, email=email)
+    for person, _organisation in people[:6]:
+        Invitation.objects.get_or_create(
+            event=forum, email=person.email.lower(), defaults={"name": person.name}
+        )
     made.append(
         _event(
             EventKind.POLICY_FORUM,
@@ -323,8 +337,16 @@ def _groups(networks, venues, people) -> list[Event]:
                 summary=f"The {name.lower()} meets.",
             )  # fmt: skip
             meetings.append(meeting)
+        past = meetings[-2]
+        past.notes = (
+            f"Seven members came. The chair opened with where the {name.lower()}'s work "
+            "stands.\n\n- Members compared what they are seeing in their own services.\n"
+            "- The draft went round for comments; two members offered case studies.\n\n"
+            "Next meeting: agree the final draft."
+        )
+        past.save(update_fields=["notes"])
         Action.objects.create(
-            event=meetings[-2], text="Circulate the draft for comments", owner="Chair",
+            event=past, text="Circulate the draft for comments", owner="Chair",
             due_on=meetings[-1].starts_at.date(), follow_up="Sent to members.", done=True,
         )  # fmt: skip
     return meetings

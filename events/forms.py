@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import validate_email
 from django.utils import timezone
 
 from core.lib.markdown import FORMATTING_HELP
@@ -155,6 +156,8 @@ class RegistrationForm(forms.Form):
         if fixed_identity:
             for name in ("name", "email"):
                 self.fields[name].initial = fixed_identity[name]
+            # The account's or the invitation's address is the one registered: not editable.
+            self.fields["email"].disabled = True
         for question in self.questions:
             self.fields[f"q{question.pk}"] = _question_field(question)
 
@@ -166,6 +169,64 @@ class RegistrationForm(forms.Form):
 
     def answers(self) -> dict[int, str]:
         return {q.pk: _answer_text(q, self.cleaned_data.get(f"q{q.pk}")) for q in self.questions}
+
+
+class NotesForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = ["notes"]
+        labels = {"notes": "Notes: who came, what was said, what was agreed"}
+        widgets = {"notes": forms.Textarea(attrs={"rows": 14})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["notes"].help_text = (
+            "Seen by staff and, for a group's meeting, by the group's members; never public. "
+            "Record actions on the Actions page. " + FORMATTING_HELP
+        )
+
+
+class InvitationsForm(forms.Form):
+    """One person a line, "Name, email" or "Name <email>"; every line must be right."""
+
+    people = forms.CharField(
+        label="People to invite",
+        help_text="One a line: a name, then a comma and their email address. "
+        "E.g. “Sam Patel, sam.patel@example.gov.uk”.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def clean_people(self) -> list[tuple[str, str]]:
+        people, problems, seen = [], [], set()
+        for number, line in enumerate(self.cleaned_data["people"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            name, email = _name_and_email(line)
+            try:
+                validate_email(email)
+            except forms.ValidationError:
+                problems.append(f"line {number} has no valid email address")
+                continue
+            if not name:
+                problems.append(f"line {number} has no name")
+            elif email.lower() in seen:
+                problems.append(f"line {number} repeats {email}")
+            seen.add(email.lower())
+            people.append((name, email))
+        if problems:
+            raise forms.ValidationError("Nobody was invited: " + "; ".join(problems) + ".")
+        if not people:
+            raise forms.ValidationError("Enter at least one person.")
+        return people
+
+
+def _name_and_email(line: str) -> tuple[str, str]:
+    line = line.strip()
+    if line.endswith(">") and "<" in line:
+        name, _, email = line[:-1].rpartition("<")
+    else:
+        name, _, email = line.rpartition(",")
+    return " ".join(name.strip(" ,").split()), email.strip()
 
 
 class ColleagueForm(forms.Form):

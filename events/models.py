@@ -125,6 +125,10 @@ class Event(models.Model):
         on_delete=models.SET_NULL,
         related_name="event",
     )
+    # What was said and agreed, for meetings whose notes are not a consultation's session
+    # (a roundtable linked to a consultation writes them there instead, see services.notes).
+    # Seen by staff and, for a group's meeting, by the group's members; never public.
+    notes = models.TextField(blank=True, help_text="Markdown. Seen by staff and the group only.")
     # A meeting of a standing group (see Group): invitation only by default, and seen by
     # the group's members.
     group = models.ForeignKey(
@@ -452,3 +456,4 @@ class Action(models.Model):
 
     def __str__(self):
         return self.text
+

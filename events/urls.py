@@ -34,6 +34,7 @@ urlpatterns = [
         name="staff_action_to_influence",
     ),
     path("staff/<slug:slug>/message/", staff.message, name="staff_message"),
+    path("staff/<slug:slug>/invitations/", staff.invitations, name="staff_invitations"),
     path("staff/<slug:slug>/registrations/", staff_day.registrations, name="staff_registrations"),
     path("staff/<slug:slug>/registrations.csv", staff_day.export, name="staff_export"),
     path("staff/<slug:slug>/check-in/", staff_day.check_in, name="staff_check_in"),
@@ -52,4 +53,5 @@ urlpatterns = [
     path("<slug:slug>/verify/<str:token>/", signed.verify, name="verify"),
     path("<slug:slug>/cancel/<str:token>/", signed.cancel, name="cancel"),
     path("<slug:slug>/accept/<str:token>/", signed.accept, name="accept"),
+    path("<slug:slug>/ticket/<str:token>/", signed.ticket, name="ticket"),
 ]

@@ -25,8 +25,8 @@ def member_network_ids(user) -> set[int]:
 
 def visible_events(user) -> QuerySet:
     """Events this person may see: staff see every one, drafts included; others see public
-    events, members' events of their networks, and invitation-only events they are on
-    (invited, registered, or a member of the group meeting)."""
+    events, members' events of their networks, and members' or invitation-only events they
+    are on (invited, registered, or a member of the group meeting)."""
     if is_staff_member(user):
         return Event.objects.all()
     listed = Event.objects.filter(status__in=LISTED_STATUSES)
@@ -35,7 +35,7 @@ def visible_events(user) -> QuerySet:
         return listed.filter(public)
     email = user.email.lower()
     restricted = Q(visibility=Visibility.MEMBERS, networks__in=member_network_ids(user)) | (
-        Q(visibility=Visibility.INVITATION)
+        Q(visibility__in=[Visibility.MEMBERS, Visibility.INVITATION])
         & (
             Q(invitations__email=email)
             | Q(group__members__person__user=user)
@@ -64,15 +64,17 @@ def may_see(user, event: Event, invitation=None) -> bool:
 
 def may_register_self(user, event: Event, invitation=None) -> bool:
     """Public events: anyone (visitors prove they own the email). Members' events: a member
-    contact of an invited network. Invitation only: the person with the invitation."""
+    contact of an invited network, or a guest with a personal invitation. Invitation only:
+    the person with the invitation, or a member of the group whose meeting it is."""
     if event.visibility == Visibility.PUBLIC:
+        return True
+    # A personal invitation also brings a guest to a members' event (an official, a speaker).
+    if invitation is not None and invitation.event_id == event.pk:
         return True
     if event.visibility == Visibility.MEMBERS:
         return user.is_authenticated and bool(
             member_network_ids(user) & set(event.networks.values_list("pk", flat=True))
         )
-    if invitation is not None and invitation.event_id == event.pk:
-        return True
     # A group's meetings are for its members without a personal link.
     return (
         event.group_id is not None
@@ -88,6 +90,17 @@ def may_register_colleagues(user, event: Event) -> bool:
     if not organisations_of(user).exists():
         return False
     return event.visibility == Visibility.PUBLIC or may_register_self(user, event)
+
+
+def may_read_notes(user, event: Event) -> bool:
+    """A meeting's notes: staff, and the members of the group whose meeting it is."""
+    if is_staff_member(user):
+        return True
+    return (
+        event.group_id is not None
+        and user.is_authenticated
+        and event.group.members.filter(person__user=user).exists()
+    )
 
 
 def is_organiser(user, event: Event) -> bool:

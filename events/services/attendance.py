@@ -18,7 +18,8 @@ REGISTRATION_FILTERS = {
 
 
 def registrations_list(event: Event, params) -> QuerySet:
-    """The event's registrations, filtered by status, attendance and name/email/organisation."""
+    """The event's registrations, filtered by status, attendance and name, email, organisation
+    or ticket reference."""
     rows = event.registrations.select_related("organisation").order_by("created_at", "pk")
     if (status := params.get("status")) in RegistrationStatus.values:
         rows = rows.filter(status=status)
@@ -30,11 +31,14 @@ def registrations_list(event: Event, params) -> QuerySet:
     elif attended == "unknown":
         rows = rows.filter(checked_in_at=None, no_show=False)
     if text := (params.get("q") or "").strip():
-        rows = rows.filter(
+        matches = (
             Q(name__icontains=text)
             | Q(email__icontains=text)
             | Q(organisation__name__icontains=text)
         )
+        if text.isdigit():  # the reference printed on the ticket and in the email
+            matches |= Q(pk=int(text))
+        rows = rows.filter(matches)
     return rows
 
 

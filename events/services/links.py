@@ -7,7 +7,7 @@ the signature covers the registration's id and email, so a forged or edited link
 from django.core import signing
 from django.urls import reverse
 
-VERIFY, CANCEL, ACCEPT, INVITE = "verify", "cancel", "accept", "invite"
+VERIFY, CANCEL, ACCEPT, INVITE, TICKET = "verify", "cancel", "accept", "invite", "ticket"
 _SALT = "events.links.{}"
 # A visitor has two days to confirm their email address.
 VERIFY_MAX_AGE = 2 * 24 * 3600

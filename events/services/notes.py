@@ -2,7 +2,8 @@
 session: the event points at one consultations.Session, and the speakers, their consent
 choices and their passages are written there (the consultations app's own session pages),
 so they can be quoted, coded and used in the submission under its consent rules. One
-record, never a copy."""
+record, never a copy. Other meetings (a group's, a members' forum) keep plain notes on the
+event itself."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -50,3 +51,15 @@ def record_organisations_present(event: Event) -> int:
     )
     event.consultation_session.organisations_present.set(present)
     return len(present)
+
+
+def save_notes(actor, event: Event, notes: str) -> Event:
+    """The notes of a meeting that is no consultation's session, with the change audited."""
+    if event.consultation_session_id:
+        raise ValueError("This roundtable's notes are its consultation's session.")
+    with transaction.atomic():
+        before = snapshot(event)
+        event.notes = notes.strip()
+        event.save(update_fields=["notes", "updated_at"])
+        record_change(actor, event, before)
+    return event

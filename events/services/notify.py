@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 
 from core.email import TRANSACTIONAL, queue_email
-from events.services import calendar, links
+from events.services import calendar, links, tickets
 
 
 def after_commit(send, registration, **extra) -> None:
@@ -57,6 +57,7 @@ def registered(registration) -> None:
             "Your place is confirmed",
             "confirmed",
             attachments=[["event.ics", ics, "text/calendar; method=PUBLISH"]],
+            ticket_url=_absolute(tickets.ticket_url(registration)),
         )
     elif registration.status == "waitlisted":
         _send(registration, "You are on the waitlist", "waitlisted")
@@ -87,8 +88,26 @@ def event_changed(registration, what: str) -> None:
 
 
 def reminder(registration) -> None:
-    _send(registration, "Tomorrow", "reminder")
+    ticket_url = _absolute(tickets.ticket_url(registration))
+    _send(registration, "Tomorrow", "reminder", ticket_url=ticket_url)
 
 
 def message(registration, subject: str, body: str) -> None:
     _send(registration, subject, "message", body=body)
+
+
+def invited(invitation) -> None:
+    """A personal invitation: its link lets this person (and only them) register."""
+    event = invitation.event
+    queue_email(
+        [invitation.email],
+        f"You are invited: {event.title}",
+        "events/email/invited.txt",
+        {
+            "invitation": invitation,
+            "event": event,
+            "register_url": _absolute(links.invitation_url(invitation)),
+        },
+        mail_class=TRANSACTIONAL,  # a personal invitation, not a mailing
+        kind="events.invited",
+    )

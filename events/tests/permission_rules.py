@@ -27,6 +27,7 @@ SAMPLES = {
     "cancel_token": "a signed cancel token for a registration to the public event",
     "verify_token": "a signed verify token for an unverified registration to the public event",
     "accept_token": "a signed accept token for a registration offered a place",
+    "ticket_token": "a signed ticket token for a confirmed registration",
     "forged_token": "a token with a bad signature",
     "feed_key": "the member's private calendar feed key",
     "unknown_feed_key": "a key no feed has",
@@ -92,6 +93,7 @@ RULES = {
     "events:staff_questions": staff_only(slug=STAFF_ANY),
     "events:staff_notes": staff_only(slug=STAFF_ANY),
     "events:staff_message": staff_only(slug=STAFF_ANY),
+    "events:staff_invitations": staff_only(slug=STAFF_ANY),
     "events:staff_registrations": staff_only(
         slug=STAFF_ANY, why="Sensitive answers only for the event's organisers (tested)."
     ),
@@ -138,6 +140,7 @@ RULES = {
     "events:verify": _signed("verify_token"),
     "events:cancel": _signed("cancel_token"),
     "events:accept": _signed("accept_token"),
+    "events:ticket": _signed("ticket_token"),
 }
 
 
@@ -185,6 +188,7 @@ def build_samples(context) -> dict[str, str]:
         "cancel_token": links.make_token(links.CANCEL, confirmed.pk, confirmed.email),
         "verify_token": links.make_token(links.VERIFY, unverified.pk, unverified.email),
         "accept_token": links.make_token(links.ACCEPT, offered.pk, offered.email),
+        "ticket_token": links.make_token(links.TICKET, confirmed.pk, confirmed.email),
         "forged_token": "eyJmb3JnZWQiOnRydWV9:forged:signature",
         "feed_key": feed.key,
         "unknown_feed_key": "no-such-key",

@@ -8,13 +8,16 @@ from events.services import access, links
 
 
 def invitation_from(request, event: Event) -> Invitation | None:
-    """The invitation a personal link (?invitation=...) carries, if it is genuine."""
+    """The invitation a personal link (?invitation=...) carries, if it is genuine; signed
+    in, the one made out to the person's own address."""
     token = request.GET.get("invitation") or request.POST.get("invitation")
     read = links.read_token(links.INVITE, token) if token else None
-    if read is None:
-        return None
-    pk, email = read
-    return Invitation.objects.filter(pk=pk, email=email, event=event).first()
+    if read is not None:
+        pk, email = read
+        return Invitation.objects.filter(pk=pk, email=email, event=event).first()
+    if request.user.is_authenticated:
+        return event.invitations.filter(email=request.user.email.lower()).first()
+    return None
 
 
 def visible_event_or_404(request, slug: str) -> tuple[Event, Invitation | None]:

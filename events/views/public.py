@@ -15,7 +15,7 @@ from core.lib.months import add_months
 from core.registries import record_sections
 from events.forms import CONSENT, ColleagueForm, RegistrationForm
 from events.models import Registration, RegistrationStatus
-from events.services import access, calendar, links, listing
+from events.services import access, calendar, links, listing, tickets
 from events.services.month import month_grid
 from events.services.registration import Applicant, RegistrationRefused
 from events.services.registration import register as do_register
@@ -63,6 +63,9 @@ def event(request, slug):
     context = {
         "event": event,
         "description": render_markdown(event.description),
+        "notes": render_markdown(event.notes)
+        if event.notes and access.may_read_notes(request.user, event)
+        else "",
         "speakers": event.speakers.all(),
         "co_hosts": event.co_hosts.all(),
         "networks": event.networks.all(),
@@ -75,6 +78,9 @@ def event(request, slug):
         "is_staff": access.may_manage(request.user),
         "google_url": calendar.google_calendar_url(event),
         "cancel_url": links.registration_url(links.CANCEL, mine) if mine else "",
+        "ticket_url": tickets.ticket_url(mine)
+        if mine and mine.status == RegistrationStatus.CONFIRMED
+        else "",
         # Other apps' parts of an event page (equality monitoring for its attendees).
         "sections": record_sections.sections_for(request, event),
     }

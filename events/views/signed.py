@@ -1,13 +1,13 @@
 """What the links in emails do, without signing in: confirm an email address, cancel,
-take a place offered from the waitlist. GET shows a button; only POST changes anything
-(mail scanners follow links)."""
+take a place offered from the waitlist, show the ticket. GET shows a button; only POST
+changes anything (mail scanners follow links)."""
 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from events.models import Event, Registration, RegistrationStatus
-from events.services import links
+from events.services import links, tickets
 from events.services import registration as registrations
 
 
@@ -61,3 +61,12 @@ def accept(request, slug, token):
         request, registration, "events/signed_accept.html", registrations.accept_offer,
         lambda r: "The place is yours: the details are in your email.",
     )  # fmt: skip
+
+
+def ticket(request, slug, token):
+    """The attendee's ticket with its QR code; it shows, never changes anything."""
+    registration = _registration(links.TICKET, slug, token)
+    context = {"registration": registration, "event": registration.event}
+    if registration.status == RegistrationStatus.CONFIRMED:
+        context["qr"] = tickets.qr_svg(registration)
+    return render(request, "events/ticket.html", context)

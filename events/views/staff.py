@@ -10,8 +10,10 @@ from events.forms import (
     ActionForm,
     DuplicateForm,
     EventForm,
+    InvitationsForm,
     LinkConsultationForm,
     MessageForm,
+    NotesForm,
     QuestionForm,
     SeriesForm,
     VenueForm,
@@ -19,6 +21,7 @@ from events.forms import (
 from events.models import Action, Event, EventStatus, Group, Visibility
 from events.services import actions as event_actions
 from events.services import changes
+from events.services import invitations as event_invitations
 from events.services import notes as roundtable_notes
 from events.services import series as event_series
 
@@ -124,25 +127,34 @@ def questions(request, slug):
 
 @staff_only
 def notes(request, slug):
-    """The roundtable's notes are its consultation's session: link, then write them there."""
+    """A roundtable for a consultation: its notes are that consultation's session (link, then
+    write them there). Any other meeting: its notes are written here, on the event."""
     event = get_object_or_404(Event.objects.select_related("consultation_session"), slug=slug)
-    form = LinkConsultationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            roundtable_notes.link_to_consultation(
-                request.user, event, form.cleaned_data["consultation"]
-            )
-        except ValueError as problem:
-            form.add_error(None, str(problem))
-        else:
-            event.refresh_from_db()
-            roundtable_notes.record_organisations_present(event)
-            messages.success(request, "Linked: write the notes in the consultation's session.")
+    session = event.consultation_session
+    link_form = None if session else LinkConsultationForm(request.POST or None, prefix="link")
+    notes_form = None if session else NotesForm(request.POST or None, instance=event)
+    if request.method == "POST" and session is None:
+        linking = request.POST.get("action") == "link"
+        if linking and link_form.is_valid():
+            try:
+                roundtable_notes.link_to_consultation(
+                    request.user, event, link_form.cleaned_data["consultation"]
+                )
+            except ValueError as problem:
+                link_form.add_error(None, str(problem))
+            else:
+                event.refresh_from_db()
+                roundtable_notes.record_organisations_present(event)
+                messages.success(request, "Linked: write the notes in the consultation's session.")
+                return redirect("events:staff_notes", slug=slug)
+        elif not linking and notes_form.is_valid():
+            roundtable_notes.save_notes(request.user, event, notes_form.cleaned_data["notes"])
+            messages.success(request, "Notes saved.")
             return redirect("events:staff_notes", slug=slug)
     return render(
         request,
         "events/staff/notes.html",
-        {"event": event, "form": form, "session": event.consultation_session},
+        {"event": event, "link_form": link_form, "notes_form": notes_form, "session": session},
     )
 
 
@@ -160,6 +172,28 @@ def message(request, slug):
         messages.success(request, f"Sent to {sent} people.")
         return redirect("events:staff_registrations", slug=slug)
     return render(request, "events/staff/message.html", {"event": event, "form": form})
+
+
+@staff_only
+def invitations(request, slug):
+    """Who is invited and whether they registered; invite more (each gets a personal link)."""
+    event = get_object_or_404(Event, slug=slug)
+    form = InvitationsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = event_invitations.invite(request.user, event, form.cleaned_data["people"])
+        except ValueError as problem:
+            form.add_error("people", str(problem))
+        else:
+            messages.success(request, f"Invited {len(made)}; each has their link by email.")
+            return redirect("events:staff_invitations", slug=slug)
+    context = {
+        "event": event,
+        "form": form,
+        "rows": event_invitations.invitations_with_replies(event),
+        "open_to_all": event.visibility == Visibility.PUBLIC,
+    }
+    return render(request, "events/staff/invitations.html", context)
 
 
 @staff_only

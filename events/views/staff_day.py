@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from core.lib.downloads import as_attachment
 from events.models import Event, RegistrationStatus
-from events.services import access, attendance
+from events.services import access, attendance, tickets
 from events.views.staff import staff_only
 
 
@@ -47,9 +47,17 @@ def export(request, slug):
 
 @staff_only
 def check_in(request, slug):
+    """The search-as-you-type list; a scanned ticket (?ticket=, from its QR code) shows
+    that one person."""
     event = _event(slug)
     text = request.GET.get("q", "")
-    context = {"event": event, "q": text, "rows": attendance.check_in_candidates(event, text)}
+    context = {"event": event, "q": text}
+    if "ticket" in request.GET:
+        scanned = tickets.registration_from_ticket(event, request.GET["ticket"])
+        context["scanned"] = scanned or "unknown"
+        context["rows"] = [scanned] if scanned else []
+    else:
+        context["rows"] = attendance.check_in_candidates(event, text)
     template = "events/staff/_check_in_list.html" if request.htmx else "events/staff/check_in.html"
     return render(request, template, context)
 
