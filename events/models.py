@@ -158,10 +158,15 @@ class Event(models.Model):
     class Meta:
         ordering = ["starts_at", "pk"]
         # The listing splits upcoming from past by the end time (services/listing._in_time),
-        # within the visible statuses, so that range has its own index beside the start's.
+        # within the visible statuses, and counts its facets by visibility, kind, format and
+        # start: the second index holds all of them, so the counts are read from the index
+        # alone, never from the (wide) event rows.
         indexes = [
             models.Index(fields=["status", "starts_at"]),
-            models.Index(fields=["status", "ends_at"]),
+            models.Index(
+                fields=["status", "ends_at", "visibility", "kind", "format", "starts_at"],
+                name="events_listing_counts_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -457,3 +462,16 @@ class Action(models.Model):
     def __str__(self):
         return self.text
 
+
+class ListingVersion(models.Model):
+    """One row whose `version` the database itself raises (triggers, migration 0006) whenever
+    something the events listing counts changes: an event is added or removed, its kind,
+    status, visibility, times or format change, or its networks or topics do. However the
+    change is made (a form, the API, bulk_create, raw SQL, another process), so the listing
+    may reuse its counts until this number moves, rather than until anything at all is
+    committed (a session, the cache table, a registration taking a place)."""
+
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"Events listing version {self.version}"

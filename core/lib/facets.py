@@ -206,19 +206,27 @@ def counted_page(total: int, number, size: int) -> Page:
 
 
 def listed_page(
-    ordered: QuerySet, total: int, number, size: int, key: tuple, objects: QuerySet
+    ordered: QuerySet,
+    total: int,
+    number,
+    size: int,
+    key: tuple,
+    objects: QuerySet,
+    token: Callable[[], object] | None = None,
 ) -> Page:
     """Page `number` of `ordered`, whose `total` is known, holding its objects read afresh
     from `objects` by primary key, with only what the listing shows.
 
     Which objects the page lists is reused between requests like the facet counts (see
     core.lib.freshness; `key` names the listing, its filters and its order), so a page then
-    costs one query by primary key rather than filtering and sorting every match again."""
+    costs one query by primary key rather than filtering and sorting every match again.
+    `token` is passed on to reuse (a listing's narrower sign of change, if it has one)."""
     page = counted_page(total, number, size)
     start = (page.number - 1) * size
     listed = reuse(
         (*key, start, size),
         lambda: list(ordered.values_list("pk", flat=True)[start : start + size]),
+        token=token,
     )
     by_pk = objects.in_bulk(listed)
     page.object_list = [by_pk[pk] for pk in listed if pk in by_pk]

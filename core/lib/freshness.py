@@ -52,13 +52,21 @@ def change_token(using: str = DEFAULT_DB_ALIAS):
     return None
 
 
-def reuse(key: tuple, compute: Callable[[], _T], keep: Callable[[_T], bool] | None = None) -> _T:
+def reuse(
+    key: tuple,
+    compute: Callable[[], _T],
+    keep: Callable[[_T], bool] | None = None,
+    token: Callable[[], object] | None = None,
+) -> _T:
     """compute(), or its earlier result for `key` if nothing was committed since.
 
     The result is shared between requests: it must be plain data (no model instances) that
     callers only read. `keep(value)` may refuse to keep a result (an error page, say).
+    `token()` may stand in for `change_token()` when the caller knows a narrower sign of
+    change for what it computes (e.g. a version the database raises when only the tables it
+    reads change; events.services.listing); it must be None inside a transaction too.
     """
-    token = change_token()
+    token = (token or change_token)()
     if token is None:
         return compute()
     with _reused_lock:

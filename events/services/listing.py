@@ -4,14 +4,15 @@ online or in person, and month, with counts per option through the shared facets
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from core.lib import facets as shared
 from core.lib.freshness import reuse
-from core.lib.months import add_months, month_label
-from events.models import Event, EventFormat, EventKind
+from core.lib.months import add_months, month_label, month_of, months_between
+from events.models import Event, EventFormat, EventKind, ListingVersion
 from events.services import access
 from members.models import Network
 from taxonomy.models import Term, Vocabulary
@@ -93,11 +94,10 @@ def _filtered(base: QuerySet, query: EventQuery, skip: str = "") -> QuerySet:
     if query.attend and skip != "attend":
         events = events.filter(_ATTENDANCE_FILTER[query.attend])
     if query.month and skip != "month":
-        start = timezone.make_aware(datetime.datetime.combine(query.month, datetime.time()))
-        end = timezone.make_aware(
-            datetime.datetime.combine(add_months(query.month, 1), datetime.time())
+        events = events.filter(
+            starts_at__gte=_month_edge(query.month),
+            starts_at__lt=_month_edge(add_months(query.month, 1)),
         )
-        events = events.filter(starts_at__gte=start, starts_at__lt=end)
     return shared.filter_by_tags(events, TAG_FILTERS, query.tags, skip=[skip])
 
 
@@ -105,7 +105,37 @@ def _count_by(events: QuerySet, field_name: str) -> dict:
     return dict(events.values_list(field_name).annotate(n=Count("pk")).order_by())
 
 
+# Beyond this many months the conditional counts below would be one wide query; the
+# database then groups by month itself.
+MONTH_COLUMNS = 120
+
+
 def _month_counts(events: QuerySet) -> dict[datetime.date, int]:
+    """Events per UK month. The months' edges are worked out here, in Europe/London, and
+    counted with one conditional count per month in a single pass: comparisons the database
+    makes on the stored UTC values, where grouping by TruncMonth has SQLite call back into
+    Python to convert every row's time zone."""
+    span = events.aggregate(first=Min("starts_at"), last=Max("starts_at"))
+    if span["first"] is None:
+        return {}
+    months = months_between(month_of(span["first"]), month_of(span["last"]))
+    if len(months) > MONTH_COLUMNS:
+        return _month_counts_grouped(events)
+    edges = [_month_edge(month) for month in [*months, add_months(months[-1], 1)]]
+    counts = events.aggregate(
+        **{
+            f"m{i}": Count("pk", filter=Q(starts_at__gte=edges[i], starts_at__lt=edges[i + 1]))
+            for i in range(len(months))
+        }
+    )
+    return {month: counts[f"m{i}"] for i, month in enumerate(months) if counts[f"m{i}"]}
+
+
+def _month_edge(month: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(month, datetime.time()))
+
+
+def _month_counts_grouped(events: QuerySet) -> dict[datetime.date, int]:
     rows = events.annotate(m=TruncMonth("starts_at")).values_list("m").annotate(n=Count("pk"))
     counts: dict[datetime.date, int] = {}
     for moment, n in rows.order_by():
@@ -135,6 +165,23 @@ def _query_key(query: EventQuery) -> tuple:
     )  # fmt: skip
 
 
+def listing_version():
+    """The sign of change for what visitors and staff see listed: the version the database
+    raises when events, their networks or topics change (models.ListingVersion), so an
+    unrelated commit (a session, a registration taking a place) counts nothing again. None
+    inside a transaction, or if the row is missing (an emptied test database): no reuse."""
+    if connection.in_atomic_block:
+        return None
+    version = ListingVersion.objects.filter(pk=1).values_list("version", flat=True).first()
+    return None if version is None else ("events-listing-version", version)
+
+
+def _token_for(audience: tuple):
+    """A member's events also follow their organisations' memberships, invitations and
+    registrations, kept by other tables and apps: those keep the database-wide sign."""
+    return listing_version if audience[0] in ("visitor", "staff") else None
+
+
 def _counts(base: QuerySet, query: EventQuery) -> dict:
     """Every facet's counts and the total: plain data, reused between requests."""
     return {
@@ -149,15 +196,18 @@ def _counts(base: QuerySet, query: EventQuery) -> dict:
 
 def event_listing(user, params, now=None) -> shared.FacetedPage:
     """The page of events and the facets' counts. The counts and which events the page lists
-    are reused between requests while nothing is committed (core.lib.freshness: any write,
-    by any process, starts afresh) and within the same minute: "upcoming" is worked out to
-    the minute, so an event that has just ended moves to "past" within a minute."""
+    are reused between requests while nothing they depend on changes (core.lib.freshness;
+    for visitors and staff, the listing's own version, which only writes to events and their
+    networks and topics raise) and within the same minute: "upcoming" is worked out to the
+    minute, so an event that has just ended moves to "past" within a minute."""
     now = now or timezone.now().replace(second=0, microsecond=0)
     terms = list(Term.objects.filter(vocabulary__in=[Vocabulary.PART, Vocabulary.THEME]))
     query = read_query(params, terms)
     base = _in_time(access.visible_events(user), query.when, now)
-    key = ("events-listing", *_audience(user), now.isoformat(), *_query_key(query))
-    counts = reuse(key, lambda: _counts(base, query))
+    audience = _audience(user)
+    key = ("events-listing", *audience, now.isoformat(), *_query_key(query))
+    token = _token_for(audience)
+    counts = reuse(key, lambda: _counts(base, query), token=token)
     networks = list(Network.objects.order_by("name"))
     facet_list = [
         shared.choice_facet(
@@ -186,5 +236,6 @@ def event_listing(user, params, now=None) -> shared.FacetedPage:
         PAGE_SIZE,
         key,
         Event.objects.select_related("venue").prefetch_related("networks"),
+        token=token,
     )
     return shared.FacetedPage(query=query, page=page, facets=facet_list)
