@@ -31,6 +31,7 @@ def test_each_question_is_cited_or_says_why_not(reference, question):
     for field in ("title", "table", "published", "url", "base"):
         assert cited[field], field
     assert cited["url"].startswith("https://")
+    assert not cited["checked_in"].endswith(".")  # the page adds the full stop
 
 
 def test_prison_figures_are_those_of_the_cited_tables():

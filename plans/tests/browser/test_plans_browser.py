@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from core.tests.browser_support import PHONE, artifact_path, axe_check, log_in
+from core.tests.browser_support import DESKTOP, PHONE, artifact_path, axe_check, log_in
 from core.tests.factories import StaffFactory, UserFactory
 from members.tests.factories import NetworkFactory, OrganisationFactory, member_contact_for
 from plans.models import IndicatorValue, PlanStatus
@@ -115,6 +115,14 @@ def test_staff_update_the_plan_publish_an_update_and_a_member_reads_it(page, new
     axe_check(page)
     page.goto(f"{live_server.url}/plans/staff/activities/{plan.activities.first().pk}/")
     axe_check(page)
+    # Staff pages with links in table cells do not widen the page on a phone.
+    page.set_viewport_size(PHONE)
+    for path in (f"plans/{plan.pk}/", f"indicators/{plan.indicators.first().pk}/", "equality/"):
+        page.goto(f"{live_server.url}/plans/staff/{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], (path, width)
+    page.set_viewport_size(DESKTOP)
+
     # Every other staff form, and the annual report drafted and read: axe on each.
     indicator = plan.indicators.first()
     aim = strategy.aims.first()
