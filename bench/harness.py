@@ -221,6 +221,49 @@ def cpu_per_request(client, path: str, count: int, before=None) -> dict[str, flo
     return {"median": percentile(measured, 0.5), "p95": percentile(measured, 0.95)}
 
 
+def cpu_figures(figures: dict[str, dict[str, float]]) -> dict[str, float]:
+    """{"list": {"median": m, "p95": p}} as report keys {"cpu_list_median": m, ...}, the
+    form print_cpu_table reads."""
+    return {f"cpu_{name}_{k}": v for name, value in figures.items() for k, v in value.items()}
+
+
+def faceted_list_cpu_times(
+    report: dict, list_key: str, detail_key: str, count: int
+) -> dict[str, float]:
+    """CPU per request, as a visitor, of a faceted list page (report[f"{list_key}_path"])
+    counted afresh and reused, of a detail page (report[f"{detail_key}_path"]), and of
+    /healthz as the floor. A faceted list keeps its counts until something commits, so a
+    committed write to the database cache ahead of each request makes it count afresh."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    visitor = Client(HTTP_HOST=HOST)
+    list_path = report[f"{list_key}_path"]
+    committed_write = lambda: cache.set(f"bench:{list_key}:write", time.time())  # noqa: E731
+    return cpu_figures(
+        {
+            "floor": cpu_per_request(visitor, "/healthz", count),
+            f"{list_key}_fresh": cpu_per_request(visitor, list_path, count, committed_write),
+            f"{list_key}_reused": cpu_per_request(visitor, list_path, count),
+            detail_key: cpu_per_request(visitor, report[f"{detail_key}_path"], count),
+        }
+    )
+
+
+def print_verdicts(
+    section: str, name: str, rows, label_width: int = 34, value_width: int = 14
+) -> list[str]:
+    """Print (label, value, target, passed) rows as a table body; the failures, as lines for
+    print_summary."""
+    failures = []
+    for label, value, target, passed in rows:
+        verdict = "PASS" if passed else "FAIL"
+        print(f"{label:<{label_width}} {value:>{value_width}}  {target:<10} {verdict}")
+        if not passed:
+            failures.append(f"{section} {name} {label}: {value} (target {target})")
+    return failures
+
+
 def print_cpu_table(report: dict, rows) -> None:
     """CPU time per request in the seeding process, and each as a multiple of /healthz's (the
     baseline measured in the same run)."""

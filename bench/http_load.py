@@ -97,6 +97,21 @@ def sequential_latencies(
     return measured
 
 
+def record_sequential_percentiles(
+    port: int, report: dict, keys, count: int, sessions: dict | None = None
+) -> None:
+    """For each key, a few unmeasured GETs of report[f"{key}_path"] (warming the worker),
+    then `count` timed ones: report[f"{key}_p50"] and report[f"{key}_p95"], in ms. A key in
+    `sessions` is requested signed in with that session key."""
+    sessions = sessions or {}
+    for key in keys:
+        path, session = report[f"{key}_path"], sessions.get(key)
+        sequential_latencies(port, path, 5, session)
+        measured = sequential_latencies(port, path, count, session)
+        report[f"{key}_p50"] = percentile(measured, 0.5)
+        report[f"{key}_p95"] = percentile(measured, 0.95)
+
+
 def hammer(port: int, paths: list[str], count: int, seconds: float, result: Result) -> None:
     """`count` requests (at most `seconds` long) from CONCURRENCY threads."""
     lock = threading.Lock()

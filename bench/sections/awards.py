@@ -29,7 +29,7 @@ import sys
 import time
 
 from bench import harness
-from bench.http_load import Server, sequential_latencies
+from bench.http_load import Server, record_sequential_percentiles
 
 SQLITE_FILE = "bench-awards.sqlite3"
 BENCH_DATABASE = "groundswell_bench_awards"
@@ -245,7 +245,7 @@ def _cpu_times(staff_client, ranking: str, archive: str, archive_year: str, big:
         "archive": harness.cpu_per_request(visitor, archive, CPU_REQUESTS),
         "archive_year": harness.cpu_per_request(visitor, archive_year, CPU_REQUESTS),
     }
-    return {f"cpu_{name}_{k}": v for name, value in figures.items() for k, v in value.items()}
+    return harness.cpu_figures(figures)
 
 
 def prepare(count: int) -> dict:
@@ -263,7 +263,6 @@ def print_table(name: str, report: dict) -> list[str]:
         f"{report['scores']:,} scores (seeded in {report['seed_seconds']} s)"
     )
     harness.print_header(f"{'measure':<34} {'value':>14}  {'target':<10} result")
-    failures = []
     rows = [
         ("ranking p50", f"{report['ranking_p50']:.0f} ms", "", True),
         ("ranking p95", f"{report['ranking_p95']:.0f} ms", f"< {P95_TARGET_MS} ms",
@@ -281,10 +280,7 @@ def print_table(name: str, report: dict) -> list[str]:
          f"{report['archive_queries']} / {report['archive_queries_filtered']}", "equal",
          report["archive_queries"] == report["archive_queries_filtered"]),
     ]  # fmt: skip
-    for label, value, target, ok in rows:
-        print(f"{label:<34} {value:>14}  {target:<10} {'PASS' if ok else 'FAIL'}")
-        if not ok:
-            failures.append(f"Awards {name} {label}: {value} (target {target})")
+    failures = harness.print_verdicts("Awards", name, rows)
     harness.print_cpu_table(report, CPU_ROWS)
     return failures
 
@@ -307,15 +303,10 @@ def run(name: str, database_url: str) -> list[str]:
     server = Server(env, harness.VAR / f"bench-gunicorn-awards-{name.lower()}.log")
     try:
         server.start()
-        for path, session in (
-            ("ranking", report["session"]),
-            ("archive", None),
-            ("archive_filtered", None),
-        ):
-            sequential_latencies(server.port, report[f"{path}_path"], 5, session)  # warm up
-            measured = sequential_latencies(server.port, report[f"{path}_path"], REQUESTS, session)
-            report[f"{path}_p50"] = harness.percentile(measured, 0.5)
-            report[f"{path}_p95"] = harness.percentile(measured, 0.95)
+        record_sequential_percentiles(
+            server.port, report, ("ranking", "archive", "archive_filtered"), REQUESTS,
+            sessions={"ranking": report["session"]},
+        )  # fmt: skip
     finally:
         server.stop()
     return print_table(name, report)

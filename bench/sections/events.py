@@ -29,7 +29,7 @@ import threading
 import time
 
 from bench import harness
-from bench.http_load import Server, sequential_latencies
+from bench.http_load import Server, record_sequential_percentiles
 
 SQLITE_FILE = "bench-events.sqlite3"
 BENCH_DATABASE = "groundswell_bench_events"
@@ -116,28 +116,10 @@ CPU_ROWS = (
 )
 
 
-def cpu_times(report: dict) -> dict:
-    from django.core.cache import cache
-    from django.test import Client
-
-    visitor = Client(HTTP_HOST=harness.HOST)
-    # The database cache writes and commits: the next request counts everything again.
-    committed_write = lambda: cache.set("bench:events:write", time.time())  # noqa: E731
-    figures = {
-        "floor": harness.cpu_per_request(visitor, "/healthz", CPU_REQUESTS),
-        "list_fresh": harness.cpu_per_request(
-            visitor, report["list_path"], CPU_REQUESTS, before=committed_write
-        ),
-        "list_reused": harness.cpu_per_request(visitor, report["list_path"], CPU_REQUESTS),
-        "event": harness.cpu_per_request(visitor, report["event_path"], CPU_REQUESTS),
-    }
-    return {f"cpu_{name}_{k}": v for name, value in figures.items() for k, v in value.items()}
-
-
 def prepare(count: int) -> dict:
     harness.setup_django()
     report = {"prepare_seconds": round(harness.migrate(), 1), **seed(count)}
-    return {**report, **cpu_times(report)}
+    return {**report, **harness.faceted_list_cpu_times(report, "list", "event", CPU_REQUESTS)}
 
 
 def race() -> dict:
@@ -225,11 +207,7 @@ def print_table(name: str, report: dict) -> list[str]:
              and report["race_waitlisted"] == RACERS - PLACES
              and report["race_places_taken"] == PLACES and not report["race_errors"]),
         ]  # fmt: skip
-    failures = []
-    for label, value, target, ok in rows:
-        print(f"{label:<34} {value:>14}  {target:<10} {'PASS' if ok else 'FAIL'}")
-        if not ok:
-            failures.append(f"Events {name} {label}: {value} (target {target})")
+    failures = harness.print_verdicts("Events", name, rows)
     if report.get("race_errors"):
         print(f"  race errors: {report['race_errors']}")
     harness.print_cpu_table(report, CPU_ROWS)
@@ -246,11 +224,7 @@ def run(name: str, database_url: str) -> list[str]:
     server = Server(env, harness.VAR / f"bench-gunicorn-events-{name.lower()}.log")
     try:
         server.start()
-        for key in ("list", "event"):
-            sequential_latencies(server.port, report[f"{key}_path"], 5)  # warm up
-            measured = sequential_latencies(server.port, report[f"{key}_path"], REQUESTS)
-            report[f"{key}_p50"] = harness.percentile(measured, 0.5)
-            report[f"{key}_p95"] = harness.percentile(measured, 0.95)
+        record_sequential_percentiles(server.port, report, ("list", "event"), REQUESTS)
     finally:
         server.stop()
     if harness.is_postgres(database_url):

@@ -25,7 +25,7 @@ import sys
 import time
 
 from bench import harness
-from bench.http_load import Server, sequential_latencies
+from bench.http_load import Server, record_sequential_percentiles
 
 SQLITE_FILE = "bench-opportunities.sqlite3"
 BENCH_DATABASE = "groundswell_bench_opportunities"
@@ -120,28 +120,10 @@ CPU_ROWS = (
 )
 
 
-def cpu_times(report: dict) -> dict:
-    from django.core.cache import cache
-    from django.test import Client
-
-    visitor = Client(HTTP_HOST=harness.HOST)
-    # The database cache writes and commits: the next request counts everything again.
-    committed_write = lambda: cache.set("bench:opportunities:write", time.time())  # noqa: E731
-    figures = {
-        "floor": harness.cpu_per_request(visitor, "/healthz", CPU_REQUESTS),
-        "board_fresh": harness.cpu_per_request(
-            visitor, report["board_path"], CPU_REQUESTS, before=committed_write
-        ),
-        "board_reused": harness.cpu_per_request(visitor, report["board_path"], CPU_REQUESTS),
-        "listing": harness.cpu_per_request(visitor, report["listing_path"], CPU_REQUESTS),
-    }
-    return {f"cpu_{name}_{k}": v for name, value in figures.items() for k, v in value.items()}
-
-
 def prepare(count: int) -> dict:
     harness.setup_django()
     report = {"prepare_seconds": round(harness.migrate(), 1), **seed(count)}
-    return {**report, **cpu_times(report)}
+    return {**report, **harness.faceted_list_cpu_times(report, "board", "listing", CPU_REQUESTS)}
 
 
 # --- Measuring (in bench/run.py's process) ------------------------------------------------
@@ -161,11 +143,7 @@ def print_table(name: str, report: dict) -> list[str]:
         ("listing page p95", f"{report['listing_p95']:.0f} ms", f"< {P95_TARGET_MS} ms",
          report["listing_p95"] < P95_TARGET_MS),
     ]  # fmt: skip
-    failures = []
-    for label, value, target, ok in rows:
-        print(f"{label:<34} {value:>14}  {target:<10} {'PASS' if ok else 'FAIL'}")
-        if not ok:
-            failures.append(f"Opportunities {name} {label}: {value} (target {target})")
+    failures = harness.print_verdicts("Opportunities", name, rows)
     harness.print_cpu_table(report, CPU_ROWS)
     return failures
 
@@ -180,11 +158,7 @@ def run(name: str, database_url: str) -> list[str]:
     server = Server(env, harness.VAR / f"bench-gunicorn-opportunities-{name.lower()}.log")
     try:
         server.start()
-        for key in ("board", "listing"):
-            sequential_latencies(server.port, report[f"{key}_path"], 5)  # warm up
-            measured = sequential_latencies(server.port, report[f"{key}_path"], REQUESTS)
-            report[f"{key}_p50"] = harness.percentile(measured, 0.5)
-            report[f"{key}_p95"] = harness.percentile(measured, 0.95)
+        record_sequential_percentiles(server.port, report, ("board", "listing"), REQUESTS)
     finally:
         server.stop()
     return print_table(name, report)

@@ -218,12 +218,7 @@ def print_table(name: str, r: dict) -> list[str]:
         ("ratio update page / front page (p95)",
          f"{r['page_p95'] / max(r['index_p95'], 1e-6):.1f}×", "", True),
     ]  # fmt: skip
-    failures = []
-    for label, value, target, ok in rows:
-        print(f"{label:<44} {value:>12}  {target:<10} {'PASS' if ok else 'FAIL'}")
-        if not ok:
-            failures.append(f"Plans {name} {label}: {value} (target {target})")
-    return failures
+    return harness.print_verdicts("Plans", name, rows, label_width=44, value_width=12)
 
 
 def run(name: str, database_url: str) -> list[str]:
