@@ -19,7 +19,7 @@ from core.lib.months import add_months
 from core.roles import Role
 from members.models import Network, Organisation
 from programmes import models
-from programmes.services import followups, mentoring
+from programmes.services import delivery, followups, mentoring
 from taxonomy.models import Term
 
 LEADERSHIP_NETWORK, YOUTH_NETWORK = "cja", "ayj"
@@ -118,7 +118,8 @@ def _leadership(network, today, rng) -> int:
     mentors = []
     for name, email, interests, region, sector, free, cap in MENTORS:
         mentors.append(models.Mentor.objects.create(
-            user=_user(email, name), interests=interests, sector=sector, availability=free,
+            user=_user(email, name), network=network, interests=interests, sector=sector,
+            availability=free,
             region=Term.objects.places().filter(name=region).first(), max_mentees=cap,
         ))  # fmt: skip
     created = 0
@@ -162,17 +163,20 @@ def _finished_cohort(cohort, names, rng, regions, mentors, today) -> int:
     ]
     _application(cohort, next(names), rng, regions, models.ApplicationStatus.UNSUCCESSFUL)
     module = models.Module.objects.create(cohort=cohort, title="Influencing policy", order=1)
+    # Each session is an invitation-only event; the register is taken there.
     for week in range(3):
-        session = models.ProgrammeSession.objects.create(
-            module=module, title=["Who decides?", "Writing a briefing", "Meeting a minister"][week],
-            starts_at=timezone.make_aware(datetime.datetime.combine(
-                cohort.starts_on + datetime.timedelta(days=14 * week), datetime.time(10))),
-            place=cohort.location,
-        )  # fmt: skip
-        for person in participants:
-            models.Attendance.objects.create(
-                session=session, participant=person, present=rng.random() < 0.85
+        starts_at = timezone.make_aware(
+            datetime.datetime.combine(
+                cohort.starts_on + datetime.timedelta(days=14 * week), datetime.time(10)
             )
+        )
+        session = delivery.add_session(None, module, {
+            "title": ["Who decides?", "Writing a briefing", "Meeting a minister"][week],
+            "starts_at": starts_at, "ends_at": starts_at + datetime.timedelta(hours=3),
+            "place": cohort.location,
+        })  # fmt: skip
+        present = {person.pk for person in participants if rng.random() < 0.85}
+        delivery.record_attendance(None, session, present)
     models.PartnerOffer.objects.create(
         cohort=cohort, organisation=Organisation.objects.filter(name="Clinks").first()
         or Organisation.objects.first(), kind=models.PartnerOffer.Kind.BOARD_OBSERVER,

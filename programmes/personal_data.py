@@ -1,6 +1,7 @@
 """What the programmes app holds about people, for export and erasure.
 
-- Applicants and participants: the application (in their own words), attendance, mentor
+- Applicants and participants: the application (in their own words), attendance (kept as
+  event registrations by the events app, whose source exports and erases them), mentor
   matches, partners' offers taken up and follow-up answers. Erasure deletes the application
   and everything hanging from it, so a cohort's outcome figures shrink by one.
 - Young advocates, found by their account or email: their record, consents, payments and
@@ -29,7 +30,8 @@ def _applications(subject: DataSubject):
 
 
 def export_applications(subject: DataSubject) -> dict[str, list[dict]]:
-    from programmes.models import Attendance
+    from programmes.models import ProgrammeSession
+    from programmes.services import delivery
 
     rows, followups, attended = [], [], []
     for a in _applications(subject):
@@ -49,8 +51,12 @@ def export_applications(subject: DataSubject) -> dict[str, list[dict]]:
                 "pay band": f.pay_band, "board roles": f.board_roles,
                 "further study": f.further_study, "confidence": f.confidence,
             })  # fmt: skip
-        for mark in Attendance.objects.filter(participant=a).select_related("session"):
-            attended.append({"session": mark.session.title, "present": mark.present})
+        # Attendance is kept by the events app (its registrations are in its own export
+        # too); here it is shown session by session, as the programme sees it.
+        sessions = {s.pk: s for s in ProgrammeSession.objects.filter(module__cohort=a.cohort_id)}
+        for (pk, _), present in delivery.attendance(sessions.values(), [a]).items():
+            if present is not None:
+                attended.append({"session": sessions[pk].title, "present": present})
     return {
         "programme applications": rows,
         "programme follow-up answers": followups,
@@ -74,7 +80,6 @@ personal_data.register(
         models=(
             "programmes.Application",
             "programmes.FollowUp",
-            "programmes.Attendance",
             "programmes.MentorMatch",
             "programmes.PanelScore",
             "programmes.PanelConflict",

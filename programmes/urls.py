@@ -1,6 +1,6 @@
 from django.urls import path
 
-from programmes.views import people, public, safeguarding, staff, youth
+from programmes.views import people, public, safeguarding, setup, staff, youth
 
 app_name = "programmes"
 
@@ -42,6 +42,36 @@ urlpatterns = [
     path("staff/offers/<int:pk>/assign/", staff.assign_offer, name="staff_assign_offer"),
     path("staff/outcomes/<slug:slug>/", staff.outcomes_report, name="staff_outcomes"),
     path("staff/outcomes/<slug:slug>/send/", staff.send_followups, name="staff_send_followups"),
+    # Staff: setting a programme up
+    path("staff/setup/programmes/new/", setup.programme_create, name="setup_programme_create"),
+    path("staff/setup/programmes/<slug:slug>/", setup.programme_edit, name="setup_programme"),
+    path(
+        "staff/setup/programmes/<slug:slug>/criteria/new/",
+        setup.criterion_create,
+        name="setup_criterion_create",
+    ),
+    path("staff/setup/criteria/<int:pk>/", setup.criterion_edit, name="setup_criterion"),
+    path(
+        "staff/setup/programmes/<slug:slug>/cohorts/new/",
+        setup.cohort_create,
+        name="setup_cohort_create",
+    ),
+    path("staff/setup/cohorts/<int:pk>/", setup.cohort_edit, name="setup_cohort"),
+    path(
+        "staff/setup/cohorts/<int:pk>/modules/new/", setup.module_create, name="setup_module_create"
+    ),
+    path("staff/setup/modules/<int:pk>/", setup.module_edit, name="setup_module"),
+    path(
+        "staff/setup/modules/<int:pk>/sessions/new/",
+        setup.session_create,
+        name="setup_session_create",
+    ),
+    path("staff/setup/sessions/<int:pk>/", setup.session_edit, name="setup_session"),
+    path("staff/setup/mentors/", setup.mentors, name="setup_mentors"),
+    path("staff/setup/mentors/new/", setup.mentor_create, name="setup_mentor_create"),
+    path("staff/setup/mentors/<int:pk>/", setup.mentor_edit, name="setup_mentor"),
+    path("staff/setup/cohorts/<int:pk>/offers/new/", setup.offer_create, name="setup_offer_create"),
+    path("staff/setup/offers/<int:pk>/", setup.offer_edit, name="setup_offer"),
     # Staff: young advocates
     path("staff/youth/<slug:slug>/", youth.staff_group, name="staff_youth_group"),
     path("staff/youth/people/<int:pk>/", youth.staff_person, name="staff_young_person"),

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 __all__ = [
     "Programme", "Cohort", "Criterion", "ApplicationStatus", "Application", "PanelSeat",
-    "PanelConflict", "PanelScore", "Module", "ProgrammeSession", "Attendance", "Mentor",
+    "PanelConflict", "PanelScore", "Module", "ProgrammeSession", "Mentor",
     "MentorMatch", "PartnerOffer", "FollowUpPoint", "FollowUp",
 ]  # fmt: skip
 
@@ -207,41 +207,35 @@ class Module(models.Model):
 
 
 class ProgrammeSession(models.Model):
+    """A session of a cohort. Its time, and who came, are its event's in the events app: an
+    invitation-only training event with the cohort's participants given places, so staff take
+    attendance with the events check-in (services/delivery.py reads it back)."""
+
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="sessions")
     title = models.CharField(max_length=200)
-    starts_at = models.DateTimeField()
     place = models.CharField(max_length=200, blank=True)
-    # When the session is also an event in the events app (a policy forum participants join).
-    event = models.ForeignKey(
-        "events.Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    # Deleting the session deletes its event (services/delivery.py); the event cannot be
+    # deleted from under the session.
+    event = models.OneToOneField(
+        "events.Event", on_delete=models.PROTECT, related_name="programme_session"
     )
 
     class Meta:
-        ordering = ["starts_at"]
+        ordering = ["event__starts_at", "pk"]
 
     def __str__(self):
         return self.title
 
 
-class Attendance(models.Model):
-    session = models.ForeignKey(
-        ProgrammeSession, on_delete=models.CASCADE, related_name="attendance"
-    )
-    participant = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="+")
-    present = models.BooleanField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["session", "participant"], name="programmes_attended")
-        ]
-
-    def __str__(self):
-        return f"{self.participant.name}: {'present' if self.present else 'absent'}"
-
-
 class Mentor(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="programme_mentor"
+    )
+    # The network whose programmes the mentor serves: its staff set them up and match them.
+    # Empty only for mentors made before networks were recorded whom no match placed;
+    # admins see those.
+    network = models.ForeignKey(
+        "members.Network", null=True, on_delete=models.PROTECT, related_name="+"
     )
     organisation = models.ForeignKey(
         "members.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

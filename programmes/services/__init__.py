@@ -2,7 +2,10 @@
 
 applications.py  the public application form's work, offers, acceptances, the waiting list
 selection.py     the selection panel: seats, conflicts, scores and ranking (the awards rules)
-delivery.py      modules, sessions, attendance and employer partners' offers
+delivery.py      sessions (each an invitation-only event), attendance read from the events
+                 app, employer partners' offers
+setup.py         saving the set-up pages' forms: programmes, criteria, cohorts, modules...
+reach.py         which networks' programmes, cohorts, mentors and groups staff may touch
 mentoring.py     suggesting mentors, matching within a mentor's load, asking for a change
 followups.py     outcome follow-ups: scheduling, personal links by email, answers, withdrawal
 outcomes.py      outcome reports as aggregates with small-number suppression

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from core import audit
 from programmes.models import Application, ApplicationStatus, Cohort
+from programmes.services import delivery
 from programmes.services import participants as taking_part
 from programmes.services.mail import send
 
@@ -109,7 +110,9 @@ def respond(application: Application, accept: bool, user=None) -> Application:
     if accept:
         if user is not None:
             taking_part.link_account(application, user)
-        return _set_status(None, application, ApplicationStatus.ACCEPTED)
+        _set_status(None, application, ApplicationStatus.ACCEPTED)
+        delivery.give_places(application)
+        return application
     _set_status(None, application, ApplicationStatus.DECLINED)
     offer_next(application.cohort)
     return application

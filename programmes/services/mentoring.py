@@ -39,10 +39,12 @@ def with_room():
 
 
 def suggest(participant: Application, limit: int = 5) -> list[Suggestion]:
+    """The best mentors with room among those of the participant's programme's network."""
     found = []
     interests = words(participant.interests)
     availability = words(participant.availability)
-    for mentor in with_room().select_related("user", "region"):
+    network = participant.cohort.programme.network_id
+    for mentor in with_room().filter(network=network).select_related("user", "region"):
         reasons = []
         shared = sorted(interests & words(mentor.interests))
         if shared:

@@ -6,8 +6,9 @@ applicants, participants or young people. The safeguarding log keeps its own, st
 
 from django.core.exceptions import PermissionDenied
 
+from core.roles import is_admin
 from members.services.permissions import networks_run_by
-from programmes.models import Programme, YouthGroup
+from programmes.models import Cohort, Mentor, Programme, YouthGroup
 
 REFUSED = (
     "This is run by the staff of another network. Ask that network's staff, or an admin, "
@@ -25,9 +26,30 @@ def check(user, network_id: int) -> None:
         raise PermissionDenied(REFUSED)
 
 
+def networks(user):
+    return networks_run_by(user)
+
+
 def programmes(user):
     return Programme.objects.filter(network__in=networks_run_by(user))
 
 
 def groups(user):
     return YouthGroup.objects.filter(network__in=networks_run_by(user))
+
+
+def cohorts(user):
+    return Cohort.objects.filter(programme__network__in=networks_run_by(user))
+
+
+def mentors(user):
+    """Each mentor is one network's: its staff match them and set them up. A mentor no
+    network was recorded for (made before networks were) is for admins to place."""
+    if is_admin(user):
+        return Mentor.objects.all()
+    return Mentor.objects.filter(network__in=networks_run_by(user))
+
+
+def check_mentor(user, mentor) -> None:
+    if not mentors(user).filter(pk=mentor.pk).exists():
+        raise PermissionDenied(REFUSED)

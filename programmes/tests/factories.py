@@ -91,6 +91,17 @@ class ProgrammeSessionFactory(factory.django.DjangoModelFactory):
     module = factory.SubFactory(ModuleFactory)
     title = "How a bill becomes law"
     starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=70))
+    place = "Leeds"
+
+    @classmethod
+    def _create(cls, model_class, module, starts_at, **fields):
+        """Through the service, as staff make one: with its event and the cohort's places."""
+        from programmes.services import delivery
+
+        ends_at = starts_at + datetime.timedelta(hours=2)
+        return delivery.add_session(
+            None, module, {**fields, "starts_at": starts_at, "ends_at": ends_at}
+        )
 
 
 class PartnerOfferFactory(factory.django.DjangoModelFactory):

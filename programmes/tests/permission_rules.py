@@ -47,6 +47,15 @@ SAMPLES = {
     "programme_cohort_pk_m": "pk of a cohort of a programme of network M (staff run N only)",
     "youth_group_m": "slug of network M's young advocates group",
     "youth_person_m": "pk of a young person in network M's group",
+    "programme_m": "slug of a programme of network M",
+    "programme_criterion": "pk of a selection criterion of the network N programme",
+    "programme_criterion_m": "pk of a criterion of network M's programme",
+    "programme_module": "pk of a module of the network N cohort",
+    "programme_module_m": "pk of a module of network M's cohort",
+    "programme_session_m": "pk of a session of network M's cohort",
+    "programme_offer_m": "pk of a partner's offer to network M's cohort",
+    "programme_mentor": "pk of a mentor of network N",
+    "programme_mentor_m": "pk of a mentor of network M",
 }
 
 SIGNED_IN_ONLY = Expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)
@@ -131,6 +140,22 @@ RULES = {
     "programmes:staff_assign_offer": post_only(pk="programme_offer"),
     "programmes:staff_outcomes": staff_only(slug="programme"),
     "programmes:staff_send_followups": post_only(slug="programme"),
+    # Setting a programme up (views/setup.py): the same networks rule.
+    "programmes:setup_programme_create": staff_only(why="Staff pick one of their own networks."),
+    "programmes:setup_programme": network_staff("programme", "programme_m", "slug"),
+    "programmes:setup_criterion_create": network_staff("programme", "programme_m", "slug"),
+    "programmes:setup_criterion": network_staff("programme_criterion", "programme_criterion_m"),
+    "programmes:setup_cohort_create": network_staff("programme", "programme_m", "slug"),
+    "programmes:setup_cohort": network_staff("programme_cohort_pk", "programme_cohort_pk_m"),
+    "programmes:setup_module_create": network_staff("programme_cohort_pk", "programme_cohort_pk_m"),
+    "programmes:setup_module": network_staff("programme_module", "programme_module_m"),
+    "programmes:setup_session_create": network_staff("programme_module", "programme_module_m"),
+    "programmes:setup_session": network_staff("programme_session", "programme_session_m"),
+    "programmes:setup_mentors": staff_only(why="Each lists only their own networks' mentors."),
+    "programmes:setup_mentor_create": staff_only(why="Staff pick one of their own networks."),
+    "programmes:setup_mentor": network_staff("programme_mentor", "programme_mentor_m"),
+    "programmes:setup_offer_create": network_staff("programme_cohort_pk", "programme_cohort_pk_m"),
+    "programmes:setup_offer": network_staff("programme_offer", "programme_offer_m"),
     "programmes:staff_youth_group": network_staff("youth_group", "youth_group_m", "slug"),
     "programmes:staff_young_person": network_staff("youth_person", "youth_person_m"),
     "programmes:staff_consent": post_only(pk="youth_consent"),
@@ -156,7 +181,9 @@ def build_samples(context) -> dict[str, str]:
     followup = factories.FollowUpFactory(participant=participant)
     session = factories.ProgrammeSessionFactory(module__cohort=cohort)
     offer = factories.PartnerOfferFactory(cohort=cohort, organisation=context["org_a"])
-    mentor = Mentor.objects.create(user=users["member"], max_mentees=2)
+    mentor = Mentor.objects.create(
+        user=users["member"], max_mentees=2, network=cohort.programme.network
+    )
     made = mentoring.match(None, mentor, participant)
     group = factories.YouthGroupFactory(network=context["network_n"])
     consent = factories.ProjectConsentFactory(project__group=group, young_person__group=group)
@@ -168,6 +195,9 @@ def build_samples(context) -> dict[str, str]:
     concern = factories.ConcernFactory(group=group, young_person=person)
     cohort_m = factories.CohortFactory(programme__network=context["network_m"])
     person_m = factories.YoungPersonFactory(group__network=context["network_m"])
+    session_m = factories.ProgrammeSessionFactory(module__cohort=cohort_m)
+    offer_m = factories.PartnerOfferFactory(cohort=cohort_m, organisation=context["org_a"])
+    mentor_m = factories.MentorFactory(network=context["network_m"])
     return {
         "programme": cohort.programme.slug,
         "programme_cohort": cohort.slug,
@@ -192,4 +222,13 @@ def build_samples(context) -> dict[str, str]:
         "programme_cohort_pk_m": str(cohort_m.pk),
         "youth_group_m": person_m.group.slug,
         "youth_person_m": str(person_m.pk),
+        "programme_m": cohort_m.programme.slug,
+        "programme_criterion": str(cohort.programme.criteria.first().pk),
+        "programme_criterion_m": str(cohort_m.programme.criteria.first().pk),
+        "programme_module": str(session.module_id),
+        "programme_module_m": str(session_m.module_id),
+        "programme_session_m": str(session_m.pk),
+        "programme_offer_m": str(offer_m.pk),
+        "programme_mentor": str(mentor.pk),
+        "programme_mentor_m": str(mentor_m.pk),
     }

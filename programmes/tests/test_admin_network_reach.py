@@ -1,5 +1,6 @@
-"""In Django admin, staff see and change only their own networks' programmes, young advocates
-groups and safeguarding leads, and may pick only their own networks: a staff member of another
+"""In Django admin, staff see and change only their own networks' programmes, cohorts,
+modules, mentors, partners' offers, young advocates groups and safeguarding leads, and may
+pick only their own networks, programmes and cohorts: a staff member of another
 network cannot make themselves a safeguarding lead there. The home page's count of
 applications to decide counts only their own networks' applications."""
 
@@ -9,8 +10,15 @@ from django.urls import reverse
 from core.registries import home
 from core.tests.factories import AdminFactory, StaffFactory
 from members.tests.factories import NetworkFactory
-from programmes.models import SafeguardingLead
-from programmes.tests.factories import ApplicationFactory, YouthGroupFactory
+from programmes.models import Module, SafeguardingLead
+from programmes.tests.factories import (
+    ApplicationFactory,
+    CohortFactory,
+    MentorFactory,
+    ModuleFactory,
+    PartnerOfferFactory,
+    YouthGroupFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +62,53 @@ def test_the_attention_count_is_only_the_staff_members_networks(world):
     item = next(i for i in home.attention_items() if i.key == "programmes.applications")
     assert item.count(outsider) == 0
     assert item.count(AdminFactory()) == 1
+
+
+ADMIN_MODELS = ["cohort", "module", "mentor", "partneroffer"]
+
+
+@pytest.fixture
+def other_networks_records():
+    cohort = CohortFactory()
+    return {
+        "cohort": cohort,
+        "module": ModuleFactory(cohort=cohort),
+        "mentor": MentorFactory(network=cohort.programme.network),
+        "partneroffer": PartnerOfferFactory(cohort=cohort),
+    }
+
+
+@pytest.mark.parametrize("model", ADMIN_MODELS)
+def test_another_networks_set_up_records_are_not_listed_or_opened(
+    client, world, other_networks_records, model
+):
+    _group, outsider, _lead = world
+    record = other_networks_records[model]
+    client.force_login(outsider)
+    listing = client.get(reverse(f"admin:programmes_{model}_changelist"))
+    assert listing.status_code == 200 and f"/{record.pk}/change/" not in listing.content.decode()
+    change = client.get(reverse(f"admin:programmes_{model}_change", args=[record.pk]))
+    assert change.status_code == 302
+    client.force_login(AdminFactory())
+    assert (
+        client.get(reverse(f"admin:programmes_{model}_change", args=[record.pk])).status_code == 200
+    )
+
+
+def test_admin_offers_only_their_own_programmes_and_cohorts_to_pick(
+    client, world, other_networks_records
+):
+    _group, outsider, _lead = world
+    own = CohortFactory()
+    own.programme.network.staff.add(outsider)
+    cohort = other_networks_records["cohort"]
+    client.force_login(outsider)
+    form = client.get(reverse("admin:programmes_module_add")).content.decode()
+    assert f'value="{own.pk}"' in form and f'value="{cohort.pk}"' not in form
+    form = client.get(reverse("admin:programmes_cohort_add")).content.decode()
+    assert f'value="{own.programme_id}"' in form
+    assert f'value="{cohort.programme_id}"' not in form
+    client.post(
+        reverse("admin:programmes_module_add"), {"cohort": cohort.pk, "title": "Mine", "order": 0}
+    )
+    assert not Module.objects.filter(title="Mine").exists()

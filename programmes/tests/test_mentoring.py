@@ -12,9 +12,12 @@ pytestmark = pytest.mark.django_db
 
 def test_suggestions_put_shared_interests_first():
     participant = ApplicationFactory(status="accepted", interests="housing campaigning")
-    close = MentorFactory(interests="housing campaigning")
-    MentorFactory(interests="finance")
-    assert mentoring.suggest(participant)[0].mentor == close
+    network = participant.cohort.programme.network
+    close = MentorFactory(interests="housing campaigning", network=network)
+    MentorFactory(interests="finance", network=network)
+    MentorFactory(interests="housing campaigning")  # another network's
+    assert [s.mentor for s in mentoring.suggest(participant)][:1] == [close]
+    assert len(mentoring.suggest(participant)) == 2
 
 
 def test_a_mentor_at_their_cap_is_refused_and_not_suggested():

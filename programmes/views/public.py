@@ -12,7 +12,7 @@ from core.lib.form_pages import add_service_errors, posted, status_code
 from core.lib.ratelimit import hit
 from programmes.forms import APPLICATION_CONSENT, ApplicationForm, ChangeRequestForm, FollowUpForm
 from programmes.models import Application, ApplicationStatus, Cohort, Programme, YouthGroup
-from programmes.services import applications, followups, mentoring
+from programmes.services import applications, delivery, followups, mentoring
 
 APPLY_LIMIT, APPLY_WINDOW = 10, 60 * 60
 SENIORITY, PAY_BANDS = dict(followups.SENIORITY), dict(followups.PAY_BANDS)
@@ -74,6 +74,7 @@ def my_place(request, key):
     return render(request, "programmes/my_place.html", {
         "application": application, "match": match, "change_form": ChangeRequestForm(),
         "offered": application.status == ApplicationStatus.OFFERED,
+        "sessions": delivery.sessions_of(application),
     })  # fmt: skip
 
 

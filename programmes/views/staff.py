@@ -4,6 +4,7 @@ mentoring, partners' offers and the outcomes report."""
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -103,7 +104,13 @@ def application(request, pk):
 def sessions(request, pk):
     chosen = _cohort(request, pk)
     participants = list(applications.participants(chosen))
-    modules = chosen.modules.prefetch_related("sessions__attendance")
+    modules = list(chosen.modules.prefetch_related(
+        Prefetch("sessions", ProgrammeSession.objects.select_related("event"))
+    ))  # fmt: skip
+    sessions = [session for module in modules for session in module.sessions.all()]
+    marks = delivery.attendance(sessions, participants)
+    for session in sessions:
+        session.register = [(p, marks[session.pk, p.pk]) for p in participants]
     return render(request, "programmes/staff/sessions.html", {
         "cohort": chosen, "modules": modules, "participants": participants,
     })  # fmt: skip
@@ -145,7 +152,10 @@ def mentoring_page(request, pk):
 def match(request, pk):
     participant = get_object_or_404(Application.objects.select_related("cohort__programme"), pk=pk)
     reach.check(request.user, participant.cohort.programme.network_id)
-    mentor = Mentor.objects.filter(pk=request.POST.get("mentor") or 0).first()
+    # Only the programme's own network's mentors: staff cannot hand out another's.
+    mentor = Mentor.objects.filter(
+        pk=request.POST.get("mentor") or 0, network=participant.cohort.programme.network_id
+    ).first()
     try:
         if mentor is None:
             raise ValidationError("Choose a mentor.")

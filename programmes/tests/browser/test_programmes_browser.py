@@ -58,10 +58,11 @@ def _world():
     application = factories.ApplicationFactory(cohort=cohort, name="Sam Applicant")
     factories.PanelSeatFactory(cohort=cohort, judge=judge)
     participant = factories.ApplicationFactory(cohort=cohort, status="accepted", name="Pat Part")
-    mentor = factories.MentorFactory(user=mentor_user)
+    mentor = factories.MentorFactory(user=mentor_user, network=cohort.programme.network)
     mentoring.match(None, mentor, participant)
-    factories.ProgrammeSessionFactory(module__cohort=cohort)
-    factories.PartnerOfferFactory(cohort=cohort)
+    session = factories.ProgrammeSessionFactory(module__cohort=cohort)
+    offer = factories.PartnerOfferFactory(cohort=cohort)
+    criterion = cohort.programme.criteria.first()
     answered = factories.FollowUpFactory(participant=participant, point="end")
     followups.answer(participant, answered, {"paid_role": True, "in_sector": True})
     consent = factories.ProjectConsentFactory(project__title="How we are seen")
@@ -96,6 +97,27 @@ def _world():
             ("staff-mentoring", reverse("programmes:staff_mentoring", args=[cohort.pk])),
             ("staff-offers", reverse("programmes:staff_offers", args=[cohort.pk])),
             ("staff-outcomes", reverse("programmes:staff_outcomes", args=[programme.slug])),
+            ("setup-programme-new", reverse("programmes:setup_programme_create")),
+            ("setup-programme", reverse("programmes:setup_programme", args=[programme.slug])),
+            (
+                "setup-criterion-new",
+                reverse("programmes:setup_criterion_create", args=[programme.slug]),
+            ),
+            ("setup-criterion", reverse("programmes:setup_criterion", args=[criterion.pk])),
+            ("setup-cohort-new", reverse("programmes:setup_cohort_create", args=[programme.slug])),
+            ("setup-cohort", reverse("programmes:setup_cohort", args=[cohort.pk])),
+            ("setup-module-new", reverse("programmes:setup_module_create", args=[cohort.pk])),
+            ("setup-module", reverse("programmes:setup_module", args=[session.module_id])),
+            (
+                "setup-session-new",
+                reverse("programmes:setup_session_create", args=[session.module_id]),
+            ),
+            ("setup-session", reverse("programmes:setup_session", args=[session.pk])),
+            ("setup-mentors", reverse("programmes:setup_mentors")),
+            ("setup-mentor-new", reverse("programmes:setup_mentor_create")),
+            ("setup-mentor", reverse("programmes:setup_mentor", args=[mentor.pk])),
+            ("setup-offer-new", reverse("programmes:setup_offer_create", args=[cohort.pk])),
+            ("setup-offer", reverse("programmes:setup_offer", args=[offer.pk])),
             ("staff-youth", reverse("programmes:staff_youth_group", args=[group.slug])),
             ("staff-young-person", reverse("programmes:staff_young_person", args=[person.pk])),
             ("safeguarding-record", reverse("programmes:safeguarding_record")),
@@ -115,6 +137,38 @@ def _world():
     return pages
 
 
+def assert_no_sideways_scroll(page):
+    width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"{page.url} scrolls sideways: {width}"
+
+
+def test_staff_add_a_session_on_a_phone_after_a_refused_time(new_page, live_server):
+    staff = StaffFactory()
+    module = factories.ModuleFactory(title="Influencing policy")
+    module.cohort.programme.network.staff.add(staff)
+    factories.ApplicationFactory(cohort=module.cohort, status="accepted", name="Pat Part")
+    phone = new_page(PHONE)
+    log_in(phone, live_server.url, staff.email)
+    phone.goto(live_server.url + reverse("programmes:staff_sessions", args=[module.cohort_id]))
+    phone.get_by_role("link", name="Add a session to Influencing policy").click()
+    phone.get_by_label("Session").fill("Who decides?")
+    phone.get_by_label("Starts (UK time)").fill("2031-03-04T10:00")
+    phone.get_by_label("Ends (UK time)").fill("2031-03-04T09:00")
+    phone.get_by_role("button", name="Save").click()
+    expect(phone.get_by_role("heading", name="There is a problem")).to_be_visible()
+    axe_check(phone)
+    assert_no_sideways_scroll(phone)
+    _shoot(phone, "setup-session-refused-390")
+    phone.get_by_label("Ends (UK time)").fill("2031-03-04T12:00")
+    phone.get_by_role("button", name="Save").click()
+    expect(phone.get_by_text("Saved “Who decides?”.")).to_be_visible()
+    expect(phone.get_by_text("Pat Part")).to_be_visible()
+    axe_check(phone)
+    assert_no_sideways_scroll(phone)
+    _shoot(phone, "setup-session-saved-390")
+    assert module.sessions.get().event.registrations.filter(name="Pat Part").exists()
+
+
 def test_every_page_passes_axe_at_both_widths(new_page, live_server):
     pages = _world()
     for user, urls in pages.items():
@@ -125,5 +179,6 @@ def test_every_page_passes_axe_at_both_widths(new_page, live_server):
             for name, url in urls:
                 page.goto(live_server.url + url)
                 axe_check(page)
+                assert_no_sideways_scroll(page)
                 _shoot(page, f"{name}-{size_name}")
             page.close()
