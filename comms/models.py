@@ -12,6 +12,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from core.lib.slugs import NotReserved
+
+# A list's archive is /updates/<slug>/, beside the fixed pages under /updates/ (comms/updates/
+# urls.py): a list may not take one of their words, or its archive would be hidden behind them.
+RESERVED_LIST_SLUGS = frozenset({"staff"})
+
 
 class MailClass(models.TextChoices):
     # Mail a person must get (password reset, a decision on their application): always goes.
@@ -45,7 +51,9 @@ class MailingList(models.Model):
     """An audience: "CJA member update", "AYJ policy news", "Events in Wales"."""
 
     name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=80, unique=True)
+    slug = models.SlugField(
+        max_length=80, unique=True, validators=[NotReserved(RESERVED_LIST_SLUGS)]
+    )
     description = models.TextField(
         blank=True, max_length=1000, help_text="What people on this list receive, in a sentence."
     )
@@ -101,8 +109,17 @@ class Subscription(models.Model):
     frequency = models.CharField(
         max_length=14, choices=Frequency.choices, default=Frequency.AS_IT_HAPPENS
     )
-    # Empty means every topic the list covers.
+    # Empty means every topic the list covers. Mailings and update items tagged with topics
+    # reach the subscriber only if they share one; untagged ones always do.
     topics = models.ManyToManyField("taxonomy.Term", blank=True, related_name="+")
+    # What this subscriber has been sent, for round-ups (comms/services/digests.py): every
+    # mailing of the list made before `round_up_from` has been dealt with (sent, in a round-up,
+    # or from before they joined); one made since without a Delivery to them is still owed.
+    # Empty for subscriptions older than this record: their round-up's own period then.
+    round_up_from = models.DateTimeField(null=True, blank=True)
+    # When `frequency` was last chosen: mail owed from before a switch to "as it happens"
+    # comes in one catch-up round-up.
+    frequency_since = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
@@ -237,6 +254,9 @@ class Mailing(models.Model):
     subject = models.CharField(max_length=300)
     html = models.TextField(blank=True)
     text = models.TextField()
+    # What the mailing is about: sent to list subscribers who chose one of these topics or
+    # none (empty: to everyone), and so also in their round-ups.
+    topics = models.ManyToManyField("taxonomy.Term", blank=True, related_name="+")
     # Attachments as [filename, text, MIME type] (an event's .ics).
     attachments = models.JSONField(default=list, blank=True)
     sender = models.ForeignKey(
@@ -288,8 +308,33 @@ class DeliveryStatus(models.TextChoices):
     UNCERTAIN = "uncertain", "Unknown (the sender stopped mid-send)"
 
 
+class MailingVariant(models.Model):
+    """The mailing as some of its recipients get it: an update with only the items on the
+    topics they chose, a round-up of only what they have not had. Deliveries without one get
+    the mailing's own subject, HTML and text."""
+
+    mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="variants")
+    # Names the version among the mailing's (which items, which mailings), so queueing run
+    # again finds it instead of making a twin.
+    key = models.CharField(max_length=200)
+    subject = models.CharField(max_length=300)
+    html = models.TextField(blank=True)
+    text = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["mailing", "key"], name="one_variant_per_key")
+        ]
+
+    def __str__(self):
+        return self.subject
+
+
 class Delivery(models.Model):
     mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
+    variant = models.ForeignKey(
+        MailingVariant, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     email = models.EmailField()
     person = models.ForeignKey(
         "members.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -301,6 +346,9 @@ class Delivery(models.Model):
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     message_id = models.CharField(max_length=300, blank=True, db_index=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # The first time the provider reported the message opened; recorded only while the
+    # alliance counts opens (COMMS_OPEN_COUNTS), never otherwise.
+    opened_at = models.DateTimeField(null=True, blank=True)
     last_event = models.CharField(max_length=300, blank=True)
 
     class Meta:

@@ -51,9 +51,12 @@ def export(subject: DataSubject) -> dict[str, list[dict]]:
         for s in Suppression.objects.filter(email__in=emails).select_related("mailing_list")
     ]  # fmt: skip
     deliveries = [
-        {"subject": d.mailing.subject, "sent": d.sent_at.isoformat() if d.sent_at else "",
-         "status": d.get_status_display()}
-        for d in Delivery.objects.filter(email__in=emails).select_related("mailing")
+        {"subject": (d.variant or d.mailing).subject,
+         "sent": d.sent_at.isoformat() if d.sent_at else "",
+         "status": d.get_status_display(),
+         # Known only while the alliance counts opens (COMMS_OPEN_COUNTS).
+         "first opened": d.opened_at.isoformat() if d.opened_at else ""}
+        for d in Delivery.objects.filter(email__in=emails).select_related("mailing", "variant")
     ]  # fmt: skip
     return {
         "mailing list subscriptions": subscriptions,

@@ -14,4 +14,5 @@ urlpatterns = [
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("mailings/", views.mailings, name="mailings"),
     path("mailings/<int:pk>/", views.mailing, name="mailing"),
+    path("mailings/<int:pk>/resend-uncertain/", views.resend_uncertain, name="resend_uncertain"),
 ]

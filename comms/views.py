@@ -12,14 +12,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from comms.forms import LinkRequestForm, OrganisationMailForm, PreferencesForm, SignupForm
 from comms.models import Audience, Mailing, MailingList
 from comms.services import organisation_mail as org_mail
+from comms.services import outcomes, sending, tokens
 from comms.services import preferences as prefs
 from comms.services import render as email_render
-from comms.services import sending, tokens
 from comms.services.suppression import unsubscribe as do_unsubscribe
 from core.lib import ratelimit
 from core.roles import staff_required
@@ -230,4 +230,29 @@ def mailings(request):
 def mailing(request, pk):
     mailing = get_object_or_404(Mailing.objects.select_related("mailing_list", "sender"), pk=pk)
     template = "comms/staff/_progress.html" if request.htmx else "comms/staff/mailing.html"
-    return render(request, template, {"mailing": mailing})
+    uncertain = outcomes.uncertain(mailing).order_by("email")
+    context = {
+        "mailing": mailing,
+        "opened": outcomes.opened_count(mailing),
+        "uncertain_count": uncertain.count(),
+        "uncertain_shown": list(uncertain.values_list("email", flat=True)[: outcomes.SHOWN]),
+    }
+    return render(request, template, context)
+
+
+@staff_only
+@require_POST
+def resend_uncertain(request, pk):
+    """Staff chose, knowingly, to send again to the recipients a crash left uncertain."""
+    mailing = get_object_or_404(Mailing, pk=pk)
+    expected = request.POST.get("expected", "")
+    try:
+        if not expected.isdigit():
+            raise outcomes.ResendRefused("The page was out of date; look again and retry.")
+        count = outcomes.resend_uncertain(mailing, request.user, int(expected))
+    except outcomes.ResendRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, f"Sending again to {count} uncertain recipient"
+                         f"{'' if count == 1 else 's'}.")  # fmt: skip
+    return redirect("communications:mailing", pk=mailing.pk)

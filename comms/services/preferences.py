@@ -83,6 +83,7 @@ def choices_for(email: str, user=None) -> list[Choice]:
 def save(email: str, wanted: dict[int, tuple[str, list]], allowed: list[MailingList], source: str):
     """Apply the preferences form: `wanted` maps list id → (frequency, topics) for each list
     ticked; every list in `allowed` not in it is left. Consent is recorded for each change."""
+    from comms.services import digests
     from comms.services.suppression import unsubscribe
 
     email = email.lower()
@@ -104,6 +105,14 @@ def save(email: str, wanted: dict[int, tuple[str, list]], allowed: list[MailingL
         was_active = subscription is not None and subscription.status == SubscriptionStatus.ACTIVE
         if subscription is None:
             subscription = Subscription(mailing_list=mailing_list, email=email)
+        if not was_active:
+            # Nothing made before they (re)joined is owed to them.
+            subscription.round_up_from = subscription.frequency_since = now
+        elif frequency != subscription.frequency:
+            # Fix where their record stands under the old frequency before it changes, so
+            # the new one neither repeats nor skips anything (comms/services/digests.py).
+            subscription.round_up_from = digests.caught_up_to(subscription, timezone.localdate(now))
+            subscription.frequency_since = now
         subscription.status = SubscriptionStatus.ACTIVE
         subscription.frequency = frequency
         subscription.confirmed_at = subscription.confirmed_at or now
@@ -172,6 +181,8 @@ def confirm(email: str, list_id: int | None) -> MailingList | None:
         if subscription.status != SubscriptionStatus.ACTIVE:
             subscription.status = SubscriptionStatus.ACTIVE
             subscription.confirmed_at = timezone.now()
+            # Owed nothing made before they confirmed (comms/services/digests.py).
+            subscription.round_up_from = subscription.frequency_since = subscription.confirmed_at
             subscription.unsubscribed_at = None
             subscription.save()
             Suppression.objects.filter(

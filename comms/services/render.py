@@ -4,11 +4,11 @@ footer the recipient needs, and the headers that say what kind of mail it is.
 Marketing mail carries List-Unsubscribe with an HTTPS link and List-Unsubscribe-Post:
 List-Unsubscribe=One-Click (RFC 8058), so a mail program's "Unsubscribe" button works with one
 POST and no sign-in. No tracking pixel is added and no link is rewritten; open counting is off
-unless COMMS_OPEN_COUNTS is set, and then the footer says so.
+unless COMMS_OPEN_COUNTS is set: then marketing mail asks the provider to count opens
+(anymail's esp-neutral `track_opens`) and the footer says so.
 """
 
 import re
-from email.utils import make_msgid
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -44,26 +44,37 @@ def preferences_url(email: str) -> str:
     return absolute(reverse("communications:preferences_link", args=[token]))
 
 
-def body_html(mailing: Mailing) -> str:
+def message_id(mailing: Mailing, delivery: Delivery) -> str:
+    """The same for every copy of one delivery: a copy staff choose to send again after a
+    crash (comms.services.outcomes) is then the same message to the recipient's mail system,
+    which may keep only one (Gmail, for one, does), and to the provider's reports."""
+    stamp = int(mailing.created_at.timestamp())
+    return f"<comms.{mailing.pk}.{delivery.pk}.{stamp}@{site_domain()}>"
+
+
+def body_html(content) -> str:
     """The message's own HTML, or its text made into paragraphs (escaped) when it has none.
-    A whole document keeps only what is inside its <body>: the layout is the document."""
-    if not mailing.html:
-        return linebreaks(escape(mailing.text))
-    inside = BODY.search(mailing.html)
-    return inside.group(1) if inside else mailing.html
+    A whole document keeps only what is inside its <body>: the layout is the document.
+    `content` is a Mailing or a MailingVariant."""
+    if not content.html:
+        return linebreaks(escape(content.text))
+    inside = BODY.search(content.html)
+    return inside.group(1) if inside else content.html
 
 
 def build(mailing: Mailing, delivery: Delivery) -> EmailMultiAlternatives:
+    # The recipient's own version (only their topics, only what they have not had), if any.
+    content = delivery.variant if delivery.variant_id else mailing
     context = {
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
         "accent": settings.SITE_ACCENT_COLOUR,
-        "subject": mailing.subject,
-        "body_html": body_html(mailing),
-        "body_text": mailing.text,
+        "subject": content.subject,
+        "body_html": body_html(content),
+        "body_text": content.text,
         "mailing_list": mailing.mailing_list,
         "is_marketing": mailing.is_marketing,
-        "open_counts": conf.open_counts(),
+        "open_counts": mailing.is_marketing and conf.open_counts(),
     }
     headers = {CLASS_HEADER: mailing.mail_class, KIND_HEADER: mailing.kind}
     if mailing.is_marketing:
@@ -77,9 +88,9 @@ def build(mailing: Mailing, delivery: Delivery) -> EmailMultiAlternatives:
         headers["Precedence"] = "bulk"
     else:
         headers["Auto-Submitted"] = "auto-generated"
-    headers["Message-ID"] = make_msgid(f"d{delivery.pk}", domain=site_domain())
+    headers["Message-ID"] = message_id(mailing, delivery)
     message = EmailMultiAlternatives(
-        subject=mailing.subject,
+        subject=content.subject,
         body=render_to_string("comms/email/layout.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[delivery.email],
@@ -90,6 +101,9 @@ def build(mailing: Mailing, delivery: Delivery) -> EmailMultiAlternatives:
         message.attach(filename, content, mimetype)
     # Providers that report events back (anymail) return this with each bounce or complaint.
     message.metadata = {"delivery": str(delivery.pk)}
-    message.track_opens = conf.open_counts()
-    message.track_clicks = False
+    if mailing.is_marketing and conf.open_counts():
+        # Only ever set to True: anymail refuses the attribute, even False, for providers
+        # that cannot switch tracking per message (Amazon SES, Brevo, Resend...), and those
+        # track only what their account is set to (off unless someone turned it on).
+        message.track_opens = True
     return message

@@ -19,11 +19,12 @@ sanitises) or escape user text before passing it in.
 import uuid
 
 from django.conf import settings
+from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils.text import slugify
 
-from comms.models import Frequency, MailClass, Mailing, MailingList
+from comms.models import RESERVED_LIST_SLUGS, Frequency, MailClass, Mailing, MailingList
 from comms.services import queueing, retry, worker
+from core.lib.slugs import slug_base
 
 TRANSACTIONAL = MailClass.TRANSACTIONAL
 MARKETING = MailClass.MARKETING
@@ -43,6 +44,7 @@ def send_to_list(
     topics=None,
     kind: str = LIST_KIND,
     organisations: bool = True,
+    version_for: queueing.VersionFor | None = None,
 ) -> Mailing:
     """Send a rendered message to everyone `mailing_list` reaches, in the background.
 
@@ -51,8 +53,12 @@ def send_to_list(
     never sends twice. `sender` is the staff user who pressed send (kept on the Mailing).
     `frequencies` narrows the subscribers by how often they chose to hear; by default only
     those who chose "as it happens" get it now, and weekly and monthly subscribers get it in
-    their round-up (comms/services/digests.py). `topics` (taxonomy Terms) narrows them by
-    topic. The organisations' contacts of a list sent to member organisations are included
+    their round-up (comms/services/digests.py). `topics` (taxonomy Terms) says what the
+    message is about: only subscribers who chose one of them, or no topics, get it (now and
+    in round-ups). `version_for`, given the topics a subscriber chose, returns their own
+    version of the message (queueing.Version), None for the message as it is, or
+    queueing.NOTHING for nothing (an update's items filtered to their topics). The
+    organisations' contacts of a list sent to member organisations are included
     unless `organisations=False`. `kind` names the email (round-ups are "comms.digest").
     Watch progress on the returned Mailing (status, total, sent_count, percent_done)."""
 
@@ -68,10 +74,43 @@ def send_to_list(
             frequencies=frequencies or [Frequency.AS_IT_HAPPENS],
             topics=topics,
             organisations=organisations,
+            version_for=version_for,
         )
         if made:
             worker.enqueue(mailing)
         return mailing
+
+    return retry.at_once(queue_and_start)
+
+
+def send_personal(
+    mailing_list: MailingList,
+    subject: str,
+    html: str,
+    text: str,
+    *,
+    key: str,
+    kind: str,
+    recipients: list[tuple[str, int | None, queueing.Version | None]],
+    on_queued=None,
+) -> Mailing | None:
+    """Send to exactly `recipients` (email, person id, their own queueing.Version or None for
+    the message as it is), as marketing mail of `mailing_list`, in the background. Made once
+    per `key`: when it already exists nothing is done and None is returned. `on_queued(mailing)`
+    runs in the same transaction as the queueing, so what it records (e.g. what each person
+    has been sent) stands or falls with the send."""
+
+    def queue_and_start():
+        with transaction.atomic():
+            mailing, made = queueing.personal_mailing(
+                mailing_list, subject, html, text, key=key, kind=kind, recipients=recipients
+            )
+            if not made:
+                return None
+            if on_queued is not None:
+                on_queued(mailing)
+            worker.enqueue(mailing)
+            return mailing
 
     return retry.at_once(queue_and_start)
 
@@ -177,7 +216,7 @@ def system_list(slug: str, name: str, description: str = "") -> MailingList:
     """The list behind one of the product's own marketing notices (consultation invitations,
     media digests), made the first time it is needed. People leave it like any other list."""
     mailing_list, _ = MailingList.objects.get_or_create(
-        slug=slugify(slug)[:80],
+        slug=slug_base(slug, fallback="list", reserved=RESERVED_LIST_SLUGS, max_length=80),
         defaults={"name": name, "description": description, "is_system": True},
     )
     return mailing_list

@@ -5,7 +5,12 @@ Each delivery moves pending → sending → sent, each step committed on its own
 - `sending` is written (committed) before the message is handed to the mail server, `sent`
   right after the server accepts it. A worker killed between the two leaves one row in
   `sending`: whether that message left is unknown. A resumed send marks it `uncertain` and
-  never sends it again, so nobody gets a message twice; staff see the count.
+  never sends it again by itself, so nobody gets a message twice. Neither SMTP nor the
+  providers anymail supports take an idempotency key that would let us simply try again, so:
+  a provider that had it reports it (delivered, opened...) and that settles it as sent
+  (comms.services.bounces); the rest staff see on the mailing's page and may choose to send
+  again, knowing some may get it twice (comms.services.outcomes). Each copy of a delivery
+  carries the same Message-ID, which some mail systems use to keep only one.
 - Everything still `pending` when a worker dies is sent by the resumed run, so nothing else
   is lost. A run takes the mailing with a conditional UPDATE (queued → running, or running
   with a heartbeat older than COMMS_STALE_AFTER_SECONDS), so only one worker sends at a time.
@@ -116,7 +121,8 @@ def next_batch(mailing: Mailing) -> list[Delivery]:
     due = Q(status=DeliveryStatus.PENDING) | Q(
         status=DeliveryStatus.DEFERRED, next_attempt_at__lte=timezone.now()
     )
-    return list(Delivery.objects.filter(due, mailing=mailing).order_by("pk")[: conf.batch_size()])
+    deliveries = Delivery.objects.filter(due, mailing=mailing).select_related("variant")
+    return list(deliveries.order_by("pk")[: conf.batch_size()])
 
 
 def send_batch(mailing: Mailing, batch: list[Delivery], throttle: "Throttle") -> None:
@@ -189,7 +195,9 @@ def defer(delivery: Delivery, reason: str) -> None:
     )
 
 
-def record_progress(mailing: Mailing) -> None:
+def record_progress(mailing: Mailing, heartbeat: bool = True) -> None:
+    """The mailing's counts from its deliveries; `heartbeat` also says the worker lives (not
+    when a provider's report changed a count)."""
     counts = dict(
         Delivery.objects.filter(mailing=mailing)
         .values_list("status")
@@ -203,8 +211,9 @@ def record_progress(mailing: Mailing) -> None:
         "skipped_count": counts.get(DeliveryStatus.SKIPPED, 0),
         "failed_count": counts.get(DeliveryStatus.FAILED, 0)
         + counts.get(DeliveryStatus.UNCERTAIN, 0),
-        "heartbeat_at": timezone.now(),
     }
+    if heartbeat:
+        fields["heartbeat_at"] = timezone.now()
     Mailing.objects.filter(pk=mailing.pk).update(**fields)
     for name, value in fields.items():
         setattr(mailing, name, value)

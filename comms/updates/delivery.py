@@ -1,5 +1,7 @@
 """Test, schedule and send an issue: every email goes through comms.services.sending, which owns
 recipients, consent, unsubscribe headers, batching and never sending anyone a thing twice.
+A subscriber who chose topics gets only the items on those topics, and the untagged ones
+(rendering.version_for).
 
 Sending claims the issue with one conditional UPDATE (draft or scheduled -> sent) inside the
 same transaction that hands it to comms.services.sending, so two clicks, or a click racing the
@@ -78,7 +80,7 @@ def send_now(issue: UpdateIssue, sender=None) -> UpdateIssue:
             raise SendRefused("This issue has already been sent.")
         mailing = sending.send_to_list(
             issue.mailing_list, subject_of(issue), html, text, key=mailing_key(issue),
-            sender=sender,
+            sender=sender, version_for=rendering.version_for(issue),
         )  # fmt: skip
         UpdateIssue.objects.filter(pk=issue.pk).update(mailing=mailing)
     issue.refresh_from_db()

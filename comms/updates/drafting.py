@@ -76,9 +76,10 @@ def draft_issue(mailing_list, *, user=None, until: datetime.date | None = None) 
     if period.end <= period.start:
         raise DraftRefused("The previous issue already covers today: nothing new to draft.")
     groups = changes_for(mailing_list, period)
-    items = []
+    items, item_topics = [], []
     for group in groups:
         for change in group.items:
+            item_topics.append(change.topics)
             items.append(
                 UpdateItem(
                     section=group.provider.label[:100],
@@ -91,7 +92,7 @@ def draft_issue(mailing_list, *, user=None, until: datetime.date | None = None) 
                 )
             )
     left_out = max(len(items) - MAX_ITEMS, 0)
-    items = items[:MAX_ITEMS]
+    items, item_topics = items[:MAX_ITEMS], item_topics[:MAX_ITEMS]
     try:
         with transaction.atomic():
             number = (mailing_list.update_issues.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -103,6 +104,12 @@ def draft_issue(mailing_list, *, user=None, until: datetime.date | None = None) 
             for position, item in enumerate(items, start=1):
                 item.issue, item.position = issue, position
             UpdateItem.objects.bulk_create(items)
+            # The change's topics go with its item, so subscribers get what they chose.
+            UpdateItem.topics.through.objects.bulk_create(
+                UpdateItem.topics.through(updateitem_id=item.pk, term_id=term_id)
+                for item, topic_ids in zip(items, item_topics, strict=True)
+                for term_id in topic_ids
+            )
     except IntegrityError as error:  # two staff drafting the same list at once
         raise DraftRefused("Someone drafted this list's next issue just now.") from error
     issue.left_out = left_out  # for the message to staff; not stored

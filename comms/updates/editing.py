@@ -16,8 +16,10 @@ def _check(issue: UpdateIssue) -> None:
         raise NotEditable("This issue has been sent: it is kept as it went out.")
 
 
-def add_item(issue: UpdateIssue, item: UpdateItem, *, after: UpdateItem | None = None) -> None:
-    """Add a staff-written item at the end, or straight after `after`."""
+def add_item(
+    issue: UpdateIssue, item: UpdateItem, *, after: UpdateItem | None = None, topics=None
+) -> None:
+    """Add a staff-written item at the end, or straight after `after`, on `topics`."""
     _check(issue)
     with transaction.atomic():
         if after is None:
@@ -29,11 +31,17 @@ def add_item(issue: UpdateIssue, item: UpdateItem, *, after: UpdateItem | None =
             item.section = item.section or after.section
         item.issue = issue
         item.save()
+        if topics is not None:
+            item.topics.set(topics)
 
 
-def save_item(item: UpdateItem) -> None:
+def save_item(item: UpdateItem, topics=None) -> None:
+    """Save an edited item; `topics`, when given, replace its topics."""
     _check(item.issue)
-    item.save()
+    with transaction.atomic():
+        item.save()
+        if topics is not None:
+            item.topics.set(topics)
 
 
 def cut_item(item: UpdateItem) -> None:

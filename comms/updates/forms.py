@@ -1,6 +1,7 @@
 """Forms for writing an issue: its heading, an item, and when to send it."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from comms.updates.models import UpdateIssue, UpdateItem
@@ -43,13 +44,32 @@ class IssueHeadingForm(forms.ModelForm):
 class ItemForm(forms.ModelForm):
     class Meta:
         model = UpdateItem
-        fields = ["section", "title", "body", "url"]
+        fields = ["section", "title", "body", "url", "topics"]
         labels = {"section": "Section heading", "body": "Text"}
         help_texts = {
             "section": "Items with the same heading next to each other are shown together.",
             "body": FORMATTING_HELP_WITH_HEADINGS,
         }
-        widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+        widgets = {"body": forms.Textarea(attrs={"rows": 6}),
+                   "topics": forms.CheckboxSelectMultiple}  # fmt: skip
+
+    def __init__(self, *args, mailing_list, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The list's topics, and any the item already has (a change may carry more).
+        field = self.fields["topics"]
+        field.queryset = field.queryset.filter(
+            Q(pk__in=mailing_list.topics.all())
+            | Q(pk__in=self.instance.topics.all() if self.instance.pk else [])
+        ).order_by("name")
+        if not field.queryset.exists():
+            del self.fields["topics"]
+            return
+        field.required = False
+        field.help_text = (
+            "Subscribers who chose topics get this item only if it has one of theirs. "
+            "Leave all unticked and everyone gets it."
+        )
+        field.error_messages["invalid_choice"] = "Choose this list's topics only."
 
     def clean_title(self):
         title = " ".join(self.cleaned_data["title"].split())

@@ -87,6 +87,9 @@ class UpdateItem(models.Model):
         help_text="A page of this site (/library/…) or a full https:// address.",
     )  # fmt: skip
     happened_on = models.DateField(null=True, blank=True)
+    # The change's topics (or staff's choice): a subscriber who chose topics gets the item only
+    # if it shares one; an item without topics goes to everyone.
+    topics = models.ManyToManyField("taxonomy.Term", blank=True, related_name="+")
 
     class Meta:
         ordering = ["issue", "position", "pk"]

@@ -65,12 +65,12 @@ def sections_of(issue: UpdateIssue, items=None) -> list[Section]:
     return sections
 
 
-def context_of(issue: UpdateIssue) -> dict:
+def context_of(issue: UpdateIssue, items=None) -> dict:
     return {
         "issue": issue,
         "mailing_list": issue.mailing_list,
         "introduction_html": markdown_html(issue.introduction),
-        "sections": sections_of(issue),
+        "sections": sections_of(issue, items),
         "period_label": period_label(issue),
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL.rstrip("/"),
@@ -83,9 +83,9 @@ def period_label(issue: UpdateIssue) -> str:
     return f"{date_format(issue.period_start, 'j F Y')} to {date_format(last, 'j F Y')}"
 
 
-def as_html(issue: UpdateIssue) -> str:
-    """The email's HTML body (the sending path adds its footer)."""
-    return render_to_string("comms/updates/email.html", context_of(issue))
+def as_html(issue: UpdateIssue, items=None) -> str:
+    """The email's HTML body (the sending path adds its footer); `items`: only these."""
+    return render_to_string("comms/updates/email.html", context_of(issue, items))
 
 
 def _plain(markdown_html: str) -> str:
@@ -96,9 +96,9 @@ def _plain(markdown_html: str) -> str:
     return "\n\n".join(textwrap.fill(p, WRAP) for p in paragraphs if p)
 
 
-def as_text(issue: UpdateIssue) -> str:
+def as_text(issue: UpdateIssue, items=None) -> str:
     """The email's plain-text body: the same content, readable in any client."""
-    context = context_of(issue)
+    context = context_of(issue, items)
     lines = [issue.title, "=" * min(len(issue.title), WRAP), context["period_label"], ""]
     if issue.introduction.strip():
         lines += [_plain(context["introduction_html"]), ""]
@@ -115,6 +115,47 @@ def as_text(issue: UpdateIssue) -> str:
             lines.append("")
     lines.append(f"Read this update online: {context['archive_url']}")
     return "\n".join(lines).strip() + "\n"
+
+
+def tagged_items(issue: UpdateIssue) -> list[tuple[UpdateItem, frozenset[int]]]:
+    """The issue's items in order, each with its topics (two queries)."""
+    items = list(issue.items.all())
+    tags: dict[int, set[int]] = {}
+    through = UpdateItem.topics.through.objects.filter(updateitem__issue=issue)
+    for item_id, term_id in through.values_list("updateitem_id", "term_id"):
+        tags.setdefault(item_id, set()).add(term_id)
+    return [(item, frozenset(tags.get(item.pk, ()))) for item in items]
+
+
+def items_for(tagged, chosen: frozenset[int]) -> list[UpdateItem]:
+    """The items a subscriber who chose `chosen` gets (comms.services.topics' rule)."""
+    from comms.services.topics import wanted
+
+    return [item for item, tags in tagged if wanted(tags, chosen)]
+
+
+def version_for(issue: UpdateIssue):
+    """For comms.services.sending: each subscriber's version of the issue, with only the items
+    on the topics they chose (all of them when they chose none). Nothing at all for someone
+    none of whose topics it touches, unless the issue has an introduction for everyone."""
+    from comms.services.queueing import NOTHING, Version
+
+    tagged = tagged_items(issue)
+
+    def version(chosen: frozenset[int]):
+        items = items_for(tagged, chosen)
+        if len(items) == len(tagged):
+            return None
+        if not items and not issue.introduction.strip():
+            return NOTHING
+        return Version(
+            key="items:" + ",".join(str(item.pk) for item in items),
+            subject=issue.title,
+            html=as_html(issue, items),
+            text=as_text(issue, items),
+        )
+
+    return version
 
 
 def summary_of(issue: UpdateIssue, size: int = 12) -> str:

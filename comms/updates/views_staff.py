@@ -93,10 +93,12 @@ def item_add(request, pk):
         messages.error(request, "This issue has been sent: it is kept as it went out.")
         return redirect(current.get_staff_url())
     after = current.items.filter(pk=request.GET.get("after") or 0).first()
-    form = ItemForm(request.POST or None, initial={"section": after.section if after else ""})
+    form = ItemForm(request.POST or None, initial={"section": after.section if after else ""},
+                    mailing_list=current.mailing_list)  # fmt: skip
     if request.method == "POST" and form.is_valid():
         after = current.items.filter(pk=request.POST.get("after") or 0).first()
-        editing.add_item(current, form.instance, after=after)
+        editing.add_item(current, form.instance, after=after,
+                         topics=form.cleaned_data.get("topics"))  # fmt: skip
         messages.success(request, f"Added “{form.instance.title}”.")
         return redirect(current.get_staff_url() + f"#item-{form.instance.pk}")
     return _item_form_page(request, current, form)
@@ -113,9 +115,9 @@ def item_edit(request, pk, item_pk):
     if not item.issue.editable:
         messages.error(request, "This issue has been sent: it is kept as it went out.")
         return redirect(item.issue.get_staff_url())
-    form = ItemForm(request.POST or None, instance=item)
+    form = ItemForm(request.POST or None, instance=item, mailing_list=item.issue.mailing_list)
     if request.method == "POST" and form.is_valid():
-        editing.save_item(form.instance)
+        editing.save_item(form.instance, topics=form.cleaned_data.get("topics"))
         messages.success(request, f"Saved “{item.title}”.")
         return redirect(item.issue.get_staff_url() + f"#item-{item.pk}")
     return _item_form_page(request, item.issue, form, item)

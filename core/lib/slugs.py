@@ -6,11 +6,16 @@ app's own pages ("new", "export"...).
 gives "bail-and-remand", or "bail-and-remand-2" (-3, ...) when that is taken. A name with no
 letters or digits gets the fallback noun; a name whose slug is one of the app's reserved words
 gets the noun after it ("new-resource"), so it never hides one of the app's pages.
+
+A slug people type themselves (in admin) is checked instead with `NotReserved(words)`, a
+field validator that refuses the reserved words with a message saying why.
 """
 
 from collections.abc import Collection, Container
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.deconstruct import deconstructible
 from django.utils.text import slugify
 
 
@@ -26,6 +31,27 @@ def first_free(base: str, taken: Container[str]) -> str:
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
     return slug
+
+
+@deconstructible
+class NotReserved:
+    """A field validator refusing the words an app's own pages use at the same place in the
+    address, e.g. `NotReserved({"staff"})` for lists under /updates/ (so /updates/staff/ stays
+    the staff pages, not a list's archive)."""
+
+    def __init__(self, reserved: Collection[str]):
+        self.reserved = tuple(sorted(reserved))
+
+    def __call__(self, value: str) -> None:
+        if value in self.reserved:
+            raise ValidationError(
+                "“%(value)s” is the address of one of the site's own pages; choose another.",
+                code="reserved",
+                params={"value": value},
+            )
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, NotReserved) and self.reserved == other.reserved
 
 
 class _TakenIn:

@@ -33,3 +33,15 @@ def test_unique_slug_looks_in_the_table_and_skips_the_record_being_renamed():
     assert unique_slug(Term, taken.slug, fallback="term") == f"{taken.slug}-2"
     assert unique_slug(Term, taken.slug, fallback="term", exclude_pk=taken.pk) == taken.slug
     assert unique_slug(Term.objects.none(), taken.slug, fallback="term") == taken.slug
+
+
+def test_not_reserved_refuses_an_apps_own_words_and_passes_the_rest():
+    from django.core.exceptions import ValidationError
+
+    from core.lib.slugs import NotReserved
+
+    validator = NotReserved(RESERVED)
+    validator("newer")
+    with pytest.raises(ValidationError, match="one of the site's own pages"):
+        validator("new")
+    assert validator == NotReserved(["export", "new"])
