@@ -56,6 +56,7 @@ def resend_uncertain(mailing: Mailing, user, expected: int) -> int:
                 status=DeliveryStatus.PENDING,
                 last_event=f"Sent again by {who}: unknown whether the first copy left."[:300],
             )
+            worker.record_progress(mailing, heartbeat=False)
             worker.enqueue(mailing)
             return count
 
