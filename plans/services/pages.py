@@ -42,8 +42,9 @@ def status_counts(plan) -> list[tuple[str, str, int]]:
 
 
 def plan_rows(plan) -> list[dict]:
+    # The linked records come in one query per kind, not one per link.
     activities = plan.activities.select_related("objective__aim").prefetch_related(
-        "links__content_type"
+        "links__content_type", "links__target"
     )
     return [
         {"activity": a, "links": [links.describe(link) for link in a.links.all()]}
