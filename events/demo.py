@@ -71,16 +71,17 @@ def _event(kind, title, days, hours, *, networks, venue=None, capacity=40, **fie
     # A roundtable keeps its consultation session's date exactly.
     starts = _at(days, fields.pop("hour", 10), weekday=kind != EventKind.ROUNDTABLE)
     online = fields.get("format") == EventFormat.ONLINE
+    slug = unique_slug(Event, title, fallback="event")
     event = Event.objects.create(
         kind=kind,
         title=title,
-        slug=unique_slug(Event, title, fallback="event"),
+        slug=slug,
         summary=fields.pop("summary", f"{EventKind(kind).label} for members and partners."),
         description=fields.pop("description", ""),
         starts_at=starts,
         ends_at=starts + datetime.timedelta(hours=hours),
         venue=None if online else venue,
-        joining_link="https://meet.example.org/" + title.lower().replace(" ", "-")[:30]
+        joining_link=f"https://meet.example.org/{slug}"
         if fields.get("format", EventFormat.IN_PERSON) != EventFormat.IN_PERSON
         else "",
         capacity=capacity,

@@ -64,8 +64,11 @@ def undo_check_in(actor, registration: Registration) -> Registration:
     return registration
 
 
-def record_no_shows(event: Event) -> int:
-    """Everyone confirmed and not checked in did not come (run after the event)."""
+def record_no_shows(event: Event, now=None) -> int:
+    """Everyone confirmed and not checked in did not come: only once the event has begun
+    (ValueError before), when not being checked in means something."""
+    if (now or timezone.now()) < event.starts_at:
+        raise ValueError("No-shows can be recorded once the event has started.")
     return event.registrations.filter(
         status=RegistrationStatus.CONFIRMED, checked_in_at=None
     ).update(no_show=True)

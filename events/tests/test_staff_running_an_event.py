@@ -14,7 +14,13 @@ from core.tests.factories import StaffFactory
 from events.models import Event, EventStatus, Registration, RegistrationStatus
 from events.services import changes
 from events.services.registration import Applicant, cancel, register
-from events.tests.factories import EventFactory, QuestionFactory, RegistrationFactory, VenueFactory
+from events.tests.factories import (
+    EventFactory,
+    QuestionFactory,
+    RegistrationFactory,
+    VenueFactory,
+    in_days,
+)
 from members.tests.factories import NetworkFactory, OrganisationFactory
 from taxonomy.models import Term, Vocabulary
 
@@ -119,7 +125,7 @@ def test_staff_message_everyone_with_a_place_and_optionally_the_waitlist(client)
 
 
 def test_registrations_filter_by_status_attendance_and_text_and_no_shows_are_recorded(client):
-    event = EventFactory()
+    event = EventFactory(starts_at=in_days(-1))
     came = RegistrationFactory(
         event=event, status=CONFIRMED, name="Ada Came", checked_in_at=timezone.now()
     )
@@ -135,6 +141,11 @@ def test_registrations_filter_by_status_attendance_and_text_and_no_shows_are_rec
     assert names(attended="yes") == ["Ada Came"]
     assert names(q="absent") == ["Ben Absent"]
     assert names(status="nonsense") == ["Ada Came", "Ben Absent", "Cy Waiting"]  # ignored
+    future = EventFactory()
+    RegistrationFactory(event=future, status=CONFIRMED)
+    response = client.post(reverse("events:staff_no_shows", args=[future.slug]), follow=True)
+    assert "once the event has started" in response.text
+    assert not Registration.objects.filter(no_show=True).exists()
     client.post(reverse("events:staff_no_shows", args=[event.slug]))
     assert list(Registration.objects.filter(no_show=True).values_list("name", flat=True)) == [
         "Ben Absent"

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.lib.downloads import as_attachment
@@ -28,6 +29,7 @@ def registrations(request, slug):
             "event": event,
             "rows": rows,
             "is_organiser": organiser,
+            "has_started": event.starts_at <= timezone.now(),
             "statuses": RegistrationStatus.choices,
             "params": request.GET,
         },
@@ -85,8 +87,12 @@ def check_in_person(request, slug, pk):
 @require_POST
 def no_shows(request, slug):
     event = _event(slug)
-    count = attendance.record_no_shows(event)
-    messages.success(request, f"Recorded {count} no-show{'s' if count != 1 else ''}.")
+    try:
+        count = attendance.record_no_shows(event)
+    except ValueError as problem:
+        messages.error(request, str(problem))
+    else:
+        messages.success(request, f"Recorded {count} no-show{'s' if count != 1 else ''}.")
     return redirect("events:staff_registrations", slug=slug)
 
 
