@@ -93,13 +93,19 @@ def _enrol(event, name, email, user) -> Registration:
 
 
 def mark(actor, registration: Registration, present: bool, now=None) -> bool:
-    """Take the register afterwards: present is checked in (an earlier check-in keeps its
-    time), absent a no-show. Returns whether anything changed; audited."""
+    """Take the register: present is checked in (an earlier check-in keeps its time; after
+    the event, the time is its start), absent a no-show. Returns whether anything changed;
+    audited."""
     if registration.status != RegistrationStatus.CONFIRMED:
         raise ValueError("Only confirmed places can be marked present or absent.")
     before = snapshot(registration)
+    moment = now or timezone.now()
+    if moment > registration.event.ends_at:
+        # A register taken after the event: they were there from its start, not from the
+        # moment someone ticked the box (the check-in list shows this time).
+        moment = registration.event.starts_at
     if present:
-        registration.checked_in_at = registration.checked_in_at or now or timezone.now()
+        registration.checked_in_at = registration.checked_in_at or moment
     else:
         registration.checked_in_at = None
     registration.no_show = not present

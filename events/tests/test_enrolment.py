@@ -85,3 +85,11 @@ def test_moving_the_event_keeps_it_closed_and_never_below_its_places():
     moved.refresh_from_db()
     assert moved.capacity == 2 and moved.visibility == Visibility.INVITATION
     assert moved.starts_at == later
+
+
+def test_a_register_taken_after_the_event_checks_people_in_at_its_start():
+    event = _event(days=-3)
+    registration = enrolment.enrol(event, name="Came", email="came@example.org")
+    enrolment.mark(None, registration, present=True)
+    registration.refresh_from_db()
+    assert registration.checked_in_at == event.starts_at
