@@ -217,6 +217,8 @@ class SessionForm(forms.Form):
 
 
 class MentorForm(SetupForm):
+    REQUIRED = {"user": "Choose the mentor's account: it is how they sign in and see mentees."}
+
     class Meta:
         model = models.Mentor
         fields = ["user", "network", "organisation", "region", "interests", "sector",
@@ -240,6 +242,7 @@ class MentorForm(SetupForm):
         )
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
         self.fields["region"].queryset = Term.objects.places()
+        self.fields["region"].empty_label = "Not given"
         use_pickers(self, "user", "organisation")
         _at_least(self, "max_mentees", 1, "A mentor takes at least 1 person at a time.")
 
@@ -263,6 +266,8 @@ class MentorForm(SetupForm):
 
 class PartnerOfferForm(SetupForm):
     REQUIRED = {
+        "organisation": "Choose the organisation that offers it.",
+        "kind": "Choose the kind of offer.",
         "title": "Say what is offered.",
     }
 

@@ -175,6 +175,8 @@ def test_mentors_belong_to_a_network_and_their_limit_is_at_least_one(client, sta
     _user, network = staff
     person = UserFactory()
     url = reverse("programmes:setup_mentor_create")
+    refused = client.post(url, {"network": network.pk, "max_mentees": 2})
+    assert "Choose the mentor&#x27;s account" in refused.content.decode()
     data = {"user": person.pk, "network": network.pk, "max_mentees": 0}
     refused = client.post(url, data)
     assert "A mentor takes at least 1 person at a time." in refused.content.decode()
