@@ -92,8 +92,10 @@ class NominationForm(forms.Form):
     is_self_nomination = forms.BooleanField(
         required=False, label="I am nominating my own organisation or myself"
     )
-    file_1 = forms.FileField(required=False, label="Supporting file (optional)",
-                             help_text=f"{SUPPORTING_ACCEPTED.capitalize()}.")  # fmt: skip
+    file_1 = forms.FileField(
+        required=False, label="Supporting file (optional)",
+        help_text=f"{SUPPORTING_ACCEPTED[0].upper()}{SUPPORTING_ACCEPTED[1:]}.",
+    )  # fmt: skip
     file_2 = forms.FileField(required=False, label="Another supporting file (optional)")
     agree = forms.BooleanField(
         label="You may keep these details to run the awards. We share your statement with the "
@@ -130,6 +132,7 @@ class NominationForm(forms.Form):
             del self.fields["organisation"]
         if NomineeKind.PERSON not in kinds:
             del self.fields["nominee_email"]
+        self._name_the_nominee(kinds)
         if not category.self_nomination:
             del self.fields["is_self_nomination"]
         # The eligibility rules' own question (how a group is led by people with lived
@@ -157,6 +160,21 @@ class NominationForm(forms.Form):
              "articles", "article_links", "eligibility_answer", "statement"]
             + [f"answer_{n}" for n in range(len(category.question_list()))]
         )  # fmt: skip
+
+    def _name_the_nominee(self, kinds) -> None:
+        """The name field in the words of what this category takes."""
+        if kinds == (NomineeKind.MEMBER,):
+            del self.fields["nominee_name"]  # the directory gives the name
+            return
+        field = self.fields["nominee_name"]
+        if kinds == (NomineeKind.MEDIA,):
+            field.label = "The journalist's or programme's name"
+            field.help_text = "As it appears on the work: a byline, or a programme's title."
+        elif kinds == (NomineeKind.PERSON,):
+            field.label, field.help_text = "The person's name", ""
+        else:
+            field.label = "Name of the organisation"
+            field.help_text = "Leave blank if you chose a member organisation."
 
     def clean_article_links(self):
         lines = [line.strip() for line in self.cleaned_data["article_links"].splitlines()]
@@ -274,6 +292,10 @@ class ScoreForm(forms.Form):
                 or f"1 (weak) to {category.score_max} (outstanding).",
                 initial=score.value if score else None,
                 widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+                error_messages=dict.fromkeys(
+                    ["invalid", "min_value", "max_value"],
+                    f"Give {criterion.name.lower()} a whole number from 1 to {category.score_max}.",
+                ),
             )  # fmt: skip
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 required=False, max_length=2000,

@@ -17,6 +17,8 @@ def departures(category: Category, ranked=None, proposed: Nomination | None = No
     """How the shortlist and winners depart from the ranking, in words; `proposed` is a
     nomination whose unsaved decision counts instead of its saved one."""
     ranked = ranked if ranked is not None else ranking_data.category_ranking(category).rows
+    if not any(row.rank for row in ranked):
+        return []  # nothing scored (a past year's winner recorded afterwards): no ranking
     by_pk = {row.nomination_id: row for row in ranked}
     # Rows from ranking_data carry their nomination; bare rows are looked up.
     nominations = {r.nomination_id: r.nomination for r in ranked if hasattr(r, "nomination")}

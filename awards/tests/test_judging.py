@@ -53,6 +53,8 @@ def test_scores_out_of_range_are_refused_and_nothing_is_saved(client, panel):
     client.force_login(judges[0].judge)
     response = client.post(_score_url(first), _form(category, category.score_max + 1))
     assert response.status_code == 400
+    assert "Give impact a whole number from 1 to 10." in response.content.decode()
+    assert client.post(_score_url(first), _form(category, "seven")).status_code == 400
     assert not Score.objects.exists()
 
 

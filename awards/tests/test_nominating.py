@@ -104,11 +104,29 @@ def test_self_nomination_only_where_the_category_allows_it(client):
     assert Nominator.objects.get().is_self_nomination
 
 
-def test_the_honeypot_and_a_too_quick_form_are_refused(client):
+def test_the_honeypot_and_a_forged_token_are_refused(client):
     category = CategoryFactory()
     assert _post(client, category, nominee_alias="http://spam.example").status_code == 400
-    assert _post(client, category, form_token=make_form_token()).status_code == 400
+    assert _post(client, category, form_token="forged").status_code == 400
     assert not Nomination.objects.exists()
+
+
+def test_a_too_quick_form_comes_back_filled_in_to_send_again(client):
+    category = CategoryFactory()
+    response = _post(client, category, form_token=make_form_token())
+    page = response.content.decode()
+    assert response.status_code == 400 and "quicker than we expect" in page
+    assert "Second Chances Leeds" in page  # what they wrote is kept
+    assert not Nomination.objects.exists()
+    token = response.context["form"]["form_token"].value()
+    assert token != response.wsgi_request.POST["form_token"]
+
+
+def test_a_quick_but_incomplete_form_shows_what_is_missing(client):
+    category = CategoryFactory()
+    response = _post(client, category, form_token=make_form_token(), statement="")
+    assert response.status_code == 400
+    assert "This field is required" in response.content.decode()
 
 
 def test_a_supporting_file_is_judged_by_its_content(client):

@@ -107,3 +107,11 @@ def test_a_person_without_consent_cannot_be_shortlisted(staff):
     nomination = NominationFactory(nominee_kind=NomineeKind.PERSON, consent=Consent.REQUESTED)
     with pytest.raises(ValidationError, match="consent"):
         _decide(staff, nomination, shortlisted=True)
+
+
+def test_a_winner_recorded_without_any_scores_departs_from_no_ranking(staff):
+    # A past year's winner entered afterwards: nobody scored, so there is nothing to depart from.
+    nomination = NominationFactory()
+    _decide(staff, nomination, winner=True)
+    nomination.refresh_from_db()
+    assert nomination.winner and decisions.departures(nomination.category) == []

@@ -21,12 +21,15 @@ from members.services.applications import screening as form_checks
 NOMINATE_LIMIT = 10
 NOMINATE_WINDOW_SECONDS = 60 * 60
 
+TOO_FAST = (
+    "That was quicker than we expect anyone to fill in this form, so we have not saved it yet. "
+    "Please check your nomination, choose any supporting files again, and send it."
+)
 REFUSALS = {
     "rate_limited": "This form has been sent too many times from your connection in the last "
     "hour, so we have not saved it. Please wait an hour and try again.",
     "spam": "Your nomination looked like it had been sent automatically, so we have not saved "
-    "it. If you filled it in yourself, we are sorry: please go back, wait a few seconds and "
-    "send it again.",
+    "it. If you filled it in yourself, we are sorry: please go back and send it again.",
     "too_large": "The files are too large to send together. Send smaller files.",
 }
 
@@ -82,6 +85,7 @@ def _refuse(request, category, reason, status):
 @require_http_methods(["GET", "POST"])
 def nominate(request, cycle, slug):
     found = _category(cycle, slug)
+    too_fast = False
     if request.method == "POST":
         if declared_too_large(request):
             return _refuse(request, found, "too_large", 413)
@@ -90,8 +94,9 @@ def nominate(request, cycle, slug):
         check = form_checks.screen_submission(
             request.POST.get("nominee_alias", ""), request.POST.get("form_token", "")
         )
-        if check not in (form_checks.FormCheck.OK, form_checks.FormCheck.EXPIRED):
+        if check in (form_checks.FormCheck.HONEYPOT, form_checks.FormCheck.INVALID):
             return _refuse(request, found, "spam", 400)
+        too_fast = check is form_checks.FormCheck.TOO_FAST
     initial = {}
     if request.user.is_authenticated:
         initial = {"nominator_name": request.user.name, "nominator_email": request.user.email}
@@ -99,7 +104,14 @@ def nominate(request, cycle, slug):
     status = 200
     if form.is_bound:
         status = 400
-        if form.is_valid():
+        if too_fast and form.is_valid():
+            # Sent within seconds of opening: a person who was quick (or checking what the
+            # form asks) keeps what they wrote, with a fresh token, and sends it again.
+            again = request.POST.copy()
+            again["form_token"] = form_checks.make_form_token()
+            form = NominationForm(found, again, initial=initial)
+            form.add_error(None, TOO_FAST)
+        elif form.is_valid():
             try:
                 nominating.submit(found, form.cleaned_data, form.uploads(), request.user)
             except ValidationError as error:

@@ -30,7 +30,7 @@ def test_nominate_screen_judge_with_a_conflict_and_publish_a_winner(page, new_pa
     page.get_by_role("link", name=re.compile("Nominate for Outstanding Organisation")).click()
     axe_check(page)
     page.get_by_label("Another organisation").check()
-    page.get_by_label("Name of the organisation or person").fill("Second Chances Leeds")
+    page.get_by_label("Name of the organisation").fill("Second Chances Leeds")
     page.get_by_label("Why do they deserve this award?").fill("They changed our court.")
     page.get_by_label("What difference has the work made?").fill("Fewer young adults charged.")
     page.get_by_role("textbox", name="Your name:").fill("Ada Nominator")
