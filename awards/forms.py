@@ -99,7 +99,8 @@ class NominationForm(forms.Form):
     file_2 = forms.FileField(required=False, label="Another supporting file (optional)")
     agree = forms.BooleanField(
         label="You may keep these details to run the awards. We share your statement with the "
-        "judges; we never publish your name or email."
+        "judges; we never publish your name or email.",
+        error_messages={"required": "Tick this box to let us keep your nomination."},
     )
     form_token = forms.CharField(widget=forms.HiddenInput)
 

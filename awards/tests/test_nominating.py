@@ -124,9 +124,10 @@ def test_a_too_quick_form_comes_back_filled_in_to_send_again(client):
 
 def test_a_quick_but_incomplete_form_shows_what_is_missing(client):
     category = CategoryFactory()
-    response = _post(client, category, form_token=make_form_token(), statement="")
+    response = _post(client, category, form_token=make_form_token(), statement="", agree=None)
     assert response.status_code == 400
     assert "This field is required" in response.content.decode()
+    assert "Tick this box to let us keep your nomination." in response.content.decode()
 
 
 def test_a_supporting_file_is_judged_by_its_content(client):
