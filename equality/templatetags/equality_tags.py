@@ -1,9 +1,11 @@
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
-HIDDEN = format_html('<abbr title="hidden to protect privacy">[c]</abbr>')
+# A fixed string with nothing interpolated (format_html without arguments is deprecated).
+HIDDEN = mark_safe('<abbr title="hidden to protect privacy">[c]</abbr>')  # noqa: S308
 
 
 @register.simple_tag
