@@ -5,7 +5,7 @@ from django.utils import timezone
 from core.lib.markdown import FORMATTING_HELP
 from core.lib.pickers import use_pickers
 from core.roles import is_staff_member
-from events.models import Action, Event, EventFormat, Group, Question, Venue
+from events.models import Action, Event, EventFormat, Group, Question, Speaker, Venue
 from taxonomy.models import Term, Vocabulary
 
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -114,6 +114,18 @@ class VenueForm(forms.ModelForm):
             "accessible_toilet", "access_notes",
         ]  # fmt: skip
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+
+
+class SpeakerForm(forms.ModelForm):
+    class Meta:
+        model = Speaker
+        fields = ["name", "role"]
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("Enter the speaker's name.")
+        return name
 
 
 class QuestionForm(forms.ModelForm):

@@ -25,6 +25,7 @@ urlpatterns = [
     path("staff/<slug:slug>/edit/", staff.edit, name="staff_edit"),
     path("staff/<slug:slug>/duplicate/", staff.duplicate, name="staff_duplicate"),
     path("staff/<slug:slug>/questions/", staff.questions, name="staff_questions"),
+    path("staff/<slug:slug>/speakers/", staff.speakers, name="staff_speakers"),
     path("staff/<slug:slug>/notes/", staff.notes, name="staff_notes"),
     path("staff/<slug:slug>/series/", staff.series, name="staff_series"),
     path("staff/<slug:slug>/actions/", staff.actions, name="staff_actions"),

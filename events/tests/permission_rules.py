@@ -91,6 +91,7 @@ RULES = {
     "events:staff_edit": staff_only(slug=STAFF_ANY),
     "events:staff_duplicate": staff_only(slug=STAFF_ANY),
     "events:staff_questions": staff_only(slug=STAFF_ANY),
+    "events:staff_speakers": staff_only(slug=STAFF_ANY),
     "events:staff_notes": staff_only(slug=STAFF_ANY),
     "events:staff_message": staff_only(slug=STAFF_ANY),
     "events:staff_invitations": staff_only(slug=STAFF_ANY),

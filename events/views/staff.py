@@ -16,6 +16,7 @@ from events.forms import (
     NotesForm,
     QuestionForm,
     SeriesForm,
+    SpeakerForm,
     VenueForm,
 )
 from events.models import Action, Event, EventStatus, Group, Visibility
@@ -24,6 +25,7 @@ from events.services import changes
 from events.services import invitations as event_invitations
 from events.services import notes as roundtable_notes
 from events.services import series as event_series
+from events.services import speakers as event_speakers
 
 staff_only = staff_required("Running events is for the alliance's staff.")
 TEMPLATE_FIELDS = [
@@ -122,6 +124,28 @@ def questions(request, slug):
         request,
         "events/staff/questions.html",
         {"event": event, "form": form, "questions": event.questions.all()},
+    )
+
+
+@staff_only
+def speakers(request, slug):
+    """Who speaks, in order: add one (POST name and role) or remove one (POST `remove`)."""
+    event = get_object_or_404(Event, slug=slug)
+    form = SpeakerForm(request.POST if "name" in request.POST else None)
+    if request.method == "POST" and "remove" in request.POST:
+        if event_speakers.remove(request.user, event, request.POST["remove"]):
+            messages.success(request, "Speaker removed.")
+        else:
+            messages.error(request, "That speaker is not on this event: nothing changed.")
+        return redirect("events:staff_speakers", slug=slug)
+    if request.method == "POST" and form.is_valid():
+        event_speakers.add(request.user, event, form)
+        messages.success(request, "Speaker added.")
+        return redirect("events:staff_speakers", slug=slug)
+    return render(
+        request,
+        "events/staff/speakers.html",
+        {"event": event, "form": form, "speakers": event.speakers.all()},
     )
 
 

@@ -66,7 +66,8 @@ def _world():
         staff.email: [
             "/events/staff/", "/events/staff/new/", "/events/staff/venues/new/",
             f"/events/staff/{slug}/edit/", f"/events/staff/{slug}/duplicate/",
-            f"/events/staff/{slug}/questions/", f"/events/staff/{roundtable.slug}/notes/",
+            f"/events/staff/{slug}/questions/", f"/events/staff/{slug}/speakers/",
+            f"/events/staff/{roundtable.slug}/notes/",
             f"/events/staff/{meeting.slug}/notes/", f"/events/staff/{meeting.slug}/invitations/",
             f"/events/staff/{slug}/message/", f"/events/staff/{slug}/registrations/",
             f"/events/staff/{slug}/check-in/", tickets.check_in_url(mine).split("/", 3)[3],
