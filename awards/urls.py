@@ -14,6 +14,7 @@ urlpatterns = [
     # Judges
     path("judging/", judging.home, name="judge_home"),
     path("judging/panel/<int:pk>/", judging.panel, name="judge_panel"),
+    path("judging/panel/<int:pk>/naming/", judging.naming, name="judge_naming"),
     path("judging/nomination/<int:pk>/", judging.score, name="judge_score"),
     path("judging/nomination/<int:pk>/declare/", judging.declare, name="judge_declare"),
     # Staff

@@ -221,6 +221,17 @@ def add_judge(actor, category: Category, **fields) -> PanelMember:
     return member
 
 
+def set_named_publicly(judge, member: PanelMember, named: bool) -> PanelMember:
+    """The judge's own say over being named on the category's public page (audited)."""
+    if member.judge_id != judge.pk:
+        raise ValidationError("You can only answer for your own place on a panel.")
+    before = audit.snapshot(member)
+    member.named_publicly = named
+    member.save(update_fields=["named_publicly"])
+    audit.record_change(judge, member, before)
+    return member
+
+
 def remove_judge(actor, member: PanelMember) -> None:
     before = audit.snapshot(member)
     member.delete()

@@ -87,6 +87,10 @@ RULES = {
         why="A recused judge gets the same 404 as for a nomination that does not exist.",
     ),
     "awards:judge_declare": rule(get(JUDGE_POST, pk="award_nomination"), why="POST only."),
+    "awards:judge_naming": rule(
+        get(JUDGE_POST, pk="award_category_pk"),
+        why="POST only (tests/test_judge_naming.py: another panel is not found).",
+    ),
     "awards:staff_index": staff_only(),
     "awards:staff_scheme_new": staff_only(),
     "awards:staff_scheme_edit": staff_only(pk="award_scheme_pk"),

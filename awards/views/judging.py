@@ -77,6 +77,21 @@ def score(request, pk):
 
 @judges_only
 @require_POST
+def naming(request, pk):
+    """The judge says whether the public page may name them on this panel."""
+    member = scoring.member_for(request.user, pk)
+    named = request.POST.get("named") == "yes"
+    panels.set_named_publicly(request.user, member, named)
+    messages.success(
+        request,
+        f"Thank you: {member.category.name}'s public page "
+        + ("now names you as a judge." if named else "will not name you."),
+    )
+    return redirect("awards:judge_home")
+
+
+@judges_only
+@require_POST
 def declare(request, pk):
     member, nomination = scoring.nomination_for(request.user, pk)
     form = DeclareForm(request.POST)
