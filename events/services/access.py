@@ -5,6 +5,7 @@ from django.db.models import Q, QuerySet
 from core.roles import is_staff_member
 from events.models import LISTED_STATUSES, Event, RegistrationStatus, Visibility
 from members.models import MembershipStatus, Organisation
+from members.services.permissions import networks_run_by
 
 
 def organisations_of(user) -> QuerySet:
@@ -106,6 +107,19 @@ def may_read_notes(user, event: Event) -> bool:
 def is_organiser(user, event: Event) -> bool:
     """Only an event's own organisers see its sensitive answers (access, dietary needs)."""
     return user.is_authenticated and event.organisers.filter(pk=user.pk).exists()
+
+
+def may_see_people(user, event: Event) -> bool:
+    """Who is coming to an invitation-only event (a programme's training session, a closed
+    group's meeting) is for its organisers, admins and the staff of its networks, as the
+    programme's own pages are; the people of every other event are for all staff, who run
+    those together."""
+    if not is_staff_member(user):
+        return False
+    if event.visibility != Visibility.INVITATION or is_organiser(user, event):
+        return True
+    network_ids = set(event.networks.values_list("pk", flat=True))
+    return not network_ids or networks_run_by(user).filter(pk__in=network_ids).exists()
 
 
 def may_manage(user) -> bool:

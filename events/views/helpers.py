@@ -1,5 +1,6 @@
 """What the events views share: finding an event the person may see, and invitations."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -26,3 +27,14 @@ def visible_event_or_404(request, slug: str) -> tuple[Event, Invitation | None]:
     if not access.may_see(request.user, event, invitation):
         raise Http404("No such event.")
     return event, invitation
+
+
+def people_of(request, slug: str) -> Event:
+    """The event, for a staff page that names its people (access.may_see_people)."""
+    event = get_object_or_404(Event, slug=slug)
+    if not access.may_see_people(request.user, event):
+        raise PermissionDenied(
+            "Who is coming to this invitation-only event is for its organisers and the "
+            "staff of its networks."
+        )
+    return event

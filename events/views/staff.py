@@ -26,6 +26,7 @@ from events.services import invitations as event_invitations
 from events.services import notes as roundtable_notes
 from events.services import series as event_series
 from events.services import speakers as event_speakers
+from events.views.helpers import people_of
 
 staff_only = staff_required("Running events is for the alliance's staff.")
 TEMPLATE_FIELDS = [
@@ -184,7 +185,7 @@ def notes(request, slug):
 
 @staff_only
 def message(request, slug):
-    event = get_object_or_404(Event, slug=slug)
+    event = people_of(request, slug)
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         sent = changes.message_registrants(
@@ -201,7 +202,7 @@ def message(request, slug):
 @staff_only
 def invitations(request, slug):
     """Who is invited and whether they registered; invite more (each gets a personal link)."""
-    event = get_object_or_404(Event, slug=slug)
+    event = people_of(request, slug)
     form = InvitationsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from core.lib.downloads import as_attachment
 from events.models import Event, RegistrationStatus
 from events.services import access, attendance, tickets
+from events.views.helpers import people_of
 from events.views.staff import staff_only
 
 
@@ -19,7 +20,7 @@ def _event(slug):
 
 @staff_only
 def registrations(request, slug):
-    event = _event(slug)
+    event = people_of(request, slug)
     organiser = access.is_organiser(request.user, event)
     rows = attendance.registrations_list(event, request.GET).prefetch_related("answers__question")
     return render(
@@ -38,7 +39,7 @@ def registrations(request, slug):
 
 @staff_only
 def export(request, slug):
-    event = _event(slug)
+    event = people_of(request, slug)
     sensitive = request.GET.get("sensitive") == "1"
     if sensitive and not access.is_organiser(request.user, event):
         raise PermissionDenied("Only this event's organisers may export sensitive answers.")
@@ -51,7 +52,7 @@ def export(request, slug):
 def check_in(request, slug):
     """The search-as-you-type list; a scanned ticket (?ticket=, from its QR code) shows
     that one person."""
-    event = _event(slug)
+    event = people_of(request, slug)
     text = request.GET.get("q", "")
     context = {"event": event, "q": text}
     if "ticket" in request.GET:
@@ -67,7 +68,7 @@ def check_in(request, slug):
 @staff_only
 @require_POST
 def check_in_person(request, slug, pk):
-    event = _event(slug)
+    event = people_of(request, slug)
     registration = get_object_or_404(event.registrations, pk=pk)
     if request.POST.get("undo"):
         attendance.undo_check_in(request.user, registration)
@@ -86,7 +87,7 @@ def check_in_person(request, slug, pk):
 @staff_only
 @require_POST
 def no_shows(request, slug):
-    event = _event(slug)
+    event = people_of(request, slug)
     try:
         count = attendance.record_no_shows(event)
     except ValueError as problem:
