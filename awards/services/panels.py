@@ -117,7 +117,8 @@ def reasons_for(
             if normalised(nominator.organisation_name) == normalised(
                 organisation.name
             ) or organisation.pk in _nominator_organisations(nominator):
-                reasons.append(f"{nominator.name} of {organisation.name} nominated it.")
+                # No nominator's name: the judge reads this, and blind judging hides them.
+                reasons.append(f"Someone at {organisation.name} nominated it.")
     if nomination.organisation_id in hosts:
         reasons.append(
             f"The nominee runs {hosts[nomination.organisation_id]}, which the judge's "
