@@ -60,6 +60,16 @@ class DecisionForm(forms.Form):
     )
 
 
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="Why they are leaving",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Kept with their record. Their places at sessions still to come are given "
+        "back; before the cohort starts, the next person waiting is offered the place.",
+    )
+
+
 class SeatForm(forms.Form):
     judge = forms.ModelChoiceField(label="Panel member", queryset=None)
     lived_experience = forms.BooleanField(label="Has lived experience", required=False)

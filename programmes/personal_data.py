@@ -41,6 +41,7 @@ def export_applications(subject: DataSubject) -> dict[str, list[dict]]:
             "what you hoped to do": a.hopes, "interests": a.interests, "sector": a.sector,
             "availability": a.availability, "access needs": a.access_needs,
             "status": a.get_status_display(), "applied at": a.submitted_at.isoformat(),
+            "why you left": a.withdrawal_reason,
             "mentors": [str(m.mentor) for m in a.mentor_matches.all()],
         })  # fmt: skip
         for f in a.followups.filter(answered_at__isnull=False):

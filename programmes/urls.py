@@ -38,6 +38,7 @@ urlpatterns = [
     path("staff/cohorts/<int:pk>/offers/", staff.offers, name="staff_offers"),
     path("staff/applications/<int:pk>/", staff.application, name="staff_application"),
     path("staff/applications/<int:pk>/match/", staff.match, name="staff_match"),
+    path("staff/applications/<int:pk>/withdraw/", staff.withdraw, name="staff_withdraw"),
     path("staff/sessions/<int:pk>/attendance/", staff.attendance, name="staff_attendance"),
     path("staff/offers/<int:pk>/assign/", staff.assign_offer, name="staff_assign_offer"),
     path("staff/outcomes/<slug:slug>/", staff.outcomes_report, name="staff_outcomes"),

@@ -26,9 +26,14 @@ from events.models import (
     Visibility,
 )
 from events.services.changes import save_event
-from events.services.registration import RegistrationRefused, _take_place, lock_event
+from events.services.registration import (
+    RegistrationRefused,
+    _give_back_place,
+    _take_place,
+    lock_event,
+)
 
-__all__ = ["RegistrationRefused", "attendance", "closed_event", "enrol", "mark"]
+__all__ = ["RegistrationRefused", "attendance", "closed_event", "enrol", "mark", "release"]
 
 
 def closed_event(
@@ -90,6 +95,28 @@ def _enrol(event, name, email, user) -> Registration:
         registration.offer_expires_at = None
         registration.save()
     return registration
+
+
+def release(event: Event, email: str, now=None) -> bool:
+    """Give back the person's place (they left the programme): no email from here, as with
+    enrol, and nobody waits for a closed event's places. False if they held none."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        lock_event(event)
+        registration = (
+            event.registrations.filter(email=email.strip().lower())
+            .exclude(status=RegistrationStatus.CANCELLED)
+            .first()
+        )
+        if registration is None:
+            return False
+        held = registration.holds_place
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = now
+        registration.save(update_fields=["status", "cancelled_at"])
+        if held:
+            _give_back_place(event)
+    return True
 
 
 def mark(actor, registration: Registration, present: bool, now=None) -> bool:

@@ -133,6 +133,8 @@ class Application(models.Model):
     key = models.CharField(max_length=40, unique=True, default=new_key, editable=False)
     submitted_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # Why someone offered or taking a place left the cohort (staff write it on withdrawing).
+    withdrawal_reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["cohort", "name", "pk"]

@@ -118,6 +118,30 @@ def respond(application: Application, accept: bool, user=None) -> Application:
     return application
 
 
+@transaction.atomic
+def withdraw(actor, application: Application, reason: str) -> Application:
+    """Staff record that someone offered or taking a place has left the cohort, and why: their
+    places at sessions still to come are given back, and before the cohort starts the freed
+    place goes to the first person on the waiting list."""
+    Cohort.objects.select_for_update().get(pk=application.cohort_id)
+    application.refresh_from_db()
+    if application.status not in (ApplicationStatus.OFFERED, ApplicationStatus.ACCEPTED):
+        raise ValidationError(
+            f"This application is {application.get_status_display().lower()}: only someone "
+            "offered or taking a place can be withdrawn."
+        )
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError("Say why they are leaving: it is kept with their record.")
+    if len(reason) > 500:
+        raise ValidationError("Keep the reason to 500 characters.")
+    _set_status(actor, application, ApplicationStatus.WITHDRAWN, withdrawal_reason=reason)
+    delivery.release_places(application)
+    if application.cohort.starts_on > timezone.localdate():
+        offer_next(application.cohort)
+    return application
+
+
 def offer_next(cohort: Cohort) -> Application | None:
     """Offer the freed place to the first person on the waiting list."""
     waiting = (

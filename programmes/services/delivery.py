@@ -100,6 +100,16 @@ def give_places(participant: Application, now=None) -> int:
     return len(sessions)
 
 
+def release_places(participant: Application, now=None) -> int:
+    """Someone who has left gives back their place at each session still to come; the
+    sessions they came to keep their attendance."""
+    now = now or timezone.now()
+    sessions = ProgrammeSession.objects.filter(
+        module__cohort=participant.cohort_id, event__starts_at__gt=now
+    ).select_related("event")
+    return sum(enrolment.release(session.event, participant.email, now) for session in sessions)
+
+
 @transaction.atomic
 def record_attendance(actor, session: ProgrammeSession, present_ids: set[int]) -> int:
     """Take the register for every participant of the cohort at once (on the event: present

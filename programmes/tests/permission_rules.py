@@ -136,6 +136,7 @@ RULES = {
         "programme_application", "programme_application_other"
     ),
     "programmes:staff_match": post_only(pk="programme_application"),
+    "programmes:staff_withdraw": post_only(pk="programme_application"),
     "programmes:staff_attendance": post_only(pk="programme_session"),
     "programmes:staff_assign_offer": post_only(pk="programme_offer"),
     "programmes:staff_outcomes": staff_only(slug="programme"),

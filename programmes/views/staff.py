@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from core.lib.form_pages import add_service_errors, posted, status_code
 from core.roles import staff_required
-from programmes.forms import DecisionForm, SeatForm
+from programmes.forms import DecisionForm, SeatForm, WithdrawForm
 from programmes.models import (
     Application,
     ApplicationStatus,
@@ -94,10 +94,32 @@ def application(request, pk):
         else:
             messages.success(request, f"Decision saved: {found.get_status_display()}.")
             return redirect("programmes:staff_cohort", pk=found.cohort_id)
+    return _application_page(request, found, form, WithdrawForm())
+
+
+def _application_page(request, found, form, withdraw_form):
     return render(request, "programmes/staff/application.html", {
-        "application": found, "form": form,
+        "application": found, "form": form, "withdraw_form": withdraw_form,
+        "may_withdraw": found.status in (ApplicationStatus.OFFERED, ApplicationStatus.ACCEPTED),
         "attended": delivery.attendance_rate(found),
-    }, status=status_code(form))  # fmt: skip
+    }, status=status_code(form, withdraw_form))  # fmt: skip
+
+
+@require_POST
+@staff_only
+def withdraw(request, pk):
+    found = get_object_or_404(Application.objects.select_related("cohort__programme"), pk=pk)
+    reach.check(request.user, found.cohort.programme.network_id)
+    withdraw_form = WithdrawForm(request.POST)
+    if withdraw_form.is_valid():
+        try:
+            applications.withdraw(request.user, found, withdraw_form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_service_errors(withdraw_form, error)
+        else:
+            messages.success(request, f"{found.name} has left {found.cohort.name}.")
+            return redirect("programmes:staff_cohort", pk=found.cohort_id)
+    return _application_page(request, found, DecisionForm(), withdraw_form)
 
 
 @staff_only
