@@ -214,10 +214,12 @@ class _Owed:
         return label_of(timezone.localdate(self.start), end)
 
 
-def _plan(mailing_list: MailingList, owed: list[_Owed], heading: str, whole_label: str):
+def _plan(mailing_list: MailingList, owed: list[_Owed], heading: str, whole_label: str, whom):
     """Each subscriber's entries: the list's mailings in their window, less those that went
-    to them directly, filtered to their topics. Returns (the whole round-up's subject, HTML
-    and text, [(email, person id, Version or None)]) or None when nobody is owed anything."""
+    to them directly, filtered to their topics. `whom` is a query of the subscriptions in
+    `owed` (a subquery, not thousands of addresses as parameters). Returns (the whole
+    round-up's subject, HTML and text, [(email, person id, Version or None)]) or None when
+    nobody is owed anything."""
     if not owed:
         return None
     start = min(o.start for o in owed)
@@ -226,9 +228,8 @@ def _plan(mailing_list: MailingList, owed: list[_Owed], heading: str, whole_labe
     if not mailings:
         return None
     sources = _sources(mailings)
-    emails = [o.subscription.email for o in owed]
     had = set(
-        Delivery.objects.filter(mailing__in=mailings, email__in=emails).values_list(
+        Delivery.objects.filter(mailing__in=mailings, email__in=whom.values("email")).values_list(
             "mailing_id", "email"
         )
     )
@@ -282,7 +283,8 @@ def round_up(mailing_list: MailingList, period: Period) -> Mailing | None:
         if (s.round_up_from or _aware(period.start)) < end
     ]
     heading = Frequency(period.frequency).label.lower()
-    planned = _plan(mailing_list, owed, heading, period.label)
+    planned = _plan(mailing_list, owed, heading, period.label,
+                    _active(mailing_list, period.frequency))  # fmt: skip
     if planned is None:
         return None
     (subject, html, text), recipients = planned
@@ -322,7 +324,10 @@ def catch_up(mailing_list: MailingList) -> Mailing | None:
     ]
     start = timezone.localdate(min(o.start for o in owed))
     last = timezone.localdate(max(o.end for o in owed)) + datetime.timedelta(days=1)
-    planned = _plan(mailing_list, owed, "what you had not had yet", label_of(start, last))
+    planned = _plan(
+        mailing_list, owed, "what you had not had yet", label_of(start, last),
+        Subscription.objects.filter(pk__in=[s.pk for s in switched]),
+    )  # fmt: skip
 
     def move_records() -> set[str]:
         """Each switcher's record moves on to their switch, unless another run did first."""

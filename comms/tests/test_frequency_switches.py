@@ -12,6 +12,7 @@ from collections import Counter
 
 import pytest
 from django.core import mail
+from django.urls import get_resolver
 from django.utils import timezone
 from freezegun import freeze_time
 
@@ -28,6 +29,9 @@ EMAIL = "switcher@example.org"
 
 @pytest.fixture
 def news():
+    # Load the URLconf now: building the API's pydantic schemas while time is frozen fails
+    # (freezegun swaps in its own date class), and the first email's links would load it.
+    get_resolver().url_patterns  # noqa: B018
     return MailingListFactory(digest_weekday=Weekday.MONDAY)
 
 
