@@ -41,6 +41,7 @@ urlpatterns = [
     path("staff/surveys/<int:pk>/", survey.results, name="staff_survey"),
     path("staff/surveys/<int:pk>/codes/", survey.add_code, name="staff_survey_code"),
     path("staff/responses/<int:pk>/code/", survey.code_response, name="staff_response_code"),
+    path("staff/responses/<int:pk>/accept/", survey.accept_code, name="staff_response_accept"),
     # A network's pages last: its slug would otherwise shadow the pages above.
     path("<slug:network>/", public.strategy, name="strategy"),
     path("<slug:network>/<int:year>/", public.plan, name="plan"),

@@ -5,7 +5,12 @@ The coding uses the consultations app's redaction finder (consultations.evidence
 redaction.find_candidates) to mark names, places and organisations in free text before it is
 shown to anyone, as consultation quotes are. The codebook itself is this survey's own: the
 consultations codebook hangs off a consultation and its quotes, which a survey does not have.
+Codes are suggested with the consultations coding maths (consultations.evidence.services.
+text_coding), fitted on the answers already coded in the same survey; a suggestion is applied
+only when a staff member accepts it.
 """
+
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
@@ -112,3 +117,49 @@ def add_code(survey: Survey, name: str) -> SurveyCode:
 def code_response(response: SurveyResponse, code_ids: list[int]) -> None:
     codes = SurveyCode.objects.filter(survey=response.survey, pk__in=code_ids)
     response.codes.set(codes)
+
+
+@dataclass
+class Suggestion:
+    code: SurveyCode
+    score: float
+    shared_terms: list[str]
+    nearest: list[tuple[float, str]]  # (similarity, masked text) of the most similar coded answers
+
+
+def suggest_codes(survey: Survey, limit: int = 3) -> dict[int, list[Suggestion]]:
+    """For each uncoded free-text answer of the survey, up to `limit` codes, best first, with
+    their reasons; empty lists while no answer is coded (there is nothing to learn from)."""
+    from consultations.evidence.services import text_coding
+
+    with_text = survey.responses.exclude(free_text="")
+    codings = SurveyResponse.codes.through.objects.filter(surveyresponse__in=with_text)
+    model = text_coding.fit(
+        codings.order_by("pk").values_list(
+            "surveyresponse_id", "surveyresponse__free_text", "surveycode_id"
+        )
+    )
+    candidates = list(with_text.filter(codes=None).values_list("pk", "free_text"))
+    codes = {code.pk: code for code in survey.codes.all()}
+    return {
+        pk: [
+            Suggestion(
+                code=codes[s.code_id],
+                score=s.score,
+                shared_terms=s.shared_terms,
+                nearest=[(n.similarity, masked(n.text)) for n in s.neighbours],
+            )
+            for s in found
+            if s.code_id in codes
+        ]
+        for pk, found in text_coding.suggest(model, candidates, limit).items()
+    }
+
+
+def accept_code(response: SurveyResponse, code_id: int) -> SurveyCode:
+    """A staff member accepts a suggested code: it is added to the answer's codes."""
+    code = SurveyCode.objects.filter(survey=response.survey, pk=code_id).first()
+    if code is None:
+        raise AnswerRefused("That code is not in this survey's list.")
+    code_response(response, [*response.codes.values_list("pk", flat=True), code.pk])
+    return code

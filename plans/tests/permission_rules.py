@@ -133,6 +133,7 @@ RULES = {
     "plans:staff_survey": staff_only(pk="plans_survey"),
     "plans:staff_survey_code": _post(pk="plans_survey"),
     "plans:staff_response_code": _post(pk="plans_response"),
+    "plans:staff_response_accept": _post(pk="plans_response"),
 }
 
 

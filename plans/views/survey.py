@@ -50,10 +50,13 @@ def answer(request, pk):
 def results(request, pk):
     found = get_object_or_404(scope.surveys(request.user).select_related("network"), pk=pk)
     responses = found.responses.select_related("organisation").prefetch_related("codes")
+    suggested = surveys.suggest_codes(found)
     return render(request, "plans/staff/survey.html", {
         "survey": found, "results": surveys.results(found),
-        "responses": [(r, surveys.masked(r.free_text)) for r in responses if r.free_text],
-        "codes": found.codes.all(),
+        "responses": [
+            (r, surveys.masked(r.free_text), suggested.get(r.pk)) for r in responses if r.free_text
+        ],
+        "codes": found.codes.all(), "has_coded": any(r.codes.all() for r in responses),
     })  # fmt: skip
 
 
@@ -75,4 +78,17 @@ def code_response(request, pk):
     ids = [int(v) for v in request.POST.getlist("codes") if v.isdigit()]
     surveys.code_response(response, ids)
     messages.success(request, f"Coded {response.organisation.name}'s comments.")
+    return redirect("plans:staff_survey", pk=response.survey_id)
+
+
+@staff_only
+@require_POST
+def accept_code(request, pk):
+    response = get_object_or_404(scope.survey_responses(request.user), pk=pk)
+    raw = request.POST.get("code", "")
+    try:
+        code = surveys.accept_code(response, int(raw) if raw.isdigit() else 0)
+        messages.success(request, f"Coded {response.organisation.name}'s comments “{code.name}”.")
+    except surveys.AnswerRefused as refused:
+        messages.error(request, str(refused))
     return redirect("plans:staff_survey", pk=response.survey_id)
