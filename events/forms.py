@@ -54,6 +54,13 @@ class EventForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         from core.models import User
 
+        if self.instance.people_chosen_by:
+            # Its people are chosen elsewhere: it stays invitation-only, in its networks.
+            for name in ("visibility", "networks"):
+                self.fields[name].disabled = True
+                self.fields[
+                    name
+                ].help_text = f"Fixed: who comes is chosen by {self.instance.people_chosen_by}."
         staff = [u.pk for u in User.objects.all() if is_staff_member(u)]
         self.fields["organisers"].queryset = User.objects.filter(pk__in=staff).order_by("name")
         self.fields["topics"].queryset = Term.objects.filter(

@@ -101,6 +101,10 @@ class Event(models.Model):
     visibility = models.CharField(
         max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
+    # Set when another part of the site chooses who comes (enrolment.closed_event, e.g. "the
+    # leadership programme"): the event then stays invitation-only and in its networks, so its
+    # people stay with the staff of those networks (access.may_see_people).
+    people_chosen_by = models.CharField(max_length=120, blank=True, editable=False)
     status = models.CharField(
         max_length=10, choices=EventStatus.choices, default=EventStatus.DRAFT, db_index=True
     )

@@ -47,6 +47,7 @@ def closed_event(
     networks=(),
     online: bool = False,
     event: Event | None = None,
+    chosen_by: str,
 ) -> Event:
     """Make (or, given `event`, change) an invitation-only training event. A change of time
     tells everyone registered, as any event's change does."""
@@ -61,6 +62,7 @@ def closed_event(
     event.capacity = max(capacity, event.places_taken, 1)
     event.format = EventFormat.ONLINE if online else EventFormat.IN_PERSON
     event.visibility = Visibility.INVITATION
+    event.people_chosen_by = chosen_by[:120]
     if event.status == EventStatus.DRAFT:
         event.status = EventStatus.PUBLISHED
 

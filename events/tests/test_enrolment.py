@@ -13,6 +13,7 @@ from django.utils import timezone
 from core.tests.factories import StaffFactory
 from events.models import EventKind, Invitation, RegistrationStatus, Visibility
 from events.services import enrolment
+from events.tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +23,7 @@ def _event(capacity=2, days=7):
     return enrolment.closed_event(
         None, title="Leading Change: Who decides?", summary="A session for the cohort.",
         starts_at=starts, ends_at=starts + datetime.timedelta(hours=2), capacity=capacity,
+        chosen_by="the leadership programme",
     )  # fmt: skip
 
 
@@ -81,6 +83,7 @@ def test_moving_the_event_keeps_it_closed_and_never_below_its_places():
     moved = enrolment.closed_event(
         None, title=event.title, summary=event.summary, starts_at=later,
         ends_at=later + datetime.timedelta(hours=1), capacity=1, event=event,
+        chosen_by="the leadership programme",
     )  # fmt: skip
     moved.refresh_from_db()
     assert moved.capacity == 2 and moved.visibility == Visibility.INVITATION
@@ -93,3 +96,16 @@ def test_a_register_taken_after_the_event_checks_people_in_at_its_start():
     enrolment.mark(None, registration, present=True)
     registration.refresh_from_db()
     assert registration.checked_in_at == event.starts_at
+
+
+def test_staff_cannot_open_a_closed_event_or_move_it_out_of_its_networks():
+    """Its people are chosen elsewhere: the edit form keeps it invitation-only, in its
+    networks (a disabled field ignores whatever is posted), and says why."""
+    from events.forms import EventForm
+
+    event = _event()
+    form = EventForm(instance=event)
+    for name in ("visibility", "networks"):
+        assert form.fields[name].disabled
+        assert "the leadership programme" in form.fields[name].help_text
+    assert not EventForm(instance=EventFactory()).fields["visibility"].disabled

@@ -34,6 +34,7 @@ def _event(actor, module: Module, data: dict, event=None):
         networks=[programme.network_id],
         online=data.get("online", False),
         event=event,
+        chosen_by=programme.name,
     )
 
 
