@@ -252,8 +252,10 @@ def _survey(network, year, rng) -> int:
     )
     for index, organisation in enumerate(members):
         text, code = ("", None)
-        if index % 3 == 0:
-            text, code = words.SURVEY_COMMENTS[(index // 3) % len(words.SURVEY_COMMENTS)]
+        if index % 3 == 0 and index // 3 < len(words.SURVEY_COMMENTS):
+            text, code = words.SURVEY_COMMENTS[index // 3]
+        elif index % 3 == 0:
+            text = words.SURVEY_UNCODED[(index // 3) % len(words.SURVEY_UNCODED)]
         response = SurveyResponse.objects.create(
             survey=survey, organisation=organisation, free_text=text,
             submitted_at=moment(periods.quarter(year, 3).start + datetime.timedelta(days=index)),

@@ -200,6 +200,13 @@ SURVEY_COMMENTS = [
     ("Online sessions make it possible for us to take part from Cornwall.", "Forums and events"),
 ]  # fmt: skip
 
+# The newest comments, left uncoded so staff see the coding tool's suggestions for them.
+SURVEY_UNCODED = [
+    "The regional forums and online events let our small team take part.",
+    "Earlier notice of consultation deadlines and briefings would help our policy responses.",
+    "Our local media now describe our clients differently after the alliance's media work.",
+]
+
 LEARNING = [
     "Online forums reached more small groups than in-person ones; we will keep a mix.",
     "Consultation deadlines were tight: an early-warning list of upcoming consultations helped "

@@ -11,8 +11,9 @@ from playwright.sync_api import expect
 from core.tests.browser_support import DESKTOP, PHONE, artifact_path, axe_check, log_in
 from core.tests.factories import StaffFactory, UserFactory
 from members.tests.factories import NetworkFactory, OrganisationFactory, member_contact_for
-from plans.models import IndicatorValue, PlanStatus
+from plans.models import IndicatorValue, PlanStatus, SurveyResponse
 from plans.services import periods
+from plans.services import survey as surveys
 from plans.tests.factories import (
     ActivityFactory,
     AimFactory,
@@ -108,8 +109,19 @@ def test_staff_update_the_plan_publish_an_update_and_a_member_reads_it(page, new
     phone.goto(f"{live_server.url}/plans/survey/{survey.pk}/")
     expect(phone.get_by_text("Every organisation you work for has answered")).to_be_visible()
 
-    # Staff read the survey results and a strategy page (axe on the rest of the staff pages).
+    # Staff read the survey results, with a code suggested for an uncoded comment and accepted
+    # in one click, and a strategy page (axe on the rest of the staff pages).
+    coded = SurveyResponse.objects.create(
+        survey=survey, organisation=OrganisationFactory(), free_text="Policy briefings helped us."
+    )
+    surveys.code_response(coded, [surveys.add_code(survey, "Policy support").pk])
+    SurveyResponse.objects.create(
+        survey=survey, organisation=OrganisationFactory(), free_text="More policy briefings."
+    )
     page.goto(f"{live_server.url}/plans/staff/surveys/{survey.pk}/")
+    axe_check(page)
+    page.get_by_role("button", name=re.compile("Accept “Policy support”")).click()
+    expect(page.get_by_text("“Policy support”").first).to_be_visible()
     axe_check(page)
     page.goto(f"{live_server.url}/plans/staff/strategies/{strategy.pk}/")
     axe_check(page)
