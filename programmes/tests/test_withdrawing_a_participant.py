@@ -122,3 +122,10 @@ def test_hostile_reasons_are_shown_escaped(client, staff, participant):
     page = client.get(url).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)" not in page
+
+
+def test_a_participant_is_offered_withdrawal_not_a_decision(client, staff, participant):
+    page = client.get(reverse("programmes:staff_application", args=[participant.pk]))
+    text = page.content.decode()
+    assert "Withdraw from the cohort" in text
+    assert "Save the decision" not in text

@@ -100,6 +100,7 @@ def application(request, pk):
 def _application_page(request, found, form, withdraw_form):
     return render(request, "programmes/staff/application.html", {
         "application": found, "form": form, "withdraw_form": withdraw_form,
+        "may_decide": found.status in applications.DECIDABLE or form.is_bound,
         "may_withdraw": found.status in (ApplicationStatus.OFFERED, ApplicationStatus.ACCEPTED),
         "attended": delivery.attendance_rate(found),
     }, status=status_code(form, withdraw_form))  # fmt: skip
