@@ -6,11 +6,7 @@ seconds to import there, paid by whatever page came first. Only the code that fi
 A fresh interpreter is used because this test process may already have imported them.
 """
 
-import json
-import subprocess
-import sys
-
-from django.conf import settings
+from groundswell.tests.fresh_python import json_from_fresh_python
 
 HEAVY = ("sklearn", "scipy")
 SCRIPT = """
@@ -25,14 +21,6 @@ print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
 
 
 def test_loading_the_url_conf_imports_neither_sklearn_nor_scipy():
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
-        timeout=120,
-        check=True,
-    )
-    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    loaded = set(json_from_fresh_python(SCRIPT))
     assert "consultations" in loaded, "the URL conf was not loaded"
     assert not loaded & set(HEAVY), f"imported at URL-conf load: {sorted(loaded & set(HEAVY))}"

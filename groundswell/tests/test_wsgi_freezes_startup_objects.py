@@ -5,11 +5,7 @@ page building many small objects paid ~100 ms on one request in fifteen. A fresh
 is used because this test process has imported far more than a worker does at start.
 """
 
-import json
-import subprocess
-import sys
-
-from django.conf import settings
+from groundswell.tests.fresh_python import json_from_fresh_python
 
 SCRIPT = """
 import gc, json, sys
@@ -22,14 +18,6 @@ print(json.dumps({
 
 
 def test_importing_the_wsgi_application_loads_the_views_and_freezes_them():
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
-        timeout=120,
-        check=True,
-    )
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = json_from_fresh_python(SCRIPT)
     assert report["views_loaded"], "the URL conf was not loaded at start"
     assert report["frozen"] > 50_000, f"only {report['frozen']} objects frozen"
