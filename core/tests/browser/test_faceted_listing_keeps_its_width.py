@@ -2,7 +2,8 @@
 
 The htmx answer used to carry the listing's own wrapper, swapped inside the existing one: the
 facets and results then squeezed into one grid cell (a reload looked fine). Checked on each
-listing built on core/facets: the member directory, the library and the tracker."""
+listing built on core/facets: the member directory, the library, the tracker, the events list
+(whose upcoming/past tabs once came back inside the listing) and the opportunities board."""
 
 import datetime
 import re
@@ -11,12 +12,16 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
+from events.models import EventFormat, EventKind
+from events.tests.factories import EventFactory
 from influence.models import Status
 from influence.tests.factories import RecommendationFactory, TargetBodyFactory, add_entry
 from library import services as library_services
 from library.models import ResourceStatus
 from library.tests.factories import ResourceFactory
 from members.tests.factories import NetworkFactory, OrganisationFactory
+from opportunities.models import CheckLevel, Kind
+from opportunities.tests.factories import OpportunityFactory
 from taxonomy.models import Term
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -61,6 +66,26 @@ def recommendations():
     return "/recommendations/", [("Asked of", "Ministry of Justice"), ("Current status", None)]
 
 
+def events():
+    for kind, event_format in [
+        (EventKind.WEBINAR, EventFormat.ONLINE),
+        (EventKind.WEBINAR, EventFormat.IN_PERSON),
+        (EventKind.TRAINING, EventFormat.ONLINE),
+    ]:
+        EventFactory(kind=kind, format=event_format)
+    return "/events/", [("Kind of event", "Webinar"), ("Online or in person", "Online")]
+
+
+def opportunities():
+    for kind, check in [
+        (Kind.JOB, CheckLevel.BASIC),
+        (Kind.JOB, CheckLevel.NONE),
+        (Kind.VOLUNTEERING, CheckLevel.BASIC),
+    ]:
+        OpportunityFactory(kind=kind, check_level=check)
+    return "/opportunities/", [("Kind of opportunity", None), ("Criminal record check", None)]
+
+
 def choose(page, facet_label, option):
     """Click `option` of the facet (or its first linked option), unfolding it if folded.
     A facet swapped in by the previous filter's answer may arrive folded again between the
@@ -91,7 +116,7 @@ def widths(page):
     )
 
 
-@pytest.mark.parametrize("listing", [members, library, recommendations])
+@pytest.mark.parametrize("listing", [members, library, recommendations, events, opportunities])
 def test_filtering_twice_keeps_the_results_column_wide(page, live_server, listing):
     address, filters = listing()
     page.goto(live_server.url + address)
