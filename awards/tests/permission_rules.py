@@ -13,6 +13,7 @@ from groundswell.tests.permission_rules import (
     NOT_FOUND,
     OK,
     PUBLIC,
+    STAFF_POST_ONLY,
     Expect,
     everyone,
     get,
@@ -47,13 +48,10 @@ JUDGE_CANNOT_SEE = Expect(
 JUDGE_POST = Expect(
     anonymous=LOGIN, member=FORBIDDEN, judge=NOT_ALLOWED, staff=FORBIDDEN, admin=FORBIDDEN
 )
-STAFF_POST = Expect(
-    anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_ALLOWED, admin=NOT_ALLOWED
-)
 
 
 def _staff_post(**samples):
-    return rule(get(STAFF_POST, **samples), why="POST only.")
+    return rule(get(STAFF_POST_ONLY, **samples), why="POST only.")
 
 
 RULES = {

@@ -8,11 +8,11 @@ account. The sends themselves are staff's.
 from groundswell.tests.permission_rules import (
     FORBIDDEN,
     LOGIN,
-    NOT_ALLOWED,
     NOT_FOUND,
     OK,
     PUBLIC,
     STAFF_ONLY,
+    STAFF_POST_ONLY,
     Expect,
     everyone,
     get,
@@ -85,16 +85,7 @@ RULES = {
     "communications:mailings": staff_only(why="Who was sent what: staff only."),
     "communications:mailing": rule(get(STAFF_ONLY, pk="comms_mailing")),
     "communications:resend_uncertain": rule(
-        get(
-            Expect(
-                anonymous=LOGIN,
-                member=FORBIDDEN,
-                judge=FORBIDDEN,
-                staff=NOT_ALLOWED,
-                admin=NOT_ALLOWED,
-            ),
-            pk="comms_mailing",
-        ),  # fmt: skip
+        get(STAFF_POST_ONLY, pk="comms_mailing"),
         why="POST only, by staff: it sends the mailing again (comms/tests/"
         "test_uncertain_deliveries.py).",
     ),

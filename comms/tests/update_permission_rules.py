@@ -9,10 +9,10 @@ updates is staff's.
 from groundswell.tests.permission_rules import (
     FORBIDDEN,
     LOGIN,
-    NOT_ALLOWED,
     NOT_FOUND,
     OK,
     PUBLIC,
+    STAFF_POST_ONLY,
     Expect,
     everyone,
     get,
@@ -31,15 +31,12 @@ SAMPLES = {
 }
 
 MEMBERS = Expect(anonymous=LOGIN, member=OK, judge=FORBIDDEN, staff=OK, admin=OK)
-STAFF_POST = Expect(
-    anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_ALLOWED, admin=NOT_ALLOWED
-)
 ISSUE = {"pk": "updates_draft_issue"}
 ITEM = {"pk": "updates_draft_issue", "item_pk": "updates_draft_item"}
 
 
 def _post(**samples):
-    return rule(get(STAFF_POST, **samples), why="POST only: it changes or sends the issue.")
+    return rule(get(STAFF_POST_ONLY, **samples), why="POST only: it changes or sends the issue.")
 
 
 RULES = {

@@ -12,6 +12,7 @@ from groundswell.tests.permission_rules import (  # noqa: F401  the vocabulary r
     OK,
     PUBLIC,
     STAFF_ONLY,
+    STAFF_POST_ONLY,
     Expect,
     everyone,
     get,
@@ -36,9 +37,6 @@ SAMPLES.update(
         "text_block": "pk of a narrative block in that section",
     }
 )
-POST_ONLY = Expect(
-    anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_ALLOWED, admin=NOT_ALLOWED
-)
 SIGNED_IN = Expect(anonymous=LOGIN, member=OK, judge=OK, staff=OK, admin=OK)
 
 
@@ -55,7 +53,7 @@ def _staff(**samples):
 
 
 def _post_only(**samples):
-    return rule(get(POST_ONLY, slug="published_consultation", **samples))
+    return rule(get(STAFF_POST_ONLY, slug="published_consultation", **samples))
 
 
 RULES.update(
@@ -161,7 +159,7 @@ def _evidence_staff(**samples):
 
 
 def _evidence_post_only(**samples):
-    return rule(get(POST_ONLY, slug="evidence_consultation", **samples))
+    return rule(get(STAFF_POST_ONLY, slug="evidence_consultation", **samples))
 
 
 RULES.update(

@@ -4,9 +4,9 @@ groundswell/tests/permission_rules.py. Every named URL in core/pages/urls.py nee
 
 from groundswell.tests.permission_rules import (
     LOGIN,
-    NOT_ALLOWED,
     OK,
     PUBLIC,
+    SIGNED_IN_POST_ONLY,
     Expect,
     get,
     rule,
@@ -15,9 +15,6 @@ from groundswell.tests.permission_rules import (
 SAMPLES = {"email_token": "a signed email-change token for nobody in particular"}
 
 SIGNED_IN = Expect(anonymous=LOGIN, member=OK, judge=OK, staff=OK, admin=OK)
-SIGNED_IN_POST_ONLY = Expect(
-    anonymous=LOGIN, member=NOT_ALLOWED, judge=NOT_ALLOWED, staff=NOT_ALLOWED, admin=NOT_ALLOWED
-)
 
 RULES = {
     "workspace_home": rule(

@@ -10,6 +10,7 @@ from groundswell.tests.permission_rules import (
     NOT_ALLOWED,
     NOT_FOUND,
     OK,
+    STAFF_POST_ONLY,
     Expect,
     everyone,
     get,
@@ -36,9 +37,6 @@ SIGNED_IN_POST = Expect(
     anonymous=NOT_ALLOWED, member=NOT_ALLOWED, judge=NOT_ALLOWED, staff=NOT_ALLOWED,
     admin=NOT_ALLOWED,
 )  # fmt: skip
-STAFF_POST = Expect(
-    anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_ALLOWED, admin=NOT_ALLOWED
-)
 
 RULES = {
     "equality:index": public(why="The published reports and the rule."),
@@ -58,9 +56,11 @@ RULES = {
     "equality:staff_index": staff_only(),
     "equality:staff_preview": staff_only(year="equality_unpublished_year"),
     "equality:staff_publish": rule(
-        get(STAFF_POST, year="equality_unpublished_year"), why="POST only."
+        get(STAFF_POST_ONLY, year="equality_unpublished_year"), why="POST only."
     ),  # fmt: skip
-    "equality:staff_toggle": rule(get(STAFF_POST, pk="equality_exercise_pk"), why="POST only."),
+    "equality:staff_toggle": rule(
+        get(STAFF_POST_ONLY, pk="equality_exercise_pk"), why="POST only."
+    ),
 }
 
 

@@ -7,10 +7,11 @@ from groundswell.tests.permission_rules import (
     API,
     FORBIDDEN,
     LOGIN,
-    NOT_ALLOWED,
     NOT_FOUND,
     OK,
     PUBLIC,
+    SIGNED_IN_POST_ONLY,
+    STAFF_POST_ONLY,
     Expect,
     everyone,
     get,
@@ -39,12 +40,6 @@ SAMPLES = {
 GROUP_MEMBERS_SEE = Expect(anonymous=LOGIN, member=OK, judge=NOT_FOUND, staff=OK, admin=OK)
 STAFF_SEE_SIGNED_IN = Expect(anonymous=LOGIN, member=NOT_FOUND, judge=NOT_FOUND, staff=OK, admin=OK)
 SIGNED_IN = Expect(anonymous=LOGIN, member=OK, judge=OK, staff=OK, admin=OK)
-SIGNED_IN_POST_ONLY = Expect(
-    anonymous=LOGIN, member=NOT_ALLOWED, judge=NOT_ALLOWED, staff=NOT_ALLOWED, admin=NOT_ALLOWED
-)
-STAFF_POST_ONLY = Expect(
-    anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_ALLOWED, admin=NOT_ALLOWED
-)
 # Members' events: network N's member contact and staff see them; nobody else knows they exist.
 MEMBERS_SEE = Expect(anonymous=NOT_FOUND, member=OK, judge=NOT_FOUND, staff=OK, admin=OK)
 STAFF_SEE = Expect(anonymous=NOT_FOUND, member=NOT_FOUND, judge=NOT_FOUND, staff=OK, admin=OK)

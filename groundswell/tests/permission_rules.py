@@ -75,6 +75,13 @@ def everyone(outcome: str) -> Expect:
 
 PUBLIC = everyone(OK)
 STAFF_ONLY = Expect(anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=OK, admin=OK)
+# An action behind a POST form: a GET is refused with 405 to whoever may post, before that.
+STAFF_POST_ONLY = Expect(
+    anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_ALLOWED, admin=NOT_ALLOWED
+)
+SIGNED_IN_POST_ONLY = Expect(
+    anonymous=LOGIN, member=NOT_ALLOWED, judge=NOT_ALLOWED, staff=NOT_ALLOWED, admin=NOT_ALLOWED
+)
 ADMIN_SITE = Expect(
     anonymous=ADMIN_LOGIN, member=ADMIN_LOGIN, judge=ADMIN_LOGIN, staff=OK, admin=OK
 )
@@ -353,16 +360,7 @@ RULES.update(
             get(STAFF_ONLY_UNKNOWN, label="unknown recommendation", slug="unknown_slug"),
         ),
         "influence:staff_publish": rule(
-            get(
-                Expect(
-                    anonymous=LOGIN,
-                    member=FORBIDDEN,
-                    judge=FORBIDDEN,
-                    staff=NOT_ALLOWED,
-                    admin=NOT_ALLOWED,
-                ),
-                slug="draft_recommendation",
-            ),
+            get(STAFF_POST_ONLY, slug="draft_recommendation"),
             why="POST only (publish or unpublish); staff only.",
         ),
         "influence:staff_status": rule(

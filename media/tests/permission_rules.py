@@ -12,6 +12,7 @@ from groundswell.tests.permission_rules import (  # noqa: F401  the vocabulary r
     OK,
     PUBLIC,
     STAFF_ONLY,
+    STAFF_POST_ONLY,
     Expect,
     everyone,
     get,
@@ -38,9 +39,6 @@ RULES.update(
 # the publishers' text). The API mirrors that: its reads need a staff token, and the matrix
 # (which signs in with a session, never a token) gets 401 for every role; media/tests/test_api.py
 # tests them with tokens per role.
-STAFF_POST_ONLY = Expect(
-    anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_ALLOWED, admin=NOT_ALLOWED
-)
 STAFF_TOKEN = everyone("401")
 STAFF_NOT_FOUND = Expect(
     anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_FOUND, admin=NOT_FOUND

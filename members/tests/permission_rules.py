@@ -4,9 +4,9 @@ groundswell/tests/permission_rules.py beside the members rules kept there."""
 from groundswell.tests.permission_rules import (
     FORBIDDEN,
     LOGIN,
-    NOT_ALLOWED,
     NOT_FOUND,
     OK,
+    STAFF_POST_ONLY,
     Expect,
     get,
     rule,
@@ -18,9 +18,6 @@ SAMPLES = {"affiliation": "pk of the member contact's affiliation with organisat
 STAFF_OF_NETWORK = Expect(anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=OK, admin=OK)
 OUTSIDE_NETWORK = Expect(
     anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=FORBIDDEN, admin=OK
-)
-POST_ONLY = Expect(
-    anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_ALLOWED, admin=NOT_ALLOWED
 )
 UNKNOWN = Expect(
     anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_FOUND, admin=NOT_FOUND
@@ -34,10 +31,10 @@ RULES = {
         why="Contacts' names and addresses: staff of the organisation's networks and admins.",
     ),
     "members:contact_resend": rule(
-        get(POST_ONLY, pk="affiliation"), why="POST only; members/tests/test_contacts.py."
+        get(STAFF_POST_ONLY, pk="affiliation"), why="POST only; members/tests/test_contacts.py."
     ),
     "members:contact_remove": rule(
-        get(POST_ONLY, pk="affiliation"), why="POST only; members/tests/test_contacts.py."
+        get(STAFF_POST_ONLY, pk="affiliation"), why="POST only; members/tests/test_contacts.py."
     ),
 }
 

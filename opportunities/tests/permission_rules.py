@@ -11,7 +11,9 @@ from groundswell.tests.permission_rules import (
     NOT_FOUND,
     OK,
     PUBLIC,
+    SIGNED_IN_POST_ONLY,
     STAFF_ONLY,
+    STAFF_POST_ONLY,
     Expect,
     everyone,
     get,
@@ -32,12 +34,6 @@ SIGNED_IN = Expect(anonymous=LOGIN, member=OK, judge=OK, staff=OK, admin=OK)
 POSTER_AND_STAFF_SEE = Expect(anonymous=NOT_FOUND, member=OK, judge=NOT_FOUND, staff=OK, admin=OK)
 POSTER_AND_STAFF_EDIT = Expect(anonymous=LOGIN, member=OK, judge=FORBIDDEN, staff=OK, admin=OK)
 PENDING_EDIT = Expect(anonymous=LOGIN, member=OK, judge=NOT_FOUND, staff=OK, admin=OK)
-SIGNED_IN_POST_ONLY = Expect(
-    anonymous=LOGIN, member=NOT_ALLOWED, judge=NOT_ALLOWED, staff=NOT_ALLOWED, admin=NOT_ALLOWED
-)
-STAFF_POST_ONLY = Expect(
-    anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_ALLOWED, admin=NOT_ALLOWED
-)
 
 RULES = {
     f"{API}:opportunities_list": public(why="Open listings, as the board shows everyone."),

@@ -8,11 +8,11 @@ network's member organisations; everything under /plans/staff/ is staff's.
 from groundswell.tests.permission_rules import (
     FORBIDDEN,
     LOGIN,
-    NOT_ALLOWED,
     NOT_FOUND,
     OK,
     PUBLIC,
     STAFF_ONLY,
+    STAFF_POST_ONLY,
     Expect,
     everyone,
     get,
@@ -44,9 +44,6 @@ SAMPLES = {
     "plans_report_m": "pk of a draft update of it",
 }
 
-STAFF_POST = Expect(
-    anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_ALLOWED, admin=NOT_ALLOWED
-)
 MEMBERS_ONLY = Expect(anonymous=LOGIN, member=OK, judge=LOGIN, staff=OK, admin=OK)
 SURVEY = Expect(anonymous=LOGIN, member=OK, judge=FORBIDDEN, staff=FORBIDDEN, admin=FORBIDDEN)
 
@@ -66,7 +63,7 @@ def network_staff(name: str, own: str, other: str):
 
 
 def _post(**samples):
-    return rule(get(STAFF_POST, **samples), why="POST only.")
+    return rule(get(STAFF_POST_ONLY, **samples), why="POST only.")
 
 
 def _report(name):

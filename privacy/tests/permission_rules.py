@@ -1,10 +1,10 @@
 """Who gets what from each data-rights page: merged into groundswell/tests/permission_rules.py."""
 
 from groundswell.tests.permission_rules import (
-    FORBIDDEN,
     LOGIN,
-    NOT_ALLOWED,
     OK,
+    SIGNED_IN_POST_ONLY,
+    STAFF_POST_ONLY,
     Expect,
     get,
     public,
@@ -14,12 +14,6 @@ from groundswell.tests.permission_rules import (
 
 SAMPLES = {"data_request": "pk of an open erasure request received by post"}
 SIGNED_IN = Expect(anonymous=LOGIN, member=OK, judge=OK, staff=OK, admin=OK)
-SIGNED_IN_POST_ONLY = Expect(
-    anonymous=LOGIN, member=NOT_ALLOWED, judge=NOT_ALLOWED, staff=NOT_ALLOWED, admin=NOT_ALLOWED
-)
-STAFF_POST_ONLY = Expect(
-    anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=NOT_ALLOWED, admin=NOT_ALLOWED
-)
 
 RULES = {
     "account_data": rule(get(SIGNED_IN), why="A person's own data; nobody else's."),

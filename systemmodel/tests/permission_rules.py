@@ -10,10 +10,10 @@ from groundswell.tests.permission_rules import (
     API,
     FORBIDDEN,
     LOGIN,
-    NOT_ALLOWED,
     NOT_FOUND,
     OK,
     PUBLIC,
+    SIGNED_IN_POST_ONLY,
     Expect,
     everyone,
     get,
@@ -30,15 +30,12 @@ SAMPLES = {
 
 DRAFT = Expect(anonymous=NOT_FOUND, member=NOT_FOUND, judge=NOT_FOUND, staff=OK, admin=OK)
 STAFF_PAGE = Expect(anonymous=LOGIN, member=FORBIDDEN, judge=FORBIDDEN, staff=OK, admin=OK)
-SIGNED_IN_POST = Expect(
-    anonymous=LOGIN, member=NOT_ALLOWED, judge=NOT_ALLOWED, staff=NOT_ALLOWED, admin=NOT_ALLOWED
-)
 
 RULES = {
     "systemmodel:scenario_page": public(why="Anyone may run the model."),
     "systemmodel:results_csv": public(name="model_series"),
     "systemmodel:save": rule(
-        get(SIGNED_IN_POST),
+        get(SIGNED_IN_POST_ONLY),
         why="POST only; anyone signed in may save. Tested in systemmodel/tests/test_pages.py.",
     ),
     "systemmodel:scenarios": public(why="Published scenarios, plus each person's own drafts."),
