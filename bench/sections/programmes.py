@@ -66,6 +66,8 @@ def measure(function, *args):
 
 
 def run_all(configured_url: str = "") -> list[str]:
+    # In `make bench` an earlier section has set Django up; run alone, this one must.
+    harness.setup_django()
     from programmes.services.outcomes import tabulate
 
     rows = groups(cohorts())

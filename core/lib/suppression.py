@@ -181,16 +181,50 @@ def suppress_report(
         value = cells[key]
         return (key not in hidden_last_year, value == 0, abs(value), repr(key))
 
+    for group in connected_groups(all_relations):
+        _settle(group, cells, result.hidden, unknown_before, preference)
+    return result
+
+
+def connected_groups(relations: list[Relation]) -> list[list[Relation]]:
+    """The relations in groups that share no key, each in the order given. What is hidden in
+    one group can never make a cell of another solvable, and the loop in `_settle` picks the
+    same cells group by group as it would over the whole report (its choice of what to fix
+    next is the first problem by line order, then by key, and a fix changes only its own
+    group), so settling each group alone decides the same pattern. It is what keeps a report
+    of many small independent tables (a row per cohort and follow-up) linear in their number:
+    settling them together repeats the elimination over every table for each cell hidden."""
+    parent: dict = {}
+
+    def root(key):
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for relation in relations:
+        first = root(relation.total)
+        for part in relation.parts:
+            parent[root(part)] = first
+    groups: dict = {}
+    for relation in relations:
+        groups.setdefault(root(relation.total), []).append(relation)
+    return list(groups.values())
+
+
+def _settle(relations, cells, hidden, unknown_before, preference):
+    """Hide complementary cells (adding to `hidden`) until no hidden cell of `relations` can
+    be solved for and no line's hidden cells add up to a small count."""
     while True:
-        unknown = result.hidden | unknown_before
-        problem = _first_disclosure(cells, all_relations, unknown)
+        problem = _first_disclosure(cells, relations, hidden | unknown_before)
         if problem is None:
-            return result
+            return
         exposed_key, lines = problem
-        choice = _complement(lines, cells, result.hidden, exposed_key, preference)
+        choice = _complement(lines, cells, hidden, exposed_key, preference)
         if choice is None:
             raise SuppressionImpossible(f"Nothing left to hide to protect {exposed_key!r}.")
-        result.hidden.add(choice)
+        hidden.add(choice)
 
 
 def _check_keys(relations, cells, published_before):
