@@ -32,7 +32,7 @@ def _change(client, activity, status, reason=""):
 
 def test_the_form_starts_empty_with_the_current_reason_shown_beside_it(client, activity):
     page = client.get(reverse("plans:staff_plan", args=[activity.plan_id])).content.decode()
-    assert f'id="reason-{activity.pk}" rows="1" placeholder="Why' in page
+    assert f'id="reason-{activity.pk}" rows="3" placeholder="Why' in page
     assert "></textarea>" in page.split(f'id="reason-{activity.pk}"')[1]
     assert "Funding for the venue is late." in page
 
